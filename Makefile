@@ -1,0 +1,45 @@
+# Kafka Playground — the two commands of the README, and the steps they are made of.
+# Each target installs what is missing first (scripts/setup.sh), skipping what is there.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: serve test setup setup-serve test-native test-browser test-e2e dist bench clean
+
+## make serve — install what is missing, then serve the app at http://127.0.0.1:8080
+serve: setup-serve
+	trunk serve --offline --address 127.0.0.1 --port 8080
+
+## make test — install what is missing, then run every test layer (native, browser, e2e)
+test: setup
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory test-native test-browser test-e2e && \
+	echo "all test layers passed in $$(( $$(date +%s) - start )) s"
+
+setup:
+	scripts/setup.sh
+
+setup-serve:
+	scripts/setup.sh serve
+
+## 1. the model and pure logic, natively
+test-native:
+	cargo test --workspace
+
+## 2. components in real Chromium
+test-browser:
+	wasm-pack test --headless --chrome --mode no-install --chromedriver $(CHROMEDRIVER)
+
+## 3. the built site driven like a person, screenshots in artifacts/e2e/
+test-e2e: dist
+	node tests/e2e/run.mjs
+
+## the static site in dist/ (release, wasm-opt -Oz)
+dist:
+	trunk build --release --offline
+	@wasm=$$(ls dist/*.wasm); echo "release wasm: $$(stat -c %s $$wasm) bytes raw, $$(gzip -9c $$wasm | wc -c) bytes gzipped"
+
+clean:
+	cargo clean; rm -rf dist artifacts

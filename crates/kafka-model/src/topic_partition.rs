@@ -1,0 +1,47 @@
+//! The name of one partition of one topic, Kafka's `TopicPartition`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One partition of one topic. Orders by topic name, then partition number — the order
+/// Kafka's RoundRobinAssignor deals partitions in.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TopicPartition {
+    pub topic: String,
+    pub partition: u32,
+}
+
+impl TopicPartition {
+    pub fn new(topic: impl Into<String>, partition: u32) -> Self {
+        Self {
+            topic: topic.into(),
+            partition,
+        }
+    }
+}
+
+/// `orders-2`, the way Kafka's tools print a partition.
+impl fmt::Display for TopicPartition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.topic, self.partition)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_by_topic_then_partition_and_prints_like_kafka() {
+        let mut v = vec![
+            TopicPartition::new("b", 0),
+            TopicPartition::new("a", 10),
+            TopicPartition::new("a", 2),
+        ];
+        v.sort();
+        assert_eq!(
+            v.iter().map(|tp| tp.to_string()).collect::<Vec<_>>(),
+            ["a-2", "a-10", "b-0"]
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! The few facts the app reads from the browser (preferred languages, `?lang=`), and the few
+//! things it writes back (`<html lang>`, the remembered choice). Every call tolerates their
+//! absence — a sandboxed iframe may forbid storage — because nothing here is worth a crash.
+
+use crate::i18n::Lang;
+
+const LANG_STORAGE_KEY: &str = "kafka-playground.lang";
+
+/// The language to start in: `?lang=` first (a course page chose it), then the reader's last
+/// choice, then the browser's preferred languages.
+pub fn initial_lang() -> Lang {
+    if let Some(lang) = query_param("lang").as_deref().and_then(Lang::from_tag) {
+        return lang;
+    }
+    if let Some(lang) = stored_lang() {
+        return lang;
+    }
+    preferred_lang()
+}
+
+/// The first of `navigator.languages` we speak.
+pub fn preferred_lang() -> Lang {
+    let Some(window) = web_sys::window() else {
+        return Lang::En;
+    };
+    let navigator = window.navigator();
+    let tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(navigator.language())
+        .collect();
+    Lang::negotiate(tags.iter().map(String::as_str))
+}
+
+/// One parameter of the page's query string, if present.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+fn stored_lang() -> Option<Lang> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage
+        .get_item(LANG_STORAGE_KEY)
+        .ok()?
+        .as_deref()
+        .and_then(Lang::from_tag)
+}
+
+/// Marks the document's language (screen readers pronounce by it) and remembers the choice.
+pub fn apply_lang(lang: Lang) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    if let Ok(Some(storage)) = window.local_storage() {
+        let _ = storage.set_item(LANG_STORAGE_KEY, lang.code());
+    }
+}

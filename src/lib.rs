@@ -1,0 +1,14 @@
+//! Kafka Playground: the web app. A thin shell over `kafka_model` — it draws the model's
+//! state, animates its happenings, and turns clicks into model commands. All Kafka behaviour
+//! lives in the model crate; nothing here decides how Kafka behaves.
+
+pub mod app;
+pub mod browser;
+pub mod i18n;
+pub mod panic_box;
+pub mod shell;
+
+pub use app::App;
+
+/// Version of the web app, from Cargo, shown in the footer.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,21 @@
+use crate::i18n::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    pub lang: Lang,
+}
+
+/// Versions of the app and of the model, so a screenshot in a bug report says what made it.
+#[function_component(Footer)]
+pub fn footer(props: &FooterProps) -> Html {
+    let s = props.lang.strings();
+    html! {
+        <footer class="app-footer">
+            <span class="version">
+                { format!("{} {} · {} {}", s.footer_version, crate::APP_VERSION,
+                    s.footer_model, kafka_model::version::MODEL_VERSION) }
+            </span>
+        </footer>
+    }
+}

@@ -1,0 +1,35 @@
+use crate::i18n::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub on_lang: Callback<Lang>,
+}
+
+/// Product name and the language switch. The switch is a pair of toggle buttons labelled in
+/// their own language, so a reader stuck in the wrong one can still find theirs.
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let s = props.lang.strings();
+    html! {
+        <header class="app-header">
+            <div class="brand">
+                <h1>{ s.app_name }</h1>
+                <p class="tagline">{ s.tagline }</p>
+            </div>
+            <div class="lang-switch" role="group" aria-label={ s.language_label }>
+                { for Lang::ALL.iter().map(|&lang| {
+                    let on_lang = props.on_lang.clone();
+                    html! {
+                        <button type="button" lang={ lang.code() } data-lang={ lang.code() }
+                            aria-pressed={ (lang == props.lang).to_string() }
+                            onclick={ Callback::from(move |_| on_lang.emit(lang)) }>
+                            { lang.native_name() }
+                        </button>
+                    }
+                }) }
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,58 @@
+// A small e2e harness over playwright-core and Debian's Chromium: no browser download, ever.
+// Each spec gets a fresh page; console errors and page errors fail the spec unless it
+// expects them. Screenshots go to artifacts/e2e/.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const ARTIFACTS = path.resolve('artifacts/e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const specs = [];
+export function test(name, fn) { specs.push({ name, fn }); }
+
+export function expect(cond, message) {
+  if (!cond) throw new Error(`expectation failed: ${message}`);
+}
+
+/** Waits until `fn` returns truthy, polling; fails with `message` after `timeout` ms. */
+export async function eventually(fn, message, timeout = 5000) {
+  const start = Date.now();
+  let last;
+  while (Date.now() - start < timeout) {
+    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out: ${message} (last: ${last})`);
+}
+
+export async function run({ baseUrl }) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  let failed = 0;
+  const only = process.env.E2E_ONLY;
+  for (const spec of specs) {
+    if (only && !spec.name.includes(only)) continue;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+    const started = Date.now();
+    try {
+      await spec.fn({ page, context, baseUrl, problems, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) }) });
+      expect(problems.length === 0, problems.join('\n'));
+      console.log(`  ok   ${spec.name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`  FAIL ${spec.name}\n${String(e.stack || e).replace(/^/gm, '       ')}`);
+      await page.screenshot({ path: path.join(ARTIFACTS, `FAILED-${spec.name.replace(/\W+/g, '_')}.png`) }).catch(() => {});
+    }
+    await context.close();
+  }
+  await browser.close();
+  return failed;
+}
