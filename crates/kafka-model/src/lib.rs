@@ -4,6 +4,9 @@
 //! returns *happenings* with start and end times that the UI animates. Where Kafka has a
 //! rule, the model follows it; the tests cite the Kafka source they check against.
 
+pub mod assignor;
+pub mod partitioner;
+pub mod topic_name;
 pub mod topic_partition;
 pub mod version;
 

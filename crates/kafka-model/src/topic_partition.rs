@@ -33,7 +33,7 @@ mod tests {
 
     #[test]
     fn orders_by_topic_then_partition_and_prints_like_kafka() {
-        let mut v = vec![
+        let mut v = [
             TopicPartition::new("b", 0),
             TopicPartition::new("a", 10),
             TopicPartition::new("a", 2),
