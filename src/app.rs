@@ -1,6 +1,7 @@
 use crate::browser;
 use crate::i18n::Lang;
-use crate::shell::{Footer, Header, Stage};
+use crate::playground::Playground;
+use crate::shell::{Footer, Header};
 use yew::prelude::*;
 
 /// The whole page. Owns the chosen language; every child reads its strings from it, so
@@ -20,7 +21,7 @@ pub fn app() -> Html {
         <div class="app">
             <Header lang={ *lang } { on_lang } />
             <main>
-                <Stage lang={ *lang } />
+                <Playground lang={ *lang } />
             </main>
             <Footer lang={ *lang } />
         </div>

@@ -6,7 +6,10 @@ pub mod app;
 pub mod browser;
 pub mod i18n;
 pub mod panic_box;
+pub mod playground;
+pub mod session;
 pub mod shell;
+pub mod stage;
 
 pub use app::App;
 

@@ -5,9 +5,43 @@
 //! rule, the model follows it; the tests cite the Kafka source they check against.
 
 pub mod assignor;
+pub mod broker;
+pub mod cluster;
+pub mod command;
+pub mod consumer;
+pub mod error;
+pub mod group;
+pub mod happening;
+pub mod log;
+pub mod partition;
 pub mod partitioner;
+pub mod producer;
+pub mod record;
+pub mod rng;
+mod root_api;
+pub mod schedule;
+mod serde_pairs;
+pub mod timing;
+pub mod topic;
 pub mod topic_name;
 pub mod topic_partition;
 pub mod version;
 
+pub use broker::Broker;
+pub use cluster::Cluster;
+pub use command::{Command, Outcome};
+pub use consumer::{AutoOffsetReset, Consumer, ConsumerConfig, ConsumerId, ConsumerRef, SeekTo};
+pub use error::{KafkaError, ModelError};
+pub use group::{Group, GroupState, Member, MemberStatus, PartitionLag, RebalanceReason};
+pub use happening::{ElectionReason, Endpoint, Happening, HappeningKind};
+pub use partition::{BrokerId, Partition};
+pub use producer::{Acks, AutoProduce, KeyPattern, Producer, ProducerConfig, ProducerId};
+pub use record::{Header, ProducerRecord, Record};
+pub use root_api::{
+    assign, murmur2, partition_for_key, validate_topic_name, Assignment, MemberSubscription,
+    Strategy,
+};
+pub use schedule::Ms;
+pub use timing::Timing;
+pub use topic::{Topic, TopicConfig};
 pub use topic_partition::TopicPartition;

@@ -1,0 +1,316 @@
+//! Admin commands: topics and brokers.
+
+use super::Cluster;
+use crate::broker::{Broker, MAX_BROKERS};
+use crate::error::ModelError;
+use crate::group::RebalanceReason;
+use crate::happening::{ElectionReason, HappeningKind};
+use crate::partition::{BrokerId, Partition};
+use crate::topic::{place_replicas, Topic, TopicConfig, MAX_PARTITIONS};
+use crate::topic_name;
+use crate::TopicPartition;
+
+impl Cluster {
+    fn alive_brokers(&self) -> Vec<BrokerId> {
+        self.brokers
+            .values()
+            .filter(|b| b.alive)
+            .map(|b| b.id)
+            .collect()
+    }
+
+    pub(crate) fn topic_or_err(&self, name: &str) -> Result<&Topic, ModelError> {
+        self.topics
+            .get(name)
+            .ok_or_else(|| ModelError::UnknownTopic {
+                topic: name.to_string(),
+            })
+    }
+
+    /// Creates a topic, placing replicas over the live brokers as Kafka does; the first
+    /// replica of each partition leads.
+    pub fn create_topic(&mut self, name: &str, config: TopicConfig) -> Result<(), ModelError> {
+        topic_name::validate(name)?;
+        if self.topics.contains_key(name) {
+            return Err(ModelError::TopicExists {
+                topic: name.to_string(),
+            });
+        }
+        topic_name::validate_new_topic(name, self.topics.keys().map(String::as_str))?;
+        config.validate()?;
+        let alive = self.alive_brokers();
+        if config.replication_factor as usize > alive.len() {
+            return Err(ModelError::InvalidReplicationFactor {
+                requested: config.replication_factor,
+                available_brokers: alive.len() as u32,
+            });
+        }
+        self.ids.topic += 1;
+        let placed = place_replicas(
+            &alive,
+            0,
+            config.partitions,
+            config.replication_factor,
+            &mut self.rng,
+        );
+        let partitions: Vec<Partition> = placed
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| Partition::new(i as u32, r))
+            .collect();
+        let (count, rf) = (config.partitions, config.replication_factor);
+        self.topics.insert(
+            name.to_string(),
+            Topic {
+                name: name.to_string(),
+                topic_id: self.ids.topic,
+                config,
+                partitions,
+            },
+        );
+        self.emit(HappeningKind::TopicCreated {
+            topic: name.to_string(),
+            partitions: count,
+            replication_factor: rf,
+        });
+        self.start_new_partitions(name, 0);
+        self.on_topic_metadata_changed(name);
+        Ok(())
+    }
+
+    /// Announces leaders of fresh partitions and starts their followers fetching.
+    fn start_new_partitions(&mut self, topic: &str, first: u32) {
+        let Some(t) = self.topics.get(topic) else {
+            return;
+        };
+        let fresh: Vec<(u32, Vec<BrokerId>, Option<BrokerId>)> = t.partitions[first as usize..]
+            .iter()
+            .map(|p| (p.id, p.replicas.clone(), p.leader))
+            .collect();
+        for (id, replicas, leader) in fresh {
+            let tp = TopicPartition::new(topic, id);
+            self.emit(HappeningKind::LeaderElected {
+                partition: tp.clone(),
+                leader,
+                leader_epoch: 0,
+                isr: replicas.clone(),
+                reason: ElectionReason::Initial,
+            });
+            for follower in replicas.into_iter().filter(|b| Some(*b) != leader) {
+                self.start_follower_fetch(&tp, follower);
+            }
+        }
+    }
+
+    /// Deletes a topic with its records; groups forget its committed offsets.
+    pub fn delete_topic(&mut self, name: &str) -> Result<(), ModelError> {
+        self.topic_or_err(name)?;
+        self.topics.remove(name);
+        self.schedule
+            .retain(|e| e.replication_topic() != Some(name));
+        self.emit(HappeningKind::TopicDeleted {
+            topic: name.to_string(),
+        });
+        for producer in self.producers.values_mut() {
+            producer.batches.retain(|tp, _| tp.topic != name);
+            producer.sticky.remove(name);
+        }
+        for consumer in self.consumers.values_mut() {
+            consumer.assignment.retain(|tp, _| tp.topic != name);
+        }
+        let group_ids: Vec<String> = self.groups.keys().cloned().collect();
+        for group_id in group_ids {
+            let group = self.groups.get_mut(&group_id).expect("listed");
+            group.committed.retain(|tp, _| tp.topic != name);
+            let mut lost = Vec::new();
+            for member in group.members.values_mut() {
+                let gone: Vec<TopicPartition> = member
+                    .owned
+                    .keys()
+                    .filter(|tp| tp.topic == name)
+                    .cloned()
+                    .collect();
+                for tp in &gone {
+                    member.owned.remove(tp);
+                }
+                if !gone.is_empty() && member.is_running() {
+                    lost.push((member.member_id.clone(), gone));
+                }
+            }
+            for (member, partitions) in lost {
+                self.emit(HappeningKind::PartitionsRevoked {
+                    group: group_id.clone(),
+                    member,
+                    partitions,
+                });
+            }
+        }
+        self.on_topic_metadata_changed(name);
+        Ok(())
+    }
+
+    /// Raises a topic's partition count (Kafka never lowers it). Keyed records may now map
+    /// to other partitions: per-key order holds only within one partition count.
+    pub fn add_partitions(&mut self, name: &str, new_count: u32) -> Result<(), ModelError> {
+        let topic = self.topic_or_err(name)?;
+        let old_count = topic.partition_count();
+        if new_count <= old_count || new_count > MAX_PARTITIONS {
+            return Err(ModelError::InvalidPartitions {
+                requested: new_count,
+                minimum: old_count + 1,
+                maximum: MAX_PARTITIONS,
+            });
+        }
+        let rf = topic.config.replication_factor;
+        let alive = self.alive_brokers();
+        if rf as usize > alive.len() {
+            return Err(ModelError::InvalidReplicationFactor {
+                requested: rf,
+                available_brokers: alive.len() as u32,
+            });
+        }
+        let placed = place_replicas(&alive, old_count, new_count - old_count, rf, &mut self.rng);
+        let topic = self.topics.get_mut(name).expect("checked");
+        for (i, replicas) in placed.into_iter().enumerate() {
+            topic
+                .partitions
+                .push(Partition::new(old_count + i as u32, replicas));
+        }
+        topic.config.partitions = new_count;
+        self.emit(HappeningKind::PartitionsAdded {
+            topic: name.to_string(),
+            old_count,
+            new_count,
+        });
+        self.start_new_partitions(name, old_count);
+        self.on_topic_metadata_changed(name);
+        Ok(())
+    }
+
+    /// Changes a topic's configs. Partitions and replication factor are not configs in
+    /// Kafka: use `add_partitions`; the replication factor needs a reassignment.
+    pub fn alter_topic_config(
+        &mut self,
+        name: &str,
+        config: TopicConfig,
+    ) -> Result<(), ModelError> {
+        let topic = self.topic_or_err(name)?;
+        config.validate()?;
+        if config.partitions != topic.config.partitions {
+            return Err(ModelError::config(
+                "partitions",
+                "is not a config; use add partitions (Kafka never removes partitions)",
+            ));
+        }
+        if config.replication_factor != topic.config.replication_factor {
+            return Err(ModelError::config(
+                "replication.factor",
+                "changes only by reassigning partitions, which the playground does not do",
+            ));
+        }
+        self.topics.get_mut(name).expect("checked").config = config;
+        self.emit(HappeningKind::TopicConfigChanged {
+            topic: name.to_string(),
+        });
+        let count = self.topics[name].partition_count();
+        for p in 0..count {
+            let tp = TopicPartition::new(name, p);
+            self.update_high_watermark(&tp);
+            self.apply_retention(&tp);
+        }
+        Ok(())
+    }
+
+    /// Adds a live broker with the next id. Existing partitions stay where they are
+    /// (Kafka moves nothing until you reassign).
+    pub fn add_broker(&mut self) -> Result<BrokerId, ModelError> {
+        if self.brokers.len() as u32 >= MAX_BROKERS {
+            return Err(ModelError::TooManyBrokers {
+                maximum: MAX_BROKERS,
+            });
+        }
+        let before = self.controller();
+        let id = self.brokers.keys().max().map_or(1, |m| m + 1);
+        self.brokers.insert(id, Broker { id, alive: true });
+        self.emit(HappeningKind::BrokerAdded { broker: id });
+        self.note_controller(before);
+        Ok(id)
+    }
+
+    /// Stops a broker. It drops out of every ISR it was in (but never leaves an ISR
+    /// empty), and partitions it led elect another in-sync replica, or go offline.
+    pub fn kill_broker(&mut self, broker: BrokerId) -> Result<(), ModelError> {
+        let b = self
+            .brokers
+            .get(&broker)
+            .ok_or(ModelError::UnknownBroker { broker })?;
+        if !b.alive {
+            return Err(ModelError::BrokerAlreadyDown { broker });
+        }
+        let before = self.controller();
+        self.brokers.get_mut(&broker).expect("checked").alive = false;
+        self.emit(HappeningKind::BrokerDown { broker });
+        self.note_controller(before);
+        for tp in self.partitions_on(broker) {
+            self.on_replica_down(&tp, broker);
+        }
+        Ok(())
+    }
+
+    /// Restarts a broker: offline partitions it was in sync for get it as leader; its
+    /// other replicas fetch from their leaders and rejoin the ISR once caught up.
+    pub fn revive_broker(&mut self, broker: BrokerId) -> Result<(), ModelError> {
+        let b = self
+            .brokers
+            .get(&broker)
+            .ok_or(ModelError::UnknownBroker { broker })?;
+        if b.alive {
+            return Err(ModelError::BrokerAlreadyUp { broker });
+        }
+        let before = self.controller();
+        self.brokers.get_mut(&broker).expect("checked").alive = true;
+        self.emit(HappeningKind::BrokerUp { broker });
+        self.note_controller(before);
+        for tp in self.partitions_on(broker) {
+            self.on_replica_up(&tp, broker);
+        }
+        Ok(())
+    }
+
+    fn partitions_on(&self, broker: BrokerId) -> Vec<TopicPartition> {
+        self.topics
+            .values()
+            .flat_map(|t| {
+                t.partitions
+                    .iter()
+                    .filter(|p| p.replicas.contains(&broker))
+                    .map(|p| TopicPartition::new(&t.name, p.id))
+            })
+            .collect()
+    }
+
+    fn note_controller(&mut self, before: Option<BrokerId>) {
+        let after = self.controller();
+        if after != before {
+            self.emit(HappeningKind::ControllerChanged { controller: after });
+        }
+    }
+
+    /// Groups subscribed to a topic rebalance when it appears, disappears or grows.
+    fn on_topic_metadata_changed(&mut self, topic: &str) {
+        let affected: Vec<String> = self
+            .groups
+            .values()
+            .filter(|g| !g.members.is_empty() && g.subscribed_topics().contains(topic))
+            .map(|g| g.group_id.clone())
+            .collect();
+        for group in affected {
+            self.request_rebalance(
+                &group,
+                RebalanceReason::MetadataChanged {
+                    topic: topic.to_string(),
+                },
+            );
+        }
+    }
+}

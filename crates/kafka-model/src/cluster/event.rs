@@ -1,0 +1,132 @@
+//! The simulation's internal events: what is due to happen at a scheduled time.
+//!
+//! Unlike happenings, events are not shown; handling one usually emits happenings.
+//! Events that belong to a loop (fetching, heartbeats) carry what they need to notice that
+//! the loop was superseded (a leader epoch, a cursor token), and then do nothing.
+
+use crate::consumer::ConsumerRef;
+use crate::group::RebalanceReason;
+use crate::partition::BrokerId;
+use crate::producer::{InFlightBatch, ProducerId};
+use crate::record::Record;
+use crate::TopicPartition;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    LingerExpired {
+        producer: ProducerId,
+        partition: TopicPartition,
+        batch_id: u64,
+    },
+    ProduceArrives {
+        producer: ProducerId,
+        broker: BrokerId,
+        batch: InFlightBatch,
+    },
+    ProduceRetry {
+        producer: ProducerId,
+        batch: InFlightBatch,
+    },
+    AutoProduce {
+        producer: ProducerId,
+        epoch: u64,
+    },
+    ReplicaFetchArrives {
+        partition: TopicPartition,
+        topic_id: u64,
+        follower: BrokerId,
+        leader_epoch: u32,
+        fetch_offset: u64,
+    },
+    ReplicaFetchResponse {
+        partition: TopicPartition,
+        topic_id: u64,
+        follower: BrokerId,
+        leader_epoch: u32,
+        to_offset: u64,
+    },
+    PreferredElection {
+        partition: TopicPartition,
+        topic_id: u64,
+    },
+    FetchArrives {
+        consumer: ConsumerRef,
+        partition: TopicPartition,
+        broker: BrokerId,
+        token: u64,
+        fetch_offset: u64,
+    },
+    FetchResponse {
+        consumer: ConsumerRef,
+        partition: TopicPartition,
+        token: u64,
+        records: Vec<Record>,
+    },
+    FetchRetry {
+        consumer: ConsumerRef,
+        partition: TopicPartition,
+        token: u64,
+    },
+    /// A member sends JoinGroup (after its revoke-time commit landed).
+    SendJoin {
+        group: String,
+        member: String,
+        reason: Option<RebalanceReason>,
+    },
+    JoinArrives {
+        group: String,
+        member: String,
+        reason: Option<RebalanceReason>,
+    },
+    /// A closing member sends LeaveGroup (after its final commit landed).
+    SendLeave {
+        group: String,
+        member: String,
+    },
+    LeaveArrives {
+        group: String,
+        member: String,
+    },
+    AssignmentArrives {
+        group: String,
+        member: String,
+        generation: u32,
+        partitions: Vec<TopicPartition>,
+    },
+    Heartbeat {
+        group: String,
+        member: String,
+    },
+    SessionCheck {
+        group: String,
+        member: String,
+    },
+    AutoCommit {
+        group: String,
+        member: String,
+    },
+    CommitArrives {
+        group: String,
+        member: String,
+        generation: u32,
+        on_revoke: bool,
+        offsets: Vec<(TopicPartition, u64)>,
+    },
+    RetentionCheck,
+}
+
+impl Event {
+    /// The topic an event is about, when it is internal traffic of that topic.
+    pub(crate) fn replication_topic(&self) -> Option<&str> {
+        match self {
+            Event::ReplicaFetchArrives { partition, .. }
+            | Event::ReplicaFetchResponse { partition, .. }
+            | Event::PreferredElection { partition, .. }
+            | Event::FetchArrives { partition, .. }
+            | Event::FetchResponse { partition, .. }
+            | Event::FetchRetry { partition, .. } => Some(&partition.topic),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,448 @@
+//! Producing: choosing a partition, batching, sending, appending at the leader, acks.
+
+use super::{Cluster, Event};
+use crate::error::{KafkaError, ModelError};
+use crate::happening::HappeningKind;
+use crate::partition::{BrokerId, PendingAck};
+use crate::partitioner::{partition_for_key, PartitionerKind};
+use crate::producer::{Acks, InFlightBatch, OpenBatch, Producer, ProducerConfig, ProducerId};
+use crate::record::{PendingRecord, ProducerRecord};
+use crate::TopicPartition;
+
+impl Cluster {
+    pub fn create_producer(
+        &mut self,
+        client_id: &str,
+        config: ProducerConfig,
+    ) -> Result<ProducerId, ModelError> {
+        config.validate()?;
+        self.ids.producer += 1;
+        let id = self.ids.producer;
+        self.producers
+            .insert(id, Producer::new(id, client_id.to_string(), config));
+        self.emit(HappeningKind::ProducerCreated { producer: id });
+        Ok(id)
+    }
+
+    /// Closes a producer without flushing: records still in its accumulator are dropped.
+    pub fn remove_producer(&mut self, producer: ProducerId) -> Result<(), ModelError> {
+        self.producers
+            .remove(&producer)
+            .ok_or(ModelError::UnknownProducer { producer })?;
+        self.emit(HappeningKind::ProducerRemoved { producer });
+        Ok(())
+    }
+
+    pub fn set_producer_config(
+        &mut self,
+        producer: ProducerId,
+        config: ProducerConfig,
+    ) -> Result<(), ModelError> {
+        config.validate()?;
+        self.producer_mut(producer)?.config = config;
+        Ok(())
+    }
+
+    pub(super) fn producer_mut(
+        &mut self,
+        producer: ProducerId,
+    ) -> Result<&mut Producer, ModelError> {
+        self.producers
+            .get_mut(&producer)
+            .ok_or(ModelError::UnknownProducer { producer })
+    }
+
+    /// Hands a record to the producer: it joins a batch for the chosen partition, which is
+    /// sent when full (`batch.size`) or when `linger.ms` passes. Returns the partition.
+    pub fn produce(
+        &mut self,
+        producer: ProducerId,
+        record: ProducerRecord,
+    ) -> Result<TopicPartition, ModelError> {
+        self.producers
+            .get(&producer)
+            .ok_or(ModelError::UnknownProducer { producer })?;
+        let topic = self.topic_or_err(&record.topic)?;
+        let count = topic.partition_count();
+        if let Some(partition) = record.partition.filter(|p| *p >= count) {
+            return Err(ModelError::UnknownPartition {
+                topic: record.topic.clone(),
+                partition,
+                partitions: count,
+            });
+        }
+        let size = record.size_bytes();
+        if size > topic.config.max_message_bytes {
+            return Err(ModelError::RecordTooLarge {
+                size,
+                maximum: topic.config.max_message_bytes,
+            });
+        }
+        // Validated: from here on the command succeeds.
+        let sticky_choice = record.partition.is_none()
+            && record.key.is_none()
+            && self.producers[&producer].config.partitioner == PartitionerKind::Sticky;
+        let mut partition = match record.partition {
+            Some(p) => p,
+            None => self.choose_partition(producer, &record.topic, record.key.as_deref()),
+        };
+        let (batch_size, linger_ms) = {
+            let c = &self.producers[&producer].config;
+            (c.batch_size, c.linger_ms)
+        };
+        let mut tp = TopicPartition::new(&record.topic, partition);
+        let overflows = self.producers[&producer]
+            .batches
+            .get(&tp)
+            .is_some_and(|b| b.size_bytes + size > batch_size);
+        if overflows {
+            // The record does not fit: the batch goes now, and a sticky choice moves on
+            // (Kafka's abortOnNewBatch).
+            self.send_batch(producer, &tp);
+            if sticky_choice {
+                partition = self.choose_partition(producer, &record.topic, None);
+                tp = TopicPartition::new(&record.topic, partition);
+            }
+        }
+        let pending = PendingRecord {
+            timestamp: self.now,
+            key: record.key,
+            value: record.value,
+            headers: record.headers,
+            size_bytes: size,
+        };
+        let key = pending.key.clone();
+        let new_batch_id = if self.producers[&producer].batches.contains_key(&tp) {
+            None
+        } else {
+            Some(self.next_batch_id())
+        };
+        let now = self.now;
+        let p = self.producers.get_mut(&producer).expect("checked");
+        let batch = p.batches.entry(tp.clone()).or_insert_with(|| OpenBatch {
+            batch_id: new_batch_id.expect("a new batch has an id"),
+            created_ms: now,
+            size_bytes: 0,
+            records: Vec::new(),
+        });
+        batch.size_bytes += size;
+        batch.records.push(pending);
+        let (batch_id, full) = (batch.batch_id, batch.size_bytes >= batch_size);
+        self.emit(HappeningKind::RecordQueued {
+            producer,
+            partition: tp.clone(),
+            batch_id,
+            key,
+            size_bytes: size,
+        });
+        if full || linger_ms == 0 {
+            self.send_batch(producer, &tp);
+        } else if new_batch_id.is_some() {
+            self.schedule.push(
+                now + linger_ms,
+                Event::LingerExpired {
+                    producer,
+                    partition: tp.clone(),
+                    batch_id,
+                },
+            );
+        }
+        Ok(tp)
+    }
+
+    /// Sends every open batch now (the producer's `flush()`).
+    pub fn flush(&mut self, producer: ProducerId) -> Result<(), ModelError> {
+        let open: Vec<TopicPartition> = self
+            .producers
+            .get(&producer)
+            .ok_or(ModelError::UnknownProducer { producer })?
+            .batches
+            .keys()
+            .cloned()
+            .collect();
+        for tp in open {
+            self.send_batch(producer, &tp);
+        }
+        Ok(())
+    }
+
+    /// Kafka's built-in partitioning: murmur2 of the key, else sticky; or round robin.
+    fn choose_partition(&mut self, producer: ProducerId, topic: &str, key: Option<&[u8]>) -> u32 {
+        let t = &self.topics[topic];
+        let (count, available) = (t.partition_count(), t.available_partitions());
+        let p = self.producers.get_mut(&producer).expect("checked");
+        let rng = &mut self.rng;
+        match (p.config.partitioner, key) {
+            (PartitionerKind::Sticky, Some(key)) => partition_for_key(key, count),
+            (PartitionerKind::Sticky, None) => p
+                .sticky
+                .entry(topic.to_string())
+                .or_default()
+                .partition_among(&available, count, || rng.next_u64()),
+            (PartitionerKind::RoundRobin, _) => {
+                p.round_robin.partition_among(topic, &available, count)
+            }
+        }
+    }
+
+    pub(crate) fn on_linger_expired(
+        &mut self,
+        producer: ProducerId,
+        tp: TopicPartition,
+        batch_id: u64,
+    ) {
+        let open = self
+            .producers
+            .get(&producer)
+            .and_then(|p| p.batches.get(&tp))
+            .map(|b| b.batch_id);
+        if open == Some(batch_id) {
+            self.send_batch(producer, &tp);
+        }
+    }
+
+    /// Closes the open batch of a partition and sends it to the leader.
+    fn send_batch(&mut self, producer: ProducerId, tp: &TopicPartition) {
+        let now = self.now;
+        let Some(p) = self.producers.get_mut(&producer) else {
+            return;
+        };
+        let Some(batch) = p.batches.remove(tp) else {
+            return;
+        };
+        if let Some(sticky) = p
+            .sticky
+            .get_mut(&tp.topic)
+            .filter(|s| s.current() == Some(tp.partition))
+        {
+            sticky.on_batch_complete();
+        }
+        p.stats.records_sent += batch.records.len() as u64;
+        let flight = InFlightBatch {
+            batch_id: batch.batch_id,
+            partition: tp.clone(),
+            records: batch.records,
+            acks: p.config.acks,
+            first_sent_ms: now,
+            attempt: 1,
+        };
+        self.dispatch_batch(producer, flight);
+    }
+
+    /// Sends a batch to the partition's current leader, or fails it if there is none.
+    fn dispatch_batch(&mut self, producer: ProducerId, batch: InFlightBatch) {
+        let tp = batch.partition.clone();
+        let leader = match self.partition_ref(&tp) {
+            None => {
+                return self.fail_batch(
+                    producer,
+                    None,
+                    batch,
+                    KafkaError::UnknownTopicOrPartition { partition: tp },
+                )
+            }
+            Some(p) => p.leader,
+        };
+        let Some(leader) = leader else {
+            return self.fail_batch(
+                producer,
+                None,
+                batch,
+                KafkaError::LeaderNotAvailable { partition: tp },
+            );
+        };
+        let kind = HappeningKind::ProduceSent {
+            producer,
+            broker: leader,
+            partition: tp,
+            batch_id: batch.batch_id,
+            attempt: batch.attempt,
+            acks: batch.acks,
+            records: batch.records.clone(),
+        };
+        let arrival = self.fly_client(kind);
+        if batch.acks != Acks::Zero {
+            if let Some(p) = self.producers.get_mut(&producer) {
+                p.stats.batches_in_flight += 1;
+            }
+        }
+        self.schedule.push(
+            arrival,
+            Event::ProduceArrives {
+                producer,
+                broker: leader,
+                batch,
+            },
+        );
+    }
+
+    pub(crate) fn on_produce_arrives(
+        &mut self,
+        producer: ProducerId,
+        broker: BrokerId,
+        batch: InFlightBatch,
+    ) {
+        if batch.acks != Acks::Zero {
+            if let Some(p) = self.producers.get_mut(&producer) {
+                p.stats.batches_in_flight = p.stats.batches_in_flight.saturating_sub(1);
+            }
+        }
+        let tp = batch.partition.clone();
+        if !self.broker_alive(broker) {
+            return self.fail_batch(
+                producer,
+                None,
+                batch,
+                KafkaError::BrokerNotAvailable { broker },
+            );
+        }
+        let Some(topic) = self.topics.get(&tp.topic) else {
+            return self.fail_batch(
+                producer,
+                Some(broker),
+                batch,
+                KafkaError::UnknownTopicOrPartition { partition: tp },
+            );
+        };
+        let (min_isr, segment_bytes) =
+            (topic.config.effective_min_isr(), topic.config.segment_bytes);
+        let Some(p) = topic.partitions.get(tp.partition as usize) else {
+            return self.fail_batch(
+                producer,
+                Some(broker),
+                batch,
+                KafkaError::UnknownTopicOrPartition { partition: tp },
+            );
+        };
+        if p.leader != Some(broker) {
+            return self.fail_batch(
+                producer,
+                Some(broker),
+                batch,
+                KafkaError::NotLeaderOrFollower {
+                    partition: tp,
+                    broker,
+                },
+            );
+        }
+        if batch.acks == Acks::All && (p.isr.len() as u32) < min_isr {
+            let error = KafkaError::NotEnoughReplicas {
+                partition: tp,
+                isr: p.isr.len() as u32,
+                min_insync_replicas: min_isr,
+            };
+            return self.fail_batch(producer, Some(broker), batch, error);
+        }
+        let p = self.partition_mut(&tp).expect("checked");
+        let epoch = p.leader_epoch;
+        let Some((base_offset, last_offset)) =
+            p.log
+                .append(batch.records.clone(), producer, epoch, segment_bytes)
+        else {
+            return;
+        };
+        let log_end = p.log_end_offset();
+        if let Some(r) = p.replica_mut(broker) {
+            r.log_end_offset = log_end;
+            r.leader_view_log_end_offset = log_end;
+        }
+        if batch.acks == Acks::All {
+            p.pending_acks.push(PendingAck {
+                producer,
+                base_offset,
+                last_offset,
+                batch: batch.clone(),
+            });
+        }
+        let batch_id = batch.batch_id;
+        self.emit(HappeningKind::AppendedAtLeader {
+            producer,
+            broker,
+            partition: tp.clone(),
+            batch_id,
+            base_offset,
+            last_offset,
+        });
+        if batch.acks == Acks::One {
+            self.ack(producer, broker, &batch, base_offset, last_offset);
+        }
+        self.wake_parked_followers(&tp);
+        self.update_high_watermark(&tp);
+        self.apply_retention(&tp);
+    }
+
+    /// The success response flies back to the producer.
+    pub(crate) fn ack(
+        &mut self,
+        producer: ProducerId,
+        broker: BrokerId,
+        batch: &InFlightBatch,
+        base_offset: u64,
+        last_offset: u64,
+    ) {
+        let Some(p) = self.producers.get_mut(&producer) else {
+            return;
+        };
+        p.stats.records_acked += batch.records.len() as u64;
+        let partition = batch.partition.clone();
+        self.fly_client(HappeningKind::Acked {
+            producer,
+            broker,
+            partition,
+            batch_id: batch.batch_id,
+            base_offset,
+            last_offset,
+        });
+    }
+
+    /// An error for a batch: retried after `retry.backoff.ms` while retriable and within
+    /// `delivery.timeout.ms`, else the records are lost. With acks=0 nobody hears of it.
+    pub(crate) fn fail_batch(
+        &mut self,
+        producer: ProducerId,
+        broker: Option<BrokerId>,
+        batch: InFlightBatch,
+        error: KafkaError,
+    ) {
+        let Some(p) = self.producers.get(&producer) else {
+            return;
+        };
+        let (backoff, timeout) = (p.config.retry_backoff_ms, p.config.delivery_timeout_ms);
+        let retriable = error.is_retriable() && batch.acks != Acks::Zero;
+        let will_retry = retriable && self.now + backoff < batch.first_sent_ms + timeout;
+        let error = if retriable && !will_retry {
+            KafkaError::DeliveryTimeout {
+                partition: batch.partition.clone(),
+            }
+        } else {
+            error
+        };
+        let kind = HappeningKind::ProduceFailed {
+            producer,
+            broker,
+            partition: batch.partition.clone(),
+            batch_id: batch.batch_id,
+            error,
+            will_retry,
+        };
+        let arrival = if broker.is_some() && batch.acks != Acks::Zero {
+            self.fly_client(kind)
+        } else {
+            self.emit(kind);
+            self.now
+        };
+        if will_retry {
+            self.schedule
+                .push(arrival + backoff, Event::ProduceRetry { producer, batch });
+        } else if let Some(p) = self.producers.get_mut(&producer) {
+            p.stats.records_failed += batch.records.len() as u64;
+        }
+    }
+
+    pub(crate) fn on_produce_retry(&mut self, producer: ProducerId, mut batch: InFlightBatch) {
+        if self.producers.contains_key(&producer) {
+            batch.attempt += 1;
+            self.dispatch_batch(producer, batch);
+        }
+    }
+}

@@ -1,0 +1,323 @@
+//! What can go wrong, in two kinds.
+//!
+//! [`ModelError`] is a refused command: the model is left exactly as it was, and the message
+//! says what to do instead. [`KafkaError`] is an error a Kafka broker or client reports while
+//! the simulation runs (carried by happenings such as `ProduceFailed`); its codes are Kafka's
+//! own error names. Both have a stable `code()` so the UI can show its own translation.
+
+use crate::topic_name::TopicNameError;
+use crate::TopicPartition;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A command the model refused. Nothing changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModelError {
+    InvalidTopic(TopicNameError),
+    TopicExists {
+        topic: String,
+    },
+    TopicCollision {
+        topic: String,
+        existing: String,
+    },
+    InvalidPartitions {
+        requested: u32,
+        minimum: u32,
+        maximum: u32,
+    },
+    InvalidReplicationFactor {
+        requested: u32,
+        available_brokers: u32,
+    },
+    UnknownTopic {
+        topic: String,
+    },
+    UnknownPartition {
+        topic: String,
+        partition: u32,
+        partitions: u32,
+    },
+    UnknownGroup {
+        group: String,
+    },
+    GroupExists {
+        group: String,
+    },
+    GroupNotEmpty {
+        group: String,
+        members: usize,
+    },
+    UnknownMember {
+        group: String,
+        member: String,
+    },
+    MemberNotActive {
+        group: String,
+        member: String,
+    },
+    UnknownProducer {
+        producer: u32,
+    },
+    UnknownConsumer {
+        consumer: u32,
+    },
+    UnknownBroker {
+        broker: u32,
+    },
+    BrokerAlreadyDown {
+        broker: u32,
+    },
+    BrokerAlreadyUp {
+        broker: u32,
+    },
+    TooManyBrokers {
+        maximum: u32,
+    },
+    RecordTooLarge {
+        size: u32,
+        maximum: u32,
+    },
+    InvalidConfig {
+        name: String,
+        reason: String,
+    },
+    InvalidOffset {
+        partition: TopicPartition,
+        offset: u64,
+        log_start_offset: u64,
+        log_end_offset: u64,
+    },
+    NotAssigned {
+        partition: TopicPartition,
+    },
+}
+
+impl ModelError {
+    /// A stable machine code for translation; never changes once published.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ModelError::InvalidTopic(_) => "invalid_topic",
+            ModelError::TopicExists { .. } => "topic_exists",
+            ModelError::TopicCollision { .. } => "topic_collision",
+            ModelError::InvalidPartitions { .. } => "invalid_partitions",
+            ModelError::InvalidReplicationFactor { .. } => "invalid_replication_factor",
+            ModelError::UnknownTopic { .. } => "unknown_topic",
+            ModelError::UnknownPartition { .. } => "unknown_partition",
+            ModelError::UnknownGroup { .. } => "unknown_group",
+            ModelError::GroupExists { .. } => "group_exists",
+            ModelError::GroupNotEmpty { .. } => "group_not_empty",
+            ModelError::UnknownMember { .. } => "unknown_member",
+            ModelError::MemberNotActive { .. } => "member_not_active",
+            ModelError::UnknownProducer { .. } => "unknown_producer",
+            ModelError::UnknownConsumer { .. } => "unknown_consumer",
+            ModelError::UnknownBroker { .. } => "unknown_broker",
+            ModelError::BrokerAlreadyDown { .. } => "broker_already_down",
+            ModelError::BrokerAlreadyUp { .. } => "broker_already_up",
+            ModelError::TooManyBrokers { .. } => "too_many_brokers",
+            ModelError::RecordTooLarge { .. } => "record_too_large",
+            ModelError::InvalidConfig { .. } => "invalid_config",
+            ModelError::InvalidOffset { .. } => "invalid_offset",
+            ModelError::NotAssigned { .. } => "not_assigned",
+        }
+    }
+
+    pub(crate) fn config(name: &str, reason: impl Into<String>) -> Self {
+        ModelError::InvalidConfig {
+            name: name.to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::InvalidTopic(e) => write!(f, "{e}"),
+            ModelError::TopicExists { topic } => write!(f, "Topic '{topic}' already exists; pick another name or delete it first."),
+            ModelError::TopicCollision { topic, existing } => write!(
+                f,
+                "Topic '{topic}' collides with existing topic '{existing}': Kafka treats '.' and '_' alike in metric names. Use either, but not both."
+            ),
+            ModelError::InvalidPartitions { requested, minimum, maximum } => {
+                write!(f, "The number of partitions must be between {minimum} and {maximum}, not {requested}. Kafka can add partitions but never remove them.")
+            }
+            ModelError::InvalidReplicationFactor { requested, available_brokers } => write!(
+                f,
+                "Replication factor {requested} needs {requested} live brokers, but {available_brokers} are available. Lower it or add/revive brokers (it must be at least 1)."
+            ),
+            ModelError::UnknownTopic { topic } => write!(f, "Topic '{topic}' does not exist; create it first."),
+            ModelError::UnknownPartition { topic, partition, partitions } => write!(
+                f,
+                "Topic '{topic}' has {partitions} partition(s), numbered 0 to {}; partition {partition} does not exist.",
+                partitions.saturating_sub(1)
+            ),
+            ModelError::UnknownGroup { group } => write!(f, "Consumer group '{group}' does not exist; create it first."),
+            ModelError::GroupExists { group } => write!(f, "Consumer group '{group}' already exists."),
+            ModelError::GroupNotEmpty { group, members } => write!(
+                f,
+                "Consumer group '{group}' still has {members} member(s); remove them first (Kafka only changes an inactive group)."
+            ),
+            ModelError::UnknownMember { group, member } => write!(f, "Group '{group}' has no member '{member}'."),
+            ModelError::MemberNotActive { group, member } => write!(
+                f,
+                "Member '{member}' of group '{group}' has crashed or is leaving; it cannot act any more."
+            ),
+            ModelError::UnknownProducer { producer } => write!(f, "There is no producer {producer}."),
+            ModelError::UnknownConsumer { consumer } => write!(f, "There is no consumer {consumer}."),
+            ModelError::UnknownBroker { broker } => write!(f, "There is no broker {broker}."),
+            ModelError::BrokerAlreadyDown { broker } => write!(f, "Broker {broker} is already down."),
+            ModelError::BrokerAlreadyUp { broker } => write!(f, "Broker {broker} is already running."),
+            ModelError::TooManyBrokers { maximum } => write!(f, "The playground runs at most {maximum} brokers."),
+            ModelError::RecordTooLarge { size, maximum } => write!(
+                f,
+                "The record is {size} bytes, larger than the {maximum} bytes the topic accepts (max.message.bytes)."
+            ),
+            ModelError::InvalidConfig { name, reason } => write!(f, "Invalid value for {name}: {reason}."),
+            ModelError::InvalidOffset { partition, offset, log_start_offset, log_end_offset } => write!(
+                f,
+                "Offset {offset} is outside {partition}, which holds offsets {log_start_offset} to {log_end_offset} (the log end)."
+            ),
+            ModelError::NotAssigned { partition } => write!(
+                f,
+                "No current assignment for partition {partition}: a consumer can only seek partitions it owns."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+impl From<TopicNameError> for ModelError {
+    fn from(e: TopicNameError) -> Self {
+        match e {
+            TopicNameError::CollidesWith { name, existing } => ModelError::TopicCollision {
+                topic: name,
+                existing,
+            },
+            other => ModelError::InvalidTopic(other),
+        }
+    }
+}
+
+/// An error Kafka reports at run time, named as in Kafka's `Errors` enum.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KafkaError {
+    /// The broker that got the request does not lead the partition (any more). Retriable.
+    NotLeaderOrFollower {
+        partition: TopicPartition,
+        broker: u32,
+    },
+    /// No broker leads the partition right now. Retriable.
+    LeaderNotAvailable { partition: TopicPartition },
+    /// The broker is down; the request got no answer. Retriable.
+    BrokerNotAvailable { broker: u32 },
+    /// acks=all and the ISR is smaller than min.insync.replicas: refused before appending.
+    NotEnoughReplicas {
+        partition: TopicPartition,
+        isr: u32,
+        min_insync_replicas: u32,
+    },
+    /// The topic or partition no longer exists.
+    UnknownTopicOrPartition { partition: TopicPartition },
+    /// The producer gave up after delivery.timeout.ms.
+    DeliveryTimeout { partition: TopicPartition },
+    /// A consumer asked for an offset the log does not hold.
+    OffsetOutOfRange {
+        partition: TopicPartition,
+        offset: u64,
+    },
+    /// No committed offset and auto.offset.reset=none.
+    NoOffsetForPartition { partition: TopicPartition },
+}
+
+impl KafkaError {
+    /// Kafka's error name (`Errors.name()`), a stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            KafkaError::NotLeaderOrFollower { .. } => "NOT_LEADER_OR_FOLLOWER",
+            KafkaError::LeaderNotAvailable { .. } => "LEADER_NOT_AVAILABLE",
+            KafkaError::BrokerNotAvailable { .. } => "BROKER_NOT_AVAILABLE",
+            KafkaError::NotEnoughReplicas { .. } => "NOT_ENOUGH_REPLICAS",
+            KafkaError::UnknownTopicOrPartition { .. } => "UNKNOWN_TOPIC_OR_PARTITION",
+            KafkaError::DeliveryTimeout { .. } => "DELIVERY_TIMEOUT",
+            KafkaError::OffsetOutOfRange { .. } => "OFFSET_OUT_OF_RANGE",
+            KafkaError::NoOffsetForPartition { .. } => "NO_OFFSET_FOR_PARTITION",
+        }
+    }
+
+    /// Whether a producer may retry: Kafka's `RetriableException` subclasses.
+    pub fn is_retriable(&self) -> bool {
+        matches!(
+            self,
+            KafkaError::NotLeaderOrFollower { .. }
+                | KafkaError::LeaderNotAvailable { .. }
+                | KafkaError::BrokerNotAvailable { .. }
+                | KafkaError::NotEnoughReplicas { .. }
+        )
+    }
+}
+
+impl fmt::Display for KafkaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KafkaError::NotLeaderOrFollower { partition, broker } => {
+                write!(f, "Broker {broker} is not the leader of {partition}; the client refreshes metadata and retries.")
+            }
+            KafkaError::LeaderNotAvailable { partition } => {
+                write!(f, "{partition} has no leader right now (its in-sync replicas are down); waiting for one.")
+            }
+            KafkaError::BrokerNotAvailable { broker } => write!(f, "Broker {broker} is down and did not answer."),
+            KafkaError::NotEnoughReplicas { partition, isr, min_insync_replicas } => write!(
+                f,
+                "{partition} has {isr} in-sync replica(s), fewer than min.insync.replicas={min_insync_replicas}; acks=all writes are refused."
+            ),
+            KafkaError::UnknownTopicOrPartition { partition } => write!(f, "{partition} does not exist."),
+            KafkaError::DeliveryTimeout { partition } => {
+                write!(f, "Gave up sending to {partition}: delivery.timeout.ms passed. The records are lost.")
+            }
+            KafkaError::OffsetOutOfRange { partition, offset } => write!(
+                f,
+                "Offset {offset} is out of range for {partition} (deleted by retention, or past the end); auto.offset.reset decides where to go."
+            ),
+            KafkaError::NoOffsetForPartition { partition } => write!(
+                f,
+                "No committed offset for {partition} and auto.offset.reset=none: the consumer stops until you seek."
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_collision_from_the_name_check_becomes_topic_collision() {
+        let e: ModelError = TopicNameError::CollidesWith {
+            name: "a.b".into(),
+            existing: "a_b".into(),
+        }
+        .into();
+        assert_eq!(
+            e,
+            ModelError::TopicCollision {
+                topic: "a.b".into(),
+                existing: "a_b".into()
+            }
+        );
+        assert_eq!(e.code(), "topic_collision");
+        assert!(e.to_string().contains("a_b"));
+    }
+
+    #[test]
+    fn only_transient_broker_errors_are_retriable() {
+        let tp = TopicPartition::new("t", 0);
+        assert!(KafkaError::NotLeaderOrFollower {
+            partition: tp.clone(),
+            broker: 1
+        }
+        .is_retriable());
+        assert!(!KafkaError::DeliveryTimeout { partition: tp }.is_retriable());
+    }
+}

@@ -1,0 +1,253 @@
+//! Producers: configuration, the record accumulator (open batches), and auto-production.
+//!
+//! Records wait in a per-partition batch until it is full (`batch.size`) or `linger.ms`
+//! passes; then the whole batch travels to the partition's leader as one request.
+
+use crate::error::ModelError;
+use crate::partitioner::{PartitionerKind, RoundRobinPartitioner, StickyPartitioner};
+use crate::record::PendingRecord;
+use crate::schedule::Ms;
+use crate::TopicPartition;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub type ProducerId = u32;
+
+/// The playground's ceiling for an auto-producer's rate.
+pub const MAX_RECORDS_PER_SEC: f64 = 100.0;
+
+/// `acks`: how many replicas must have a record before the producer hears "done".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Acks {
+    /// Fire and forget: no response at all, offset unknown (-1).
+    Zero,
+    /// The leader appended it.
+    One,
+    /// Every in-sync replica has it: the high watermark passed it. Kafka's default since 3.0.
+    All,
+}
+
+impl Acks {
+    pub fn kafka_name(self) -> &'static str {
+        match self {
+            Acks::Zero => "0",
+            Acks::One => "1",
+            Acks::All => "all",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerConfig {
+    /// `acks` (all).
+    pub acks: Acks,
+    /// `linger.ms` (5 since Kafka 4.0): how long a batch waits for more records.
+    pub linger_ms: Ms,
+    /// `batch.size` (16384 bytes): a batch this full is sent at once.
+    pub batch_size: u32,
+    /// `partitioner.class`: sticky (built-in) or round robin.
+    pub partitioner: PartitionerKind,
+    /// `retry.backoff.ms` (100).
+    pub retry_backoff_ms: Ms,
+    /// `delivery.timeout.ms` (120000): after this, a batch fails for good.
+    pub delivery_timeout_ms: Ms,
+}
+
+impl Default for ProducerConfig {
+    /// Playground pace: batches linger long enough to be seen and hold a handful of records.
+    fn default() -> Self {
+        ProducerConfig {
+            linger_ms: 300,
+            batch_size: 256,
+            retry_backoff_ms: 1000,
+            delivery_timeout_ms: 30_000,
+            ..Self::kafka_defaults()
+        }
+    }
+}
+
+impl ProducerConfig {
+    pub fn kafka_defaults() -> Self {
+        ProducerConfig {
+            acks: Acks::All,
+            linger_ms: 5,
+            batch_size: 16_384,
+            partitioner: PartitionerKind::Sticky,
+            retry_backoff_ms: 100,
+            delivery_timeout_ms: 120_000,
+        }
+    }
+
+    pub fn with_acks(mut self, acks: Acks) -> Self {
+        self.acks = acks;
+        self
+    }
+
+    pub fn validate(&self) -> Result<(), ModelError> {
+        if self.batch_size == 0 {
+            return Err(ModelError::config("batch.size", "must be at least 1 byte"));
+        }
+        if self.delivery_timeout_ms < self.linger_ms {
+            return Err(ModelError::config(
+                "delivery.timeout.ms",
+                "must be at least linger.ms",
+            ));
+        }
+        if self.retry_backoff_ms == 0 {
+            return Err(ModelError::config(
+                "retry.backoff.ms",
+                "must be at least 1 ms",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Which keys an auto-producer puts on its records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KeyPattern {
+    /// No key: the partitioner spreads records.
+    None,
+    /// Always the same key: every record lands on one partition, in order.
+    Fixed(String),
+    /// The keys in turn.
+    Cycling(Vec<String>),
+    /// A key drawn from the set by the seeded generator.
+    Random(Vec<String>),
+}
+
+/// A producer that sends on its own as time passes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AutoProduce {
+    pub topic: String,
+    pub records_per_sec: f64,
+    pub keys: KeyPattern,
+}
+
+impl AutoProduce {
+    pub fn validate(&self) -> Result<(), ModelError> {
+        if !(self.records_per_sec > 0.0 && self.records_per_sec <= MAX_RECORDS_PER_SEC) {
+            return Err(ModelError::config(
+                "records_per_sec",
+                format!("must be above 0 and at most {MAX_RECORDS_PER_SEC}"),
+            ));
+        }
+        match &self.keys {
+            KeyPattern::Cycling(keys) | KeyPattern::Random(keys) if keys.is_empty() => {
+                Err(ModelError::config("keys", "needs at least one key"))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Time between two records, at least 1 ms.
+    pub fn interval_ms(&self) -> Ms {
+        ((1000.0 / self.records_per_sec).round() as Ms).max(1)
+    }
+}
+
+/// A batch still filling in the producer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenBatch {
+    pub batch_id: u64,
+    pub created_ms: Ms,
+    pub size_bytes: u32,
+    pub records: Vec<PendingRecord>,
+}
+
+/// A batch sent (or being retried) to a leader.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InFlightBatch {
+    pub batch_id: u64,
+    pub partition: TopicPartition,
+    pub records: Vec<PendingRecord>,
+    pub acks: Acks,
+    pub first_sent_ms: Ms,
+    pub attempt: u32,
+}
+
+/// What a producer has achieved so far, for the UI's counters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerStats {
+    pub records_sent: u64,
+    pub records_acked: u64,
+    pub records_failed: u64,
+    pub batches_in_flight: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Producer {
+    pub id: ProducerId,
+    pub client_id: String,
+    pub config: ProducerConfig,
+    pub auto: Option<AutoProduce>,
+    pub stats: ProducerStats,
+    /// Open batches per partition (the record accumulator).
+    #[serde(with = "crate::serde_pairs")]
+    pub(crate) batches: BTreeMap<TopicPartition, OpenBatch>,
+    /// One sticky partitioner per topic.
+    pub(crate) sticky: BTreeMap<String, StickyPartitioner>,
+    pub(crate) round_robin: RoundRobinPartitioner,
+    /// Bumps when auto-production changes, so the old schedule of ticks stops.
+    pub(crate) auto_epoch: u64,
+    pub(crate) auto_seq: u64,
+}
+
+impl Producer {
+    pub fn new(id: ProducerId, client_id: String, config: ProducerConfig) -> Self {
+        Producer {
+            id,
+            client_id,
+            config,
+            auto: None,
+            stats: ProducerStats::default(),
+            batches: BTreeMap::new(),
+            sticky: BTreeMap::new(),
+            round_robin: RoundRobinPartitioner::new(),
+            auto_epoch: 0,
+            auto_seq: 0,
+        }
+    }
+
+    /// Records waiting in the accumulator, per partition.
+    pub fn open_batches(&self) -> impl Iterator<Item = (&TopicPartition, &OpenBatch)> {
+        self.batches.iter()
+    }
+
+    /// The partition unkeyed records of `topic` currently stick to.
+    pub fn sticky_partition(&self, topic: &str) -> Option<u32> {
+        self.sticky.get(topic).and_then(|s| s.current())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_produce_rate_becomes_an_interval_and_bad_rates_are_refused() {
+        let auto = AutoProduce {
+            topic: "t".into(),
+            records_per_sec: 4.0,
+            keys: KeyPattern::None,
+        };
+        assert_eq!(auto.interval_ms(), 250);
+        let bad = AutoProduce {
+            records_per_sec: 0.0,
+            ..auto.clone()
+        };
+        assert_eq!(bad.validate().unwrap_err().code(), "invalid_config");
+        let no_keys = AutoProduce {
+            keys: KeyPattern::Cycling(vec![]),
+            ..auto
+        };
+        assert!(no_keys.validate().is_err());
+    }
+
+    #[test]
+    fn kafka_defaults_are_acks_all_and_sticky() {
+        let k = ProducerConfig::kafka_defaults();
+        assert_eq!((k.acks, k.linger_ms, k.batch_size), (Acks::All, 5, 16_384));
+        assert_eq!(ProducerConfig::default().acks, Acks::All);
+    }
+}

@@ -1,0 +1,241 @@
+//! Property tests: random command sequences never break Kafka's invariants.
+use kafka_model::assignor::AssignmentStrategy;
+use kafka_model::*;
+use proptest::prelude::*;
+use proptest::strategy::Strategy;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug)]
+enum Op {
+    CreateTopic(usize, u32, u32),
+    DeleteTopic(usize),
+    AddPartitions(usize, u32),
+    Produce(usize, Option<u8>, u8),
+    AddMember(usize, usize),
+    RemoveMember(usize, usize),
+    CrashMember(usize, usize),
+    Commit(usize, usize),
+    Seek(usize, usize, u64),
+    KillBroker(u32),
+    ReviveBroker(u32),
+    Advance(u64),
+}
+
+const TOPICS: [&str; 2] = ["orders", "payments"];
+const GROUPS: [&str; 2] = ["eager", "coop"];
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        1 => (0..2usize, 1..5u32, 1..4u32).prop_map(|(t, p, rf)| Op::CreateTopic(t, p, rf)),
+        1 => (0..2usize).prop_map(Op::DeleteTopic),
+        1 => (0..2usize, 1..7u32).prop_map(|(t, n)| Op::AddPartitions(t, n)),
+        8 => (0..2usize, proptest::option::of(0..8u8), 0..3u8).prop_map(|(t, k, p)| Op::Produce(t, k, p)),
+        2 => (0..2usize, 0..2usize).prop_map(|(g, t)| Op::AddMember(g, t)),
+        1 => (0..2usize, 0..4usize).prop_map(|(g, m)| Op::RemoveMember(g, m)),
+        1 => (0..2usize, 0..4usize).prop_map(|(g, m)| Op::CrashMember(g, m)),
+        1 => (0..2usize, 0..4usize).prop_map(|(g, m)| Op::Commit(g, m)),
+        1 => (0..2usize, 0..4usize, 0..10u64).prop_map(|(g, m, o)| Op::Seek(g, m, o)),
+        1 => (1..4u32).prop_map(Op::KillBroker),
+        1 => (1..4u32).prop_map(Op::ReviveBroker),
+        6 => (1..3_000u64).prop_map(Op::Advance),
+    ]
+}
+
+struct Checker {
+    /// Last high watermark seen per (topic id, partition).
+    high_watermarks: BTreeMap<(u64, u32), u64>,
+}
+
+impl Checker {
+    fn check(&mut self, c: &Cluster, happenings: &[Happening]) {
+        for topic in c.topics() {
+            for p in &topic.partitions {
+                let recs = p.records();
+                assert!(
+                    recs.iter()
+                        .enumerate()
+                        .all(|(i, r)| r.offset == p.log_start_offset() + i as u64),
+                    "contiguous offsets"
+                );
+                assert_eq!(p.log_start_offset() + recs.len() as u64, p.log_end_offset());
+                assert!(p.high_watermark <= p.log_end_offset(), "HW <= LEO");
+                let last = self
+                    .high_watermarks
+                    .entry((topic.topic_id, p.id))
+                    .or_insert(0);
+                assert!(p.high_watermark >= *last, "HW never decreases");
+                *last = p.high_watermark;
+                if let Some(l) = p.leader {
+                    assert!(p.isr.contains(&l), "the ISR contains the leader");
+                }
+            }
+        }
+        for g in c.groups() {
+            let mut owners: BTreeMap<&TopicPartition, usize> = BTreeMap::new();
+            for m in g.members.values() {
+                for tp in m.assigned() {
+                    *owners.entry(tp).or_default() += 1;
+                }
+            }
+            assert!(
+                owners.values().all(|n| *n == 1),
+                "one owner per partition in {}: {owners:?}",
+                g.group_id
+            );
+        }
+        for h in happenings {
+            // Checked right after the step that served the fetch: records leave the leader
+            // only below the high watermark, so they never reach a consumer at or above it.
+            if let HappeningKind::Fetched {
+                partition,
+                to_offset,
+                ..
+            } = &h.kind
+            {
+                let hw = c
+                    .partition(partition)
+                    .map_or(u64::MAX, |p| p.high_watermark);
+                assert!(
+                    *to_offset <= hw,
+                    "served {partition} up to {to_offset}, above HW {hw}"
+                );
+            }
+            if let HappeningKind::Delivered {
+                partition, offset, ..
+            } = &h.kind
+            {
+                if let Some(p) = c.partition(partition) {
+                    assert!(
+                        *offset < p.high_watermark,
+                        "delivered {partition}@{offset} at or above HW {}",
+                        p.high_watermark
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn run(ops: Vec<Op>, seed: u64) {
+    let mut c = Cluster::new(seed, 3).unwrap();
+    let coop = ConsumerConfig::default()
+        .with_strategy(AssignmentStrategy::CooperativeSticky)
+        .with_offset_reset(AutoOffsetReset::Earliest);
+    c.create_group(
+        GROUPS[0],
+        ConsumerConfig::default().with_strategy(AssignmentStrategy::Sticky),
+    )
+    .unwrap();
+    c.create_group(GROUPS[1], coop).unwrap();
+    let producer = c
+        .create_producer(
+            "p",
+            ProducerConfig {
+                linger_ms: 100,
+                ..ProducerConfig::default()
+            },
+        )
+        .unwrap();
+    c.create_topic(
+        TOPICS[0],
+        TopicConfig::default()
+            .with_partitions(3)
+            .with_replication_factor(2),
+    )
+    .unwrap();
+    c.create_topic(
+        TOPICS[1],
+        TopicConfig::default()
+            .with_partitions(2)
+            .with_replication_factor(3),
+    )
+    .unwrap();
+    c.add_member(GROUPS[0], "m", vec![TOPICS[0].into(), TOPICS[1].into()])
+        .unwrap();
+    c.add_member(GROUPS[1], "m", vec![TOPICS[0].into()])
+        .unwrap();
+    let mut checker = Checker {
+        high_watermarks: BTreeMap::new(),
+    };
+    for op in ops {
+        let members = |c: &Cluster, g: usize| -> Vec<String> {
+            c.group(GROUPS[g])
+                .unwrap()
+                .members
+                .keys()
+                .cloned()
+                .collect()
+        };
+        let pick =
+            |v: Vec<String>, i: usize| v.get(i % v.len().max(1)).cloned().unwrap_or_default();
+        // Refusals are fine; panics and broken invariants are not.
+        let _ = match op {
+            Op::CreateTopic(t, p, rf) => c.create_topic(
+                TOPICS[t],
+                TopicConfig::default()
+                    .with_partitions(p)
+                    .with_replication_factor(rf),
+            ),
+            Op::DeleteTopic(t) => c.delete_topic(TOPICS[t]),
+            Op::AddPartitions(t, n) => c.add_partitions(TOPICS[t], n),
+            Op::Produce(t, key, p) => {
+                let key = key.map(|k| format!("k{k}"));
+                let mut record = ProducerRecord::text(TOPICS[t], key.as_deref(), "v");
+                if p > 0 {
+                    record = record.to_partition(p as u32 - 1);
+                }
+                c.produce(producer, record).map(|_| ())
+            }
+            Op::AddMember(g, t) => c
+                .add_member(GROUPS[g], "m", vec![TOPICS[t].into()])
+                .map(|_| ()),
+            Op::RemoveMember(g, m) => c.remove_member(GROUPS[g], &pick(members(&c, g), m)),
+            Op::CrashMember(g, m) => c.crash_member(GROUPS[g], &pick(members(&c, g), m)),
+            Op::Commit(g, m) => c.commit(GROUPS[g], &pick(members(&c, g), m)),
+            Op::Seek(g, m, o) => {
+                let member = pick(members(&c, g), m);
+                let tp = c
+                    .group(GROUPS[g])
+                    .unwrap()
+                    .members
+                    .get(&member)
+                    .and_then(|mm| mm.assigned().next().cloned());
+                match tp {
+                    Some(tp) => c.seek(
+                        &ConsumerRef::Member {
+                            group: GROUPS[g].into(),
+                            member,
+                        },
+                        &tp,
+                        SeekTo::Offset(o),
+                    ),
+                    None => Ok(()),
+                }
+            }
+            Op::KillBroker(b) => c.kill_broker(b),
+            Op::ReviveBroker(b) => c.revive_broker(b),
+            Op::Advance(ms) => {
+                // Step event by event so each check sees the state right after it.
+                let target = c.now() + ms;
+                while c.next_event_time().is_some_and(|t| t <= target) {
+                    let h = c.step();
+                    checker.check(&c, &h);
+                }
+                let h = c.advance(target - c.now());
+                checker.check(&c, &h);
+                Ok(())
+            }
+        };
+        let h = c.take_happenings();
+        checker.check(&c, &h);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_commands_never_break_kafkas_invariants(ops in proptest::collection::vec(op(), 1..120), seed in 0..1000u64) {
+        run(ops, seed);
+    }
+}

@@ -1,0 +1,162 @@
+//! Replication: placement, follower fetching, the high watermark, failover and return.
+mod common;
+use common::*;
+use kafka_model::*;
+
+fn replicated_cluster() -> (Cluster, TopicPartition) {
+    let mut c = cluster(3);
+    c.create_topic(
+        "t",
+        TopicConfig::default()
+            .with_partitions(3)
+            .with_replication_factor(3),
+    )
+    .unwrap();
+    (c, TopicPartition::new("t", 0))
+}
+
+#[test]
+fn leaders_are_spread_over_brokers_and_the_preferred_replica_leads() {
+    let (c, _) = replicated_cluster();
+    let topic = c.topic("t").unwrap();
+    let mut leaders: Vec<BrokerId> = topic.partitions.iter().map(|p| p.leader.unwrap()).collect();
+    leaders.sort();
+    assert_eq!(leaders, [1, 2, 3]);
+    assert!(topic
+        .partitions
+        .iter()
+        .all(|p| p.leader == p.preferred_leader() && p.isr == p.replicas));
+}
+
+#[test]
+fn followers_copy_the_leader_and_the_high_watermark_follows_the_slowest_in_sync_replica() {
+    let (mut c, tp) = replicated_cluster();
+    let p = eager_producer(&mut c, Acks::One);
+    for i in 0..4 {
+        c.produce(p, text("t", None, &i.to_string()).to_partition(0))
+            .unwrap();
+    }
+    // Just after the append the followers have nothing: the high watermark has not moved.
+    let h = c.advance(700);
+    assert!(!named(&h, "AppendedAtLeader").is_empty());
+    let part = c.partition(&tp).unwrap();
+    assert_eq!(part.log_end_offset(), 4);
+    assert_eq!(part.high_watermark, 0);
+    let h = c.advance(5_000);
+    assert!(!named(&h, "Replicated").is_empty());
+    let part = c.partition(&tp).unwrap();
+    assert_eq!(part.high_watermark, 4);
+    assert!(
+        part.replica_states.iter().all(|r| r.log_end_offset == 4),
+        "{:?}",
+        part.replica_states
+    );
+}
+
+#[test]
+fn killing_a_leader_elects_an_in_sync_replica_and_producing_goes_on() {
+    let (mut c, tp) = replicated_cluster();
+    let p = eager_producer(&mut c, Acks::All);
+    c.produce(p, text("t", None, "before").to_partition(0))
+        .unwrap();
+    c.advance(5_000);
+    let old = c.partition(&tp).unwrap().leader.unwrap();
+    c.kill_broker(old).unwrap();
+    let h = c.take_happenings();
+    let part = c.partition(&tp).unwrap();
+    let new = part.leader.unwrap();
+    assert_ne!(new, old);
+    assert!(!part.isr.contains(&old));
+    assert_eq!(part.leader_epoch, 1);
+    assert!(h.iter().any(|x| matches!(
+        &x.kind,
+        HappeningKind::LeaderElected {
+            reason: ElectionReason::LeaderDown,
+            ..
+        }
+    )));
+    c.produce(p, text("t", None, "after").to_partition(0))
+        .unwrap();
+    let h = c.advance(5_000);
+    assert_eq!(named(&h, "Acked").len(), 1);
+    assert_eq!(c.partition(&tp).unwrap().high_watermark, 2);
+}
+
+#[test]
+fn a_revived_broker_catches_up_rejoins_the_isr_and_takes_back_preferred_leadership() {
+    let (mut c, tp) = replicated_cluster();
+    let preferred = c.partition(&tp).unwrap().preferred_leader().unwrap();
+    c.kill_broker(preferred).unwrap();
+    let p = eager_producer(&mut c, Acks::All);
+    for i in 0..3 {
+        c.produce(p, text("t", None, &i.to_string()).to_partition(0))
+            .unwrap();
+    }
+    c.advance(5_000);
+    c.revive_broker(preferred).unwrap();
+    let h = c.advance(15_000);
+    assert!(h.iter().any(
+        |x| matches!(&x.kind, HappeningKind::IsrExpanded { broker, .. } if *broker == preferred)
+    ));
+    assert!(h.iter().any(|x| matches!(
+        &x.kind,
+        HappeningKind::LeaderElected {
+            reason: ElectionReason::Preferred,
+            ..
+        }
+    )));
+    let part = c.partition(&tp).unwrap();
+    assert_eq!(part.leader, Some(preferred));
+    assert_eq!(part.replica(preferred).unwrap().log_end_offset, 3);
+}
+
+#[test]
+fn acks_one_records_the_followers_never_got_are_lost_when_the_leader_dies() {
+    let (mut c, tp) = replicated_cluster();
+    let p = eager_producer(&mut c, Acks::One);
+    c.produce(p, text("t", None, "safe").to_partition(0))
+        .unwrap();
+    c.advance(5_000);
+    c.produce(p, text("t", None, "doomed").to_partition(0))
+        .unwrap();
+    // Appended at the leader and acked, but not yet replicated.
+    let h = c.advance(600);
+    assert_eq!(named(&h, "Acked").len(), 1);
+    let leader = c.partition(&tp).unwrap().leader.unwrap();
+    c.kill_broker(leader).unwrap();
+    let h = c.take_happenings();
+    assert!(h.iter().any(|x| matches!(
+        &x.kind,
+        HappeningKind::LogTruncated {
+            records_lost: 1,
+            ..
+        }
+    )));
+    let part = c.partition(&tp).unwrap();
+    assert_eq!(part.log_end_offset(), 1);
+    assert_eq!(part.high_watermark, 1);
+}
+
+#[test]
+fn consumers_follow_the_new_leader_after_a_failover() {
+    let (mut c, tp) = replicated_cluster();
+    c.create_group(
+        "g",
+        ConsumerConfig::default().with_offset_reset(AutoOffsetReset::Earliest),
+    )
+    .unwrap();
+    c.add_member("g", "c", vec!["t".into()]).unwrap();
+    let p = eager_producer(&mut c, Acks::All);
+    c.produce(p, text("t", None, "1").to_partition(0)).unwrap();
+    c.advance(5_000);
+    let leader = c.partition(&tp).unwrap().leader.unwrap();
+    c.kill_broker(leader).unwrap();
+    c.produce(p, text("t", None, "2").to_partition(0)).unwrap();
+    let h = c.advance(10_000);
+    let offsets: Vec<u64> = delivered_in_group(&h, "g")
+        .into_iter()
+        .filter(|(_, q, _)| *q == tp)
+        .map(|(_, _, o)| o)
+        .collect();
+    assert_eq!(offsets, [1]);
+}

@@ -1,0 +1,94 @@
+//! A refused command, explained in the reader's language. English is the model's own
+//! message; Vietnamese is written here, one arm per error, so a new error fails to compile
+//! until it is translated.
+
+use super::Lang;
+use kafka_model::topic_name::TopicNameError;
+use kafka_model::ModelError;
+
+pub fn describe(e: &ModelError, lang: Lang) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Vi => vietnamese(e),
+    }
+}
+
+fn vietnamese(e: &ModelError) -> String {
+    use ModelError as E;
+    match e {
+        E::InvalidTopic(t) => match t {
+            TopicNameError::Empty => "Tên Topic không được để trống.".into(),
+            TopicNameError::Dot | TopicNameError::DotDot => "Tên Topic không được là \".\" hoặc \"..\".".into(),
+            TopicNameError::TooLong { len } => format!("Tên Topic dài {len} ký tự; tối đa là 249."),
+            TopicNameError::IllegalChars { name } => {
+                format!("Tên Topic \"{name}\" không hợp lệ: chỉ được dùng chữ cái ASCII, chữ số, '.', '_' và '-'.")
+            }
+            TopicNameError::CollidesWith { name, existing } => {
+                format!("Topic '{name}' trùng với topic '{existing}': Kafka coi '.' và '_' là như nhau.")
+            }
+        },
+        E::TopicExists { topic } => format!("Topic '{topic}' đã tồn tại; hãy chọn tên khác hoặc xoá nó trước."),
+        E::TopicCollision { topic, existing } => {
+            format!("Topic '{topic}' trùng với topic '{existing}': Kafka coi '.' và '_' là như nhau. Chỉ dùng một trong hai.")
+        }
+        E::InvalidPartitions { requested, minimum, maximum } => format!(
+            "Số partition phải từ {minimum} đến {maximum}, không phải {requested}. Kafka có thể thêm partition nhưng không bao giờ bớt."
+        ),
+        E::InvalidReplicationFactor { requested, available_brokers } => format!(
+            "Replication factor {requested} cần {requested} broker đang chạy, nhưng chỉ có {available_brokers}. Hãy giảm nó hoặc thêm/bật lại broker (tối thiểu là 1)."
+        ),
+        E::UnknownTopic { topic } => format!("Topic '{topic}' không tồn tại; hãy tạo nó trước."),
+        E::UnknownPartition { topic, partition, partitions } => format!(
+            "Topic '{topic}' có {partitions} partition, đánh số từ 0 đến {}; không có partition {partition}.",
+            partitions.saturating_sub(1)
+        ),
+        E::UnknownGroup { group } => format!("Consumer group '{group}' không tồn tại; hãy tạo nó trước."),
+        E::GroupExists { group } => format!("Consumer group '{group}' đã tồn tại."),
+        E::GroupNotEmpty { group, members } => {
+            format!("Consumer group '{group}' vẫn còn {members} member; hãy cho họ rời group trước.")
+        }
+        E::UnknownMember { group, member } => format!("Group '{group}' không có member '{member}'."),
+        E::MemberNotActive { group, member } => {
+            format!("Member '{member}' của group '{group}' đã sập hoặc đang rời group; nó không thể làm gì nữa.")
+        }
+        E::UnknownProducer { producer } => format!("Không có producer {producer}."),
+        E::UnknownConsumer { consumer } => format!("Không có consumer {consumer}."),
+        E::UnknownBroker { broker } => format!("Không có broker {broker}."),
+        E::BrokerAlreadyDown { broker } => format!("Broker {broker} đã tắt rồi."),
+        E::BrokerAlreadyUp { broker } => format!("Broker {broker} đang chạy rồi."),
+        E::TooManyBrokers { maximum } => format!("Playground chạy tối đa {maximum} broker."),
+        E::RecordTooLarge { size, maximum } => {
+            format!("Record dài {size} byte, lớn hơn {maximum} byte mà topic chấp nhận (max.message.bytes).")
+        }
+        E::InvalidConfig { name, reason } => format!("Giá trị không hợp lệ cho {name}: {reason}."),
+        E::InvalidOffset { partition, offset, log_start_offset, log_end_offset } => format!(
+            "Offset {offset} nằm ngoài {partition}, nơi đang giữ các offset từ {log_start_offset} đến {log_end_offset} (log end)."
+        ),
+        E::NotAssigned { partition } => {
+            format!("Partition {partition} không được giao cho consumer này: consumer chỉ seek được partition nó sở hữu.")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_differs_from_english_and_keeps_kafka_terms() {
+        let e = ModelError::InvalidReplicationFactor {
+            requested: 3,
+            available_brokers: 2,
+        };
+        let (vi, en) = (describe(&e, Lang::Vi), describe(&e, Lang::En));
+        assert_ne!(vi, en);
+        assert!(
+            vi.contains("Replication factor 3") && vi.contains("broker"),
+            "{vi}"
+        );
+        let e = ModelError::InvalidTopic(TopicNameError::IllegalChars {
+            name: "đơn hàng".into(),
+        });
+        assert!(describe(&e, Lang::Vi).contains("đơn hàng"));
+    }
+}

@@ -1,0 +1,731 @@
+//! Happenings as sentences: one short line per model happening, in either language, for the
+//! timeline list and the screen-reader live region.
+//!
+//! Pure text: no web-sys, no DOM. Kafka's own terms (Topic, Partition, Broker, offset,
+//! leader, ISR, high watermark, rebalance, commit, batch, record...) stay in English in the
+//! Vietnamese sentences, as the course's primer writes them. Names print the way Kafka's
+//! tools print them: `broker-3`, `orders-2`, the member id, `consumer-<n>`, `producer-<n>`.
+//!
+//! The `match` in [`describe`] and [`category`] is exhaustive on purpose: a new
+//! `HappeningKind` does not compile until it has a sentence in both languages.
+
+use crate::i18n::Lang;
+use kafka_model::{
+    AutoOffsetReset, BrokerId, ConsumerRef, ElectionReason, Happening, HappeningKind, KafkaError,
+    ProducerId, RebalanceReason, TopicPartition,
+};
+use std::fmt;
+
+#[cfg(test)]
+mod tests;
+
+/// How many characters of a key or value a sentence shows before cutting it with "…".
+pub const MAX_BYTES_TEXT_CHARS: usize = 24;
+
+/// How many items of a list (partitions, committed offsets) a sentence names before
+/// summing up the rest as "and 3 more".
+const MAX_LIST_ITEMS: usize = 4;
+
+/// The two sentences of one happening: a `format!` per language, with inline arguments.
+macro_rules! say {
+    ($lang:expr, $en:literal, $vi:literal $(,)?) => {
+        match $lang {
+            Lang::En => format!($en),
+            Lang::Vi => format!($vi),
+        }
+    };
+}
+
+/// A short category for filtering the timeline: "produce", "replicate", "consume",
+/// "group", "cluster" or "heartbeat".
+pub fn category(kind: &HappeningKind) -> &'static str {
+    use HappeningKind as K;
+    match kind {
+        K::BrokerAdded { .. }
+        | K::BrokerDown { .. }
+        | K::BrokerUp { .. }
+        | K::ControllerChanged { .. }
+        | K::TopicCreated { .. }
+        | K::TopicDeleted { .. }
+        | K::TopicConfigChanged { .. }
+        | K::PartitionsAdded { .. }
+        | K::LeaderElected { .. }
+        | K::RecordsDeleted { .. } => "cluster",
+        K::IsrShrunk { .. }
+        | K::IsrExpanded { .. }
+        | K::LogTruncated { .. }
+        | K::ReplicaFetchSent { .. }
+        | K::Replicated { .. }
+        | K::HighWatermarkAdvanced { .. } => "replicate",
+        K::ProducerCreated { .. }
+        | K::ProducerRemoved { .. }
+        | K::RecordQueued { .. }
+        | K::ProduceSent { .. }
+        | K::AppendedAtLeader { .. }
+        | K::Acked { .. }
+        | K::ProduceFailed { .. }
+        | K::AutoProduceStopped { .. } => "produce",
+        K::ConsumerCreated { .. }
+        | K::ConsumerRemoved { .. }
+        | K::FetchSent { .. }
+        | K::Fetched { .. }
+        | K::Delivered { .. }
+        | K::PositionReset { .. }
+        | K::ConsumerError { .. }
+        | K::CommitSent { .. }
+        | K::OffsetCommitted { .. }
+        | K::CommitFailed { .. } => "consume",
+        K::GroupCreated { .. }
+        | K::GroupDeleted { .. }
+        | K::JoinGroupSent { .. }
+        | K::MemberJoined { .. }
+        | K::LeaveGroupSent { .. }
+        | K::MemberLeft { .. }
+        | K::MemberCrashed { .. }
+        | K::MemberExpired { .. }
+        | K::RebalanceStarted { .. }
+        | K::RebalanceCompleted { .. }
+        | K::AssignmentSent { .. }
+        | K::PartitionsRevoked { .. }
+        | K::PartitionsAssigned { .. } => "group",
+        K::Heartbeat { .. } => "heartbeat",
+    }
+}
+
+/// One sentence describing the happening, in `lang`.
+pub fn describe(h: &Happening, lang: Lang) -> String {
+    use HappeningKind as K;
+    match &h.kind {
+        // --- cluster and topics
+        K::BrokerAdded { broker } => {
+            let broker = Broker(*broker);
+            say!(lang, "{broker} joined the cluster", "{broker} được thêm vào cụm Kafka")
+        }
+        K::BrokerDown { broker } => {
+            let broker = Broker(*broker);
+            say!(lang, "{broker} went down", "{broker} ngừng hoạt động")
+        }
+        K::BrokerUp { broker } => {
+            let broker = Broker(*broker);
+            say!(lang, "{broker} is back up", "{broker} hoạt động trở lại")
+        }
+        K::ControllerChanged { controller: Some(controller) } => {
+            let controller = Broker(*controller);
+            say!(lang, "{controller} is now the active controller", "{controller} trở thành controller của cụm")
+        }
+        K::ControllerChanged { controller: None } => say!(
+            lang,
+            "No active controller: every broker is down",
+            "Không còn controller: mọi Broker đều ngừng hoạt động",
+        ),
+        K::TopicCreated { topic, partitions, replication_factor } => {
+            let partitions = count(lang, u64::from(*partitions), "partition", "partitions");
+            say!(
+                lang,
+                "Topic {topic} created with {partitions}, replication factor {replication_factor}",
+                "Topic {topic} được tạo với {partitions}, replication factor {replication_factor}",
+            )
+        }
+        K::TopicDeleted { topic } => say!(lang, "Topic {topic} deleted", "Topic {topic} đã bị xoá"),
+        K::TopicConfigChanged { topic } => {
+            say!(lang, "Topic {topic} configuration changed", "Cấu hình của Topic {topic} đã thay đổi")
+        }
+        K::PartitionsAdded { topic, old_count, new_count } => say!(
+            lang,
+            "Topic {topic} grew from {old_count} to {new_count} partitions",
+            "Topic {topic} tăng từ {old_count} lên {new_count} partition",
+        ),
+        K::LeaderElected { partition, leader, leader_epoch, isr, reason } => {
+            let isr = broker_list(lang, isr);
+            let reason = election_reason(lang, *reason);
+            match leader {
+                Some(leader) => {
+                    let leader = Broker(*leader);
+                    say!(
+                        lang,
+                        "{leader} became leader of {partition} {reason} (leader epoch {leader_epoch}, ISR: {isr})",
+                        "{leader} trở thành leader của {partition} {reason} (leader epoch {leader_epoch}, ISR: {isr})",
+                    )
+                }
+                None => say!(
+                    lang,
+                    "{partition} has no leader {reason}: no in-sync replica is up (ISR: {isr})",
+                    "{partition} không có leader {reason}: không replica nào trong ISR đang hoạt động (ISR: {isr})",
+                ),
+            }
+        }
+        K::IsrShrunk { partition, broker, isr } => {
+            let (broker, isr) = (Broker(*broker), broker_list(lang, isr));
+            say!(
+                lang,
+                "{broker} fell behind and left the ISR of {partition} (ISR now: {isr})",
+                "{broker} bị tụt lại và bị loại khỏi ISR của {partition} (ISR còn: {isr})",
+            )
+        }
+        K::IsrExpanded { partition, broker, isr } => {
+            let (broker, isr) = (Broker(*broker), broker_list(lang, isr));
+            say!(
+                lang,
+                "{broker} caught up and joined the ISR of {partition} (ISR now: {isr})",
+                "{broker} đã bắt kịp leader và vào ISR của {partition} (ISR giờ là: {isr})",
+            )
+        }
+        K::LogTruncated { partition, log_end_offset, records_lost } => {
+            let lost = count(lang, *records_lost, "record", "records");
+            say!(
+                lang,
+                "{partition} cut back to the new leader's log end, offset {log_end_offset}: {lost} lost",
+                "Log của {partition} bị cắt về log end của leader mới, offset {log_end_offset}: mất {lost}",
+            )
+        }
+        K::RecordsDeleted { partition, log_start_offset, records_deleted } => {
+            let deleted = count(lang, *records_deleted, "old record", "old records");
+            say!(
+                lang,
+                "Retention deleted {deleted} from {partition}; the log now starts at offset {log_start_offset}",
+                "Retention đã xoá {deleted} cũ khỏi {partition}; log giờ bắt đầu từ offset {log_start_offset}",
+            )
+        }
+
+        // --- producing
+        K::ProducerCreated { producer } => {
+            let producer = Producer(*producer);
+            say!(lang, "{producer} created", "{producer} được tạo")
+        }
+        K::ProducerRemoved { producer } => {
+            let producer = Producer(*producer);
+            say!(lang, "{producer} removed", "{producer} đã bị xoá")
+        }
+        K::RecordQueued { producer, partition, batch_id, key, size_bytes } => {
+            let (producer, key) = (Producer(*producer), bytes_text(key.as_deref()));
+            let size = count(lang, u64::from(*size_bytes), "byte", "bytes");
+            say!(
+                lang,
+                "{producer} put a record (key {key}, {size}) in batch {batch_id} for {partition}",
+                "{producer} đưa một record (key {key}, {size}) vào batch {batch_id} cho {partition}",
+            )
+        }
+        K::ProduceSent { producer, broker, partition, batch_id, attempt, acks, records } => {
+            let (producer, broker, acks) = (Producer(*producer), Broker(*broker), acks.kafka_name());
+            let records = count(lang, records.len() as u64, "record", "records");
+            let attempt = if *attempt > 1 {
+                say!(lang, ", attempt {attempt}", ", lần thử thứ {attempt}")
+            } else {
+                String::new()
+            };
+            say!(
+                lang,
+                "{producer} sent batch {batch_id} for {partition} ({records}, acks={acks}{attempt}) to {broker}",
+                "{producer} gửi batch {batch_id} của {partition} ({records}, acks={acks}{attempt}) tới {broker}",
+            )
+        }
+        K::AppendedAtLeader { producer, broker, partition, batch_id, base_offset, last_offset } => {
+            let (producer, broker) = (Producer(*producer), Broker(*broker));
+            let offsets = offsets_inclusive(lang, *base_offset, *last_offset);
+            say!(
+                lang,
+                "Leader {broker} wrote batch {batch_id} of {producer} to {partition} at {offsets}",
+                "Leader {broker} ghi batch {batch_id} của {producer} vào {partition} tại {offsets}",
+            )
+        }
+        K::ReplicaFetchSent { partition, follower, leader, fetch_offset } => {
+            let (follower, leader) = (Broker(*follower), Broker(*leader));
+            say!(
+                lang,
+                "Follower {follower} asks leader {leader} for {partition} from offset {fetch_offset}",
+                "Follower {follower} gửi fetch tới leader {leader} để lấy {partition} từ offset {fetch_offset}",
+            )
+        }
+        K::Replicated { partition, leader, follower, from_offset, to_offset } => {
+            let (leader, follower) = (Broker(*leader), Broker(*follower));
+            let offsets = offsets_until(lang, *from_offset, *to_offset);
+            say!(
+                lang,
+                "Leader {leader} copied {offsets} of {partition} to follower {follower}",
+                "Leader {leader} gửi {offsets} của {partition} cho follower {follower}",
+            )
+        }
+        K::HighWatermarkAdvanced { partition, broker, high_watermark } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "High watermark of {partition} rose to {high_watermark} on {broker}: consumers can read offsets below it",
+                "High watermark của {partition} trên {broker} tăng lên {high_watermark}: consumer đọc được các offset nhỏ hơn",
+            )
+        }
+        K::Acked { producer, broker, partition, batch_id, base_offset, last_offset } => {
+            let (producer, broker) = (Producer(*producer), Broker(*broker));
+            let offsets = offsets_inclusive(lang, *base_offset, *last_offset);
+            say!(
+                lang,
+                "{broker} acknowledged batch {batch_id} to {producer}: {partition} {offsets}",
+                "{broker} xác nhận (ack) batch {batch_id} cho {producer}: {partition} {offsets}",
+            )
+        }
+        K::ProduceFailed { producer, broker: _, partition, batch_id, error, will_retry } => {
+            let producer = Producer(*producer);
+            let error = kafka_error(lang, error);
+            let next = match (lang, will_retry) {
+                (Lang::En, true) => "will retry",
+                (Lang::En, false) => "given up, the records are lost",
+                (Lang::Vi, true) => "sẽ thử lại",
+                (Lang::Vi, false) => "không thử lại nữa, các record bị mất",
+            };
+            say!(
+                lang,
+                "Batch {batch_id} of {producer} for {partition} failed: {error}; {next}",
+                "Batch {batch_id} của {producer} cho {partition} thất bại: {error}; {next}",
+            )
+        }
+        K::AutoProduceStopped { producer, topic } => {
+            let producer = Producer(*producer);
+            say!(
+                lang,
+                "{producer} stopped producing automatically: Topic {topic} no longer exists",
+                "{producer} ngừng tự động gửi: Topic {topic} không còn tồn tại",
+            )
+        }
+
+        // --- consuming
+        K::ConsumerCreated { consumer } => match consumer {
+            ConsumerRef::Member { group, member } => {
+                say!(lang, "Consumer {member} started in group {group}", "Consumer {member} khởi động trong group {group}")
+            }
+            ConsumerRef::Standalone(_) => {
+                let consumer = Consumer(consumer);
+                say!(lang, "Standalone consumer {consumer} started", "Consumer độc lập {consumer} khởi động")
+            }
+        },
+        K::ConsumerRemoved { consumer } => match consumer {
+            ConsumerRef::Member { group, member } => {
+                say!(lang, "Consumer {member} of group {group} removed", "Consumer {member} của group {group} đã bị xoá")
+            }
+            ConsumerRef::Standalone(_) => {
+                let consumer = Consumer(consumer);
+                say!(lang, "Standalone consumer {consumer} removed", "Consumer độc lập {consumer} đã bị xoá")
+            }
+        },
+        K::FetchSent { consumer, broker, partition, fetch_offset } => {
+            let (consumer, broker) = (Consumer(consumer), Broker(*broker));
+            say!(
+                lang,
+                "{consumer} asks {broker} for {partition} from offset {fetch_offset}",
+                "{consumer} gửi fetch tới {broker} để đọc {partition} từ offset {fetch_offset}",
+            )
+        }
+        K::Fetched { consumer, broker, partition, from_offset, to_offset } => {
+            let (consumer, broker) = (Consumer(consumer), Broker(*broker));
+            let offsets = offsets_until(lang, *from_offset, *to_offset);
+            say!(
+                lang,
+                "{broker} returned {offsets} of {partition} to {consumer}",
+                "{broker} trả {offsets} của {partition} cho {consumer}",
+            )
+        }
+        K::Delivered { consumer, partition, offset, key, value } => {
+            let consumer = Consumer(consumer);
+            let (key, value) = (bytes_text(key.as_deref()), bytes_text(value.as_deref()));
+            say!(
+                lang,
+                "{consumer} read offset {offset} of {partition}: key {key}, value {value}",
+                "{consumer} đọc offset {offset} của {partition}: key {key}, value {value}",
+            )
+        }
+        K::PositionReset { consumer, partition, offset, policy } => {
+            let consumer = Consumer(consumer);
+            match policy {
+                Some(policy) => {
+                    let policy = offset_reset_name(*policy);
+                    say!(
+                        lang,
+                        "{consumer} starts {partition} at offset {offset} (auto.offset.reset={policy})",
+                        "{consumer} bắt đầu đọc {partition} từ offset {offset} (auto.offset.reset={policy})",
+                    )
+                }
+                None => say!(
+                    lang,
+                    "{consumer} moves its position on {partition} to offset {offset} (seek)",
+                    "{consumer} chuyển vị trí đọc {partition} tới offset {offset} (seek)",
+                ),
+            }
+        }
+        K::ConsumerError { consumer, partition, error } => {
+            let (consumer, error) = (Consumer(consumer), kafka_error(lang, error));
+            say!(lang, "{consumer} cannot read {partition}: {error}", "{consumer} không đọc được {partition}: {error}")
+        }
+        K::CommitSent { group: _, member, broker, offsets } => {
+            let (broker, offsets) = (Broker(*broker), offset_list(lang, offsets));
+            say!(
+                lang,
+                "{member} commits to coordinator {broker}: {offsets}",
+                "{member} gửi commit tới coordinator {broker}: {offsets}",
+            )
+        }
+        K::OffsetCommitted { group, member, broker: _, offsets } => {
+            let offsets = offset_list(lang, offsets);
+            match member {
+                Some(member) => say!(
+                    lang,
+                    "Group {group} saved the commit of {member}: {offsets}",
+                    "Group {group} đã lưu commit của {member}: {offsets}",
+                ),
+                None => say!(
+                    lang,
+                    "Group {group} offsets reset by an admin: {offsets}",
+                    "Offset của group {group} được admin đặt lại: {offsets}",
+                ),
+            }
+        }
+        K::CommitFailed { group, member, broker } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "{broker} refused the commit of {member}: it comes from an older generation of group {group} (CommitFailedException)",
+                "{broker} từ chối commit của {member}: commit thuộc generation cũ của group {group} (CommitFailedException)",
+            )
+        }
+
+        // --- groups
+        K::GroupCreated { group } => say!(lang, "Consumer Group {group} created", "Consumer Group {group} được tạo"),
+        K::GroupDeleted { group } => {
+            say!(lang, "Consumer Group {group} deleted", "Consumer Group {group} đã bị xoá")
+        }
+        K::JoinGroupSent { group, member, broker } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "{member} sends JoinGroup for group {group} to coordinator {broker}",
+                "{member} gửi JoinGroup của group {group} tới coordinator {broker}",
+            )
+        }
+        K::MemberJoined { group, member } => {
+            say!(lang, "{member} joined group {group}", "{member} đã tham gia group {group}")
+        }
+        K::LeaveGroupSent { group, member, broker } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "{member} sends LeaveGroup for group {group} to coordinator {broker}",
+                "{member} gửi LeaveGroup của group {group} tới coordinator {broker}",
+            )
+        }
+        K::MemberLeft { group, member } => say!(lang, "{member} left group {group}", "{member} đã rời group {group}"),
+        K::MemberCrashed { group, member } => say!(
+            lang,
+            "{member} of group {group} crashed; the coordinator will notice only after session.timeout.ms",
+            "{member} của group {group} bị crash; coordinator chỉ phát hiện sau session.timeout.ms",
+        ),
+        K::MemberExpired { group, member } => say!(
+            lang,
+            "{member} sent no heartbeat for session.timeout.ms and was removed from group {group}",
+            "{member} không gửi heartbeat trong session.timeout.ms nên bị loại khỏi group {group}",
+        ),
+        K::Heartbeat { group: _, member, broker } => {
+            let broker = Broker(*broker);
+            say!(lang, "{member} sends a heartbeat to coordinator {broker}", "{member} gửi heartbeat tới coordinator {broker}")
+        }
+        K::RebalanceStarted { group, reason, cooperative } => {
+            let protocol = if *cooperative { "cooperative" } else { "eager" };
+            let reason = rebalance_reason(lang, reason);
+            say!(
+                lang,
+                "Group {group} starts a rebalance ({protocol}): {reason}",
+                "Group {group} bắt đầu rebalance ({protocol}): {reason}",
+            )
+        }
+        K::RebalanceCompleted { group, generation, assignment, revoked } => {
+            let owned: usize = assignment.values().map(Vec::len).sum();
+            let partitions = count(lang, owned as u64, "partition", "partitions");
+            let members = count(lang, assignment.len() as u64, "consumer", "consumers");
+            let revoked = if revoked.is_empty() {
+                String::new()
+            } else {
+                let n = count(lang, revoked.len() as u64, "partition", "partitions");
+                say!(lang, ", {n} revoked", ", {n} bị thu hồi")
+            };
+            say!(
+                lang,
+                "Group {group} finished rebalancing, generation {generation}: {partitions} shared by {members}{revoked}",
+                "Group {group} hoàn tất rebalance, generation {generation}: {partitions} chia cho {members}{revoked}",
+            )
+        }
+        K::AssignmentSent { group: _, member, broker, generation, partitions } => {
+            let (broker, partitions) = (Broker(*broker), partition_list(lang, partitions));
+            say!(
+                lang,
+                "Coordinator {broker} sends {member} its assignment for generation {generation}: {partitions}",
+                "Coordinator {broker} gửi cho {member} các partition được giao ở generation {generation}: {partitions}",
+            )
+        }
+        K::PartitionsRevoked { group: _, member, partitions } => {
+            let partitions = partition_list(lang, partitions);
+            say!(lang, "{member} gives up {partitions} (revoked)", "{member} bị thu hồi (revoke) {partitions}")
+        }
+        K::PartitionsAssigned { group: _, member, generation, partitions, assignment } => {
+            let owned = partition_list(lang, assignment);
+            if partitions.is_empty() {
+                say!(
+                    lang,
+                    "{member} gets no new partition in generation {generation} (owns: {owned})",
+                    "{member} không được giao thêm partition nào ở generation {generation} (đang giữ: {owned})",
+                )
+            } else {
+                let added = partition_list(lang, partitions);
+                say!(
+                    lang,
+                    "{member} is assigned {added} in generation {generation} (owns: {owned})",
+                    "{member} được giao {added} ở generation {generation} (đang giữ: {owned})",
+                )
+            }
+        }
+    }
+}
+
+/// Why a partition got its leader, as a clause that follows the partition name.
+fn election_reason(lang: Lang, reason: ElectionReason) -> &'static str {
+    match (lang, reason) {
+        (Lang::En, ElectionReason::Initial) => "as it was created",
+        (Lang::En, ElectionReason::LeaderDown) => "after its leader went down",
+        (Lang::En, ElectionReason::ReplicaReturned) => "as an in-sync replica came back",
+        (Lang::En, ElectionReason::Preferred) => "as leadership returned to the preferred replica",
+        (Lang::Vi, ElectionReason::Initial) => "khi vừa được tạo",
+        (Lang::Vi, ElectionReason::LeaderDown) => "sau khi leader cũ ngừng hoạt động",
+        (Lang::Vi, ElectionReason::ReplicaReturned) => {
+            "khi một replica trong ISR hoạt động trở lại"
+        }
+        (Lang::Vi, ElectionReason::Preferred) => "khi quyền leader trở về preferred replica",
+    }
+}
+
+fn rebalance_reason(lang: Lang, reason: &RebalanceReason) -> String {
+    use RebalanceReason as R;
+    match reason {
+        R::MemberJoined { member } => say!(lang, "{member} joined", "{member} tham gia group"),
+        R::MemberLeft { member } => say!(lang, "{member} left", "{member} rời group"),
+        R::MemberExpired { member } => {
+            say!(
+                lang,
+                "{member} missed its session timeout",
+                "{member} bị loại vì quá session.timeout.ms"
+            )
+        }
+        R::SubscriptionChanged { member } => {
+            say!(
+                lang,
+                "{member} changed its subscription",
+                "{member} thay đổi các Topic đã subscribe"
+            )
+        }
+        R::MetadataChanged { topic } => say!(
+            lang,
+            "Topic {topic} was created, deleted or got more partitions",
+            "Topic {topic} vừa được tạo, bị xoá hoặc có thêm partition",
+        ),
+        R::CooperativeFollowUp { member } => say!(
+            lang,
+            "{member} gave up partitions and rejoins so they can be handed over",
+            "{member} đã nhả partition và tham gia lại để chúng được giao cho consumer khác",
+        ),
+    }
+}
+
+/// A Kafka error as "what went wrong (ERROR_CODE)". The partition is left out: every
+/// sentence that carries an error already names it.
+fn kafka_error(lang: Lang, error: &KafkaError) -> String {
+    use KafkaError as E;
+    let code = error.code();
+    let reason = match error {
+        E::NotLeaderOrFollower {
+            partition: _,
+            broker,
+        } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "{broker} is not its leader",
+                "{broker} không phải là leader"
+            )
+        }
+        E::LeaderNotAvailable { partition: _ } => {
+            say!(lang, "there is no leader right now", "hiện chưa có leader")
+        }
+        E::BrokerNotAvailable { broker } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "{broker} is down and did not answer",
+                "{broker} ngừng hoạt động, không phản hồi"
+            )
+        }
+        E::NotEnoughReplicas {
+            partition: _,
+            isr,
+            min_insync_replicas,
+        } => say!(
+            lang,
+            "only {isr} in the ISR, fewer than min.insync.replicas={min_insync_replicas}",
+            "ISR chỉ còn {isr}, ít hơn min.insync.replicas={min_insync_replicas}",
+        ),
+        E::UnknownTopicOrPartition { partition: _ } => {
+            say!(lang, "it no longer exists", "partition không còn tồn tại")
+        }
+        E::DeliveryTimeout { partition: _ } => {
+            say!(
+                lang,
+                "delivery.timeout.ms has passed",
+                "đã quá delivery.timeout.ms"
+            )
+        }
+        E::OffsetOutOfRange {
+            partition: _,
+            offset,
+        } => say!(
+            lang,
+            "offset {offset} is outside the log",
+            "offset {offset} nằm ngoài log",
+        ),
+        E::NoOffsetForPartition { partition: _ } => say!(
+            lang,
+            "no committed offset and auto.offset.reset=none",
+            "chưa có offset đã commit và auto.offset.reset=none",
+        ),
+    };
+    format!("{reason} ({code})")
+}
+
+/// `auto.offset.reset` as Kafka spells its values.
+fn offset_reset_name(policy: AutoOffsetReset) -> &'static str {
+    match policy {
+        AutoOffsetReset::Earliest => "earliest",
+        AutoOffsetReset::Latest => "latest",
+        AutoOffsetReset::None => "none",
+    }
+}
+
+/// A key or value for a sentence: lossy UTF-8 text, `null` for none, `""` for empty,
+/// control characters made harmless, and at most [`MAX_BYTES_TEXT_CHARS`] characters
+/// before "…". Counts characters, so it never cuts inside a multi-byte character.
+pub fn bytes_text(bytes: Option<&[u8]>) -> String {
+    let Some(bytes) = bytes else {
+        return "null".to_string();
+    };
+    if bytes.is_empty() {
+        return "\"\"".to_string();
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_BYTES_TEXT_CHARS {
+            out.push('…');
+            break;
+        }
+        out.push(match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        });
+    }
+    out
+}
+
+/// "1 record" / "3 records"; Vietnamese nouns do not change: "3 record".
+fn count(lang: Lang, n: u64, one: &str, many: &str) -> String {
+    match lang {
+        Lang::En if n == 1 => format!("1 {one}"),
+        Lang::En => format!("{n} {many}"),
+        // The Vietnamese word is the English singular, as a Kafka term.
+        Lang::Vi => format!("{n} {one}"),
+    }
+}
+
+/// Offsets `first..=last`: "offset 5" or "offsets 5 to 7".
+fn offsets_inclusive(lang: Lang, first: u64, last: u64) -> String {
+    match lang {
+        _ if first >= last => format!("offset {first}"),
+        Lang::En => format!("offsets {first} to {last}"),
+        Lang::Vi => format!("offset {first} đến {last}"),
+    }
+}
+
+/// Offsets `from..until` (the end not included), as the model reports fetches.
+fn offsets_until(lang: Lang, from: u64, until: u64) -> String {
+    if until <= from {
+        return say!(lang, "no records", "không record nào");
+    }
+    offsets_inclusive(lang, from, until - 1)
+}
+
+/// "broker-1, broker-2", or "empty" / "trống".
+fn broker_list(lang: Lang, brokers: &[BrokerId]) -> String {
+    if brokers.is_empty() {
+        return say!(lang, "empty", "trống");
+    }
+    brokers
+        .iter()
+        .map(|b| Broker(*b).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "orders-0, orders-1", at most [`MAX_LIST_ITEMS`] names then "and 3 more".
+fn partition_list(lang: Lang, partitions: &[TopicPartition]) -> String {
+    if partitions.is_empty() {
+        return say!(lang, "no partitions", "không partition nào");
+    }
+    capped_list(
+        lang,
+        partitions.iter().map(|tp| tp.to_string()),
+        partitions.len(),
+    )
+}
+
+/// "orders-0 offset 5, orders-1 offset 3", capped like [`partition_list`].
+fn offset_list(lang: Lang, offsets: &[(TopicPartition, u64)]) -> String {
+    if offsets.is_empty() {
+        return say!(lang, "no offsets", "không offset nào");
+    }
+    capped_list(
+        lang,
+        offsets.iter().map(|(tp, o)| format!("{tp} offset {o}")),
+        offsets.len(),
+    )
+}
+
+fn capped_list(lang: Lang, items: impl Iterator<Item = String>, len: usize) -> String {
+    let mut out = items.take(MAX_LIST_ITEMS).collect::<Vec<_>>().join(", ");
+    if len > MAX_LIST_ITEMS {
+        let more = len - MAX_LIST_ITEMS;
+        out.push_str(&say!(lang, " and {more} more", " và {more} partition khác"));
+    }
+    out
+}
+
+/// `broker-3`, as the primer names brokers.
+struct Broker(BrokerId);
+
+impl fmt::Display for Broker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "broker-{}", self.0)
+    }
+}
+
+/// `producer-1`: the happenings carry the producer's number, not its client id.
+struct Producer(ProducerId);
+
+impl fmt::Display for Producer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "producer-{}", self.0)
+    }
+}
+
+/// A group member by its member id; a standalone consumer as `consumer-<n>`.
+struct Consumer<'a>(&'a ConsumerRef);
+
+impl fmt::Display for Consumer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            ConsumerRef::Member { group: _, member } => f.write_str(member),
+            ConsumerRef::Standalone(id) => write!(f, "consumer-{id}"),
+        }
+    }
+}

@@ -1,0 +1,911 @@
+use super::*;
+use kafka_model::record::PendingRecord;
+use kafka_model::Acks;
+use std::collections::{BTreeMap, BTreeSet};
+
+fn tp(topic: &str, partition: u32) -> TopicPartition {
+    TopicPartition::new(topic, partition)
+}
+
+fn at(kind: HappeningKind) -> Happening {
+    Happening {
+        id: 1,
+        start_ms: 100,
+        end_ms: 100,
+        kind,
+    }
+}
+
+fn member(group: &str, member: &str) -> ConsumerRef {
+    ConsumerRef::Member {
+        group: group.into(),
+        member: member.into(),
+    }
+}
+
+fn pending(key: &str) -> PendingRecord {
+    PendingRecord {
+        timestamp: 0,
+        key: Some(key.into()),
+        value: Some(b"v".to_vec()),
+        headers: vec![],
+        size_bytes: 9,
+    }
+}
+
+/// One happening of every kind, with the facts both sentences must name.
+fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
+    use HappeningKind as K;
+    let orders2 = tp("orders", 2);
+    vec![
+        (K::BrokerAdded { broker: 4 }, vec!["broker-4"]),
+        (K::BrokerDown { broker: 2 }, vec!["broker-2"]),
+        (K::BrokerUp { broker: 2 }, vec!["broker-2"]),
+        (
+            K::ControllerChanged {
+                controller: Some(1),
+            },
+            vec!["broker-1", "controller"],
+        ),
+        (
+            K::ControllerChanged { controller: None },
+            vec!["controller"],
+        ),
+        (
+            K::TopicCreated {
+                topic: "orders".into(),
+                partitions: 3,
+                replication_factor: 2,
+            },
+            vec!["orders", "3", "2"],
+        ),
+        (
+            K::TopicDeleted {
+                topic: "orders".into(),
+            },
+            vec!["Topic orders"],
+        ),
+        (
+            K::TopicConfigChanged {
+                topic: "orders".into(),
+            },
+            vec!["Topic orders"],
+        ),
+        (
+            K::PartitionsAdded {
+                topic: "orders".into(),
+                old_count: 3,
+                new_count: 5,
+            },
+            vec!["orders", "3", "5", "partition"],
+        ),
+        (
+            K::LeaderElected {
+                partition: orders2.clone(),
+                leader: Some(3),
+                leader_epoch: 7,
+                isr: vec![1, 3],
+                reason: ElectionReason::LeaderDown,
+            },
+            vec![
+                "broker-3",
+                "leader",
+                "orders-2",
+                "epoch 7",
+                "ISR",
+                "broker-1, broker-3",
+            ],
+        ),
+        (
+            K::LeaderElected {
+                partition: orders2.clone(),
+                leader: None,
+                leader_epoch: 8,
+                isr: vec![],
+                reason: ElectionReason::LeaderDown,
+            },
+            vec!["orders-2", "leader", "ISR"],
+        ),
+        (
+            K::IsrShrunk {
+                partition: orders2.clone(),
+                broker: 3,
+                isr: vec![1],
+            },
+            vec!["broker-3", "ISR", "orders-2", "broker-1"],
+        ),
+        (
+            K::IsrExpanded {
+                partition: orders2.clone(),
+                broker: 3,
+                isr: vec![1, 3],
+            },
+            vec!["broker-3", "ISR", "orders-2", "broker-1, broker-3"],
+        ),
+        (
+            K::LogTruncated {
+                partition: orders2.clone(),
+                log_end_offset: 12,
+                records_lost: 3,
+            },
+            vec!["orders-2", "offset 12", "3 record", "leader"],
+        ),
+        (
+            K::RecordsDeleted {
+                partition: orders2.clone(),
+                log_start_offset: 40,
+                records_deleted: 40,
+            },
+            vec!["orders-2", "offset 40", "Retention"],
+        ),
+        (K::ProducerCreated { producer: 1 }, vec!["producer-1"]),
+        (K::ProducerRemoved { producer: 1 }, vec!["producer-1"]),
+        (
+            K::RecordQueued {
+                producer: 1,
+                partition: orders2.clone(),
+                batch_id: 9,
+                key: Some(b"order-1".to_vec()),
+                size_bytes: 42,
+            },
+            vec![
+                "producer-1",
+                "orders-2",
+                "batch 9",
+                "order-1",
+                "42 byte",
+                "record",
+            ],
+        ),
+        (
+            K::ProduceSent {
+                producer: 1,
+                broker: 3,
+                partition: orders2.clone(),
+                batch_id: 9,
+                attempt: 2,
+                acks: Acks::All,
+                records: vec![pending("a"), pending("b")],
+            },
+            vec![
+                "producer-1",
+                "broker-3",
+                "orders-2",
+                "batch 9",
+                "acks=all",
+                "2 record",
+            ],
+        ),
+        (
+            K::AppendedAtLeader {
+                producer: 1,
+                broker: 3,
+                partition: orders2.clone(),
+                batch_id: 9,
+                base_offset: 5,
+                last_offset: 7,
+            },
+            vec![
+                "broker-3", "leader", "orders-2", "batch 9", "offset", "5", "7",
+            ],
+        ),
+        (
+            K::ReplicaFetchSent {
+                partition: orders2.clone(),
+                follower: 1,
+                leader: 3,
+                fetch_offset: 5,
+            },
+            vec!["broker-1", "broker-3", "leader", "orders-2", "offset 5"],
+        ),
+        (
+            K::Replicated {
+                partition: orders2.clone(),
+                leader: 3,
+                follower: 1,
+                from_offset: 5,
+                to_offset: 8,
+            },
+            vec!["broker-1", "broker-3", "orders-2", "offset", "5", "7"],
+        ),
+        (
+            K::HighWatermarkAdvanced {
+                partition: orders2.clone(),
+                broker: 3,
+                high_watermark: 8,
+            },
+            vec!["igh watermark", "orders-2", "broker-3", "8"],
+        ),
+        (
+            K::Acked {
+                producer: 1,
+                broker: 3,
+                partition: orders2.clone(),
+                batch_id: 9,
+                base_offset: 5,
+                last_offset: 5,
+            },
+            vec!["producer-1", "broker-3", "orders-2", "batch 9", "offset 5"],
+        ),
+        (
+            K::ProduceFailed {
+                producer: 1,
+                broker: Some(2),
+                partition: orders2.clone(),
+                batch_id: 9,
+                error: KafkaError::NotLeaderOrFollower {
+                    partition: orders2.clone(),
+                    broker: 2,
+                },
+                will_retry: true,
+            },
+            vec![
+                "producer-1",
+                "broker-2",
+                "orders-2",
+                "batch 9",
+                "NOT_LEADER_OR_FOLLOWER",
+                "leader",
+            ],
+        ),
+        (
+            K::ProduceFailed {
+                producer: 1,
+                broker: Some(2),
+                partition: orders2.clone(),
+                batch_id: 9,
+                error: KafkaError::NotEnoughReplicas {
+                    partition: orders2.clone(),
+                    isr: 1,
+                    min_insync_replicas: 2,
+                },
+                will_retry: false,
+            },
+            vec![
+                "producer-1",
+                "orders-2",
+                "NOT_ENOUGH_REPLICAS",
+                "min.insync.replicas=2",
+                "ISR",
+                "record",
+            ],
+        ),
+        (
+            K::AutoProduceStopped {
+                producer: 1,
+                topic: "orders".into(),
+            },
+            vec!["producer-1", "Topic orders"],
+        ),
+        (
+            K::ConsumerCreated {
+                consumer: member("payments", "payment-1-3"),
+            },
+            vec!["payment-1-3", "payments"],
+        ),
+        (
+            K::ConsumerCreated {
+                consumer: ConsumerRef::Standalone(2),
+            },
+            vec!["consumer-2"],
+        ),
+        (
+            K::ConsumerRemoved {
+                consumer: member("payments", "payment-1-3"),
+            },
+            vec!["payment-1-3", "payments"],
+        ),
+        (
+            K::ConsumerRemoved {
+                consumer: ConsumerRef::Standalone(2),
+            },
+            vec!["consumer-2"],
+        ),
+        (
+            K::FetchSent {
+                consumer: member("payments", "payment-1-3"),
+                broker: 3,
+                partition: orders2.clone(),
+                fetch_offset: 5,
+            },
+            vec!["payment-1-3", "broker-3", "orders-2", "offset 5", "fetch"],
+        ),
+        (
+            K::Fetched {
+                consumer: ConsumerRef::Standalone(2),
+                broker: 3,
+                partition: orders2.clone(),
+                from_offset: 5,
+                to_offset: 6,
+            },
+            vec!["consumer-2", "broker-3", "orders-2", "offset 5"],
+        ),
+        (
+            K::Delivered {
+                consumer: member("payments", "payment-1-3"),
+                partition: orders2.clone(),
+                offset: 5,
+                key: Some(b"order-1".to_vec()),
+                value: None,
+            },
+            vec!["payment-1-3", "orders-2", "offset 5", "order-1", "null"],
+        ),
+        (
+            K::PositionReset {
+                consumer: member("payments", "payment-1-3"),
+                partition: orders2.clone(),
+                offset: 0,
+                policy: Some(AutoOffsetReset::Earliest),
+            },
+            vec![
+                "payment-1-3",
+                "orders-2",
+                "offset 0",
+                "auto.offset.reset=earliest",
+            ],
+        ),
+        (
+            K::PositionReset {
+                consumer: ConsumerRef::Standalone(2),
+                partition: orders2.clone(),
+                offset: 17,
+                policy: None,
+            },
+            vec!["consumer-2", "orders-2", "offset 17", "seek"],
+        ),
+        (
+            K::ConsumerError {
+                consumer: member("payments", "payment-1-3"),
+                partition: orders2.clone(),
+                error: KafkaError::OffsetOutOfRange {
+                    partition: orders2.clone(),
+                    offset: 99,
+                },
+            },
+            vec![
+                "payment-1-3",
+                "orders-2",
+                "offset 99",
+                "OFFSET_OUT_OF_RANGE",
+            ],
+        ),
+        (
+            K::CommitSent {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+                broker: 1,
+                offsets: vec![(tp("orders", 0), 5), (orders2.clone(), 3)],
+            },
+            vec![
+                "payment-1-3",
+                "broker-1",
+                "commit",
+                "orders-0 offset 5",
+                "orders-2 offset 3",
+            ],
+        ),
+        (
+            K::OffsetCommitted {
+                group: "payments".into(),
+                member: Some("payment-1-3".into()),
+                broker: 1,
+                offsets: vec![(orders2.clone(), 3)],
+            },
+            vec!["payments", "payment-1-3", "commit", "orders-2 offset 3"],
+        ),
+        (
+            K::OffsetCommitted {
+                group: "payments".into(),
+                member: None,
+                broker: 1,
+                offsets: vec![(orders2.clone(), 0)],
+            },
+            vec!["payments", "admin", "orders-2 offset 0"],
+        ),
+        (
+            K::CommitFailed {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+                broker: 1,
+            },
+            vec![
+                "payments",
+                "payment-1-3",
+                "broker-1",
+                "commit",
+                "generation",
+                "CommitFailedException",
+            ],
+        ),
+        (
+            K::GroupCreated {
+                group: "payments".into(),
+            },
+            vec!["Consumer Group payments"],
+        ),
+        (
+            K::GroupDeleted {
+                group: "payments".into(),
+            },
+            vec!["Consumer Group payments"],
+        ),
+        (
+            K::JoinGroupSent {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+                broker: 1,
+            },
+            vec!["payments", "payment-1-3", "broker-1", "JoinGroup"],
+        ),
+        (
+            K::MemberJoined {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+            },
+            vec!["payments", "payment-1-3"],
+        ),
+        (
+            K::LeaveGroupSent {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+                broker: 1,
+            },
+            vec!["payments", "payment-1-3", "broker-1", "LeaveGroup"],
+        ),
+        (
+            K::MemberLeft {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+            },
+            vec!["payments", "payment-1-3"],
+        ),
+        (
+            K::MemberCrashed {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+            },
+            vec!["payments", "payment-1-3", "session.timeout.ms"],
+        ),
+        (
+            K::MemberExpired {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+            },
+            vec!["payments", "payment-1-3", "heartbeat", "session.timeout.ms"],
+        ),
+        (
+            K::Heartbeat {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+                broker: 1,
+            },
+            vec!["payment-1-3", "broker-1", "heartbeat"],
+        ),
+        (
+            K::RebalanceStarted {
+                group: "payments".into(),
+                reason: RebalanceReason::MemberJoined {
+                    member: "payment-2-4".into(),
+                },
+                cooperative: false,
+            },
+            vec!["payments", "rebalance", "eager", "payment-2-4"],
+        ),
+        (
+            K::RebalanceStarted {
+                group: "payments".into(),
+                reason: RebalanceReason::MemberLeft {
+                    member: "payment-2-4".into(),
+                },
+                cooperative: true,
+            },
+            vec!["payments", "rebalance", "cooperative", "payment-2-4"],
+        ),
+        (
+            K::RebalanceStarted {
+                group: "payments".into(),
+                reason: RebalanceReason::MemberExpired {
+                    member: "payment-2-4".into(),
+                },
+                cooperative: false,
+            },
+            vec!["payments", "rebalance", "payment-2-4", "session"],
+        ),
+        (
+            K::RebalanceStarted {
+                group: "payments".into(),
+                reason: RebalanceReason::SubscriptionChanged {
+                    member: "payment-2-4".into(),
+                },
+                cooperative: false,
+            },
+            vec!["payments", "rebalance", "payment-2-4"],
+        ),
+        (
+            K::RebalanceStarted {
+                group: "payments".into(),
+                reason: RebalanceReason::MetadataChanged {
+                    topic: "orders".into(),
+                },
+                cooperative: false,
+            },
+            vec!["payments", "rebalance", "Topic orders"],
+        ),
+        (
+            K::RebalanceStarted {
+                group: "payments".into(),
+                reason: RebalanceReason::CooperativeFollowUp {
+                    member: "payment-2-4".into(),
+                },
+                cooperative: true,
+            },
+            vec!["payments", "rebalance", "payment-2-4", "partition"],
+        ),
+        (
+            K::RebalanceCompleted {
+                group: "payments".into(),
+                generation: 4,
+                assignment: BTreeMap::from([
+                    (
+                        "payment-1-3".to_string(),
+                        vec![tp("orders", 0), tp("orders", 1)],
+                    ),
+                    ("payment-2-4".to_string(), vec![orders2.clone()]),
+                ]),
+                revoked: vec![("payment-1-3".into(), orders2.clone())],
+            },
+            vec![
+                "payments",
+                "rebalance",
+                "generation 4",
+                "3 partition",
+                "2 consumer",
+                "1 partition",
+            ],
+        ),
+        (
+            K::AssignmentSent {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+                broker: 1,
+                generation: 4,
+                partitions: vec![tp("orders", 0), tp("orders", 1)],
+            },
+            vec![
+                "payment-1-3",
+                "broker-1",
+                "generation 4",
+                "orders-0, orders-1",
+            ],
+        ),
+        (
+            K::PartitionsRevoked {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+                partitions: vec![orders2.clone()],
+            },
+            vec!["payment-1-3", "orders-2", "revoke"],
+        ),
+        (
+            K::PartitionsAssigned {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+                generation: 4,
+                partitions: vec![orders2.clone()],
+                assignment: vec![tp("orders", 0), orders2.clone()],
+            },
+            vec![
+                "payment-1-3",
+                "generation 4",
+                "orders-2",
+                "orders-0, orders-2",
+            ],
+        ),
+        (
+            K::PartitionsAssigned {
+                group: "payments".into(),
+                member: "payment-1-3".into(),
+                generation: 5,
+                partitions: vec![],
+                assignment: vec![tp("orders", 0)],
+            },
+            vec!["payment-1-3", "generation 5", "partition", "orders-0"],
+        ),
+    ]
+}
+
+#[test]
+fn every_kind_has_a_sample() {
+    let kinds: BTreeSet<&str> = samples()
+        .into_iter()
+        .map(|(k, _)| at(k).kind_name())
+        .collect();
+    // HappeningKind has 47 variants; `describe` cannot compile without all of them, and
+    // this keeps the samples in step.
+    assert_eq!(kinds.len(), 47, "{kinds:?}");
+}
+
+#[test]
+fn both_languages_name_the_key_facts_and_differ() {
+    for (kind, facts) in samples() {
+        let h = at(kind);
+        let (en, vi) = (describe(&h, Lang::En), describe(&h, Lang::Vi));
+        assert!(
+            !en.trim().is_empty() && !vi.trim().is_empty(),
+            "{}",
+            h.kind_name()
+        );
+        assert_ne!(
+            en,
+            vi,
+            "{}: the Vietnamese sentence is the English one",
+            h.kind_name()
+        );
+        for s in [&en, &vi] {
+            for fact in &facts {
+                assert!(s.contains(fact), "{}: {s:?} lacks {fact:?}", h.kind_name());
+            }
+            assert!(!s.contains('{') && !s.contains('}'), "{s:?}");
+            assert!(!s.chars().any(char::is_control), "{s:?}");
+            assert!(
+                s.chars().count() < 200,
+                "{}: too long for a live region: {s:?}",
+                h.kind_name()
+            );
+        }
+        assert!(
+            en.is_ascii() || en.contains('…'),
+            "English should be plain: {en:?}"
+        );
+        // Vietnamese with its diacritics: every sentence has at least one Vietnamese word.
+        assert!(!vi.is_ascii(), "{}: no Vietnamese in {vi:?}", h.kind_name());
+    }
+}
+
+#[test]
+fn vietnamese_keeps_kafka_terms_in_english() {
+    let orders2 = tp("orders", 2);
+    let vi = |kind| describe(&at(kind), Lang::Vi);
+    let written = vi(HappeningKind::AppendedAtLeader {
+        producer: 1,
+        broker: 3,
+        partition: orders2.clone(),
+        batch_id: 9,
+        base_offset: 5,
+        last_offset: 5,
+    });
+    assert_eq!(
+        written,
+        "Leader broker-3 ghi batch 9 của producer-1 vào orders-2 tại offset 5"
+    );
+    let delivered = vi(HappeningKind::Delivered {
+        consumer: member("payments", "payment-1-3"),
+        partition: orders2.clone(),
+        offset: 5,
+        key: Some(b"order-1".to_vec()),
+        value: Some(b"paid".to_vec()),
+    });
+    assert_eq!(
+        delivered,
+        "payment-1-3 đọc offset 5 của orders-2: key order-1, value paid"
+    );
+    let hw = vi(HappeningKind::HighWatermarkAdvanced {
+        partition: orders2.clone(),
+        broker: 3,
+        high_watermark: 8,
+    });
+    assert!(
+        hw.contains("High watermark") && hw.contains("consumer") && hw.contains("offset"),
+        "{hw}"
+    );
+    let elected = vi(HappeningKind::LeaderElected {
+        partition: orders2,
+        leader: Some(1),
+        leader_epoch: 2,
+        isr: vec![1],
+        reason: ElectionReason::Preferred,
+    });
+    assert!(
+        elected.contains("leader") && elected.contains("ISR") && elected.contains("replica"),
+        "{elected}"
+    );
+    let created = vi(HappeningKind::TopicCreated {
+        topic: "orders".into(),
+        partitions: 3,
+        replication_factor: 2,
+    });
+    assert_eq!(
+        created,
+        "Topic orders được tạo với 3 partition, replication factor 2"
+    );
+}
+
+#[test]
+fn english_reads_naturally() {
+    let h = at(HappeningKind::AppendedAtLeader {
+        producer: 1,
+        broker: 3,
+        partition: tp("orders", 2),
+        batch_id: 9,
+        base_offset: 5,
+        last_offset: 7,
+    });
+    assert_eq!(
+        describe(&h, Lang::En),
+        "Leader broker-3 wrote batch 9 of producer-1 to orders-2 at offsets 5 to 7"
+    );
+    let h = at(HappeningKind::TopicCreated {
+        topic: "logs".into(),
+        partitions: 1,
+        replication_factor: 1,
+    });
+    assert_eq!(
+        describe(&h, Lang::En),
+        "Topic logs created with 1 partition, replication factor 1"
+    );
+}
+
+#[test]
+fn fetched_ranges_do_not_include_their_end() {
+    let h = at(HappeningKind::Replicated {
+        partition: tp("orders", 0),
+        leader: 1,
+        follower: 2,
+        from_offset: 5,
+        to_offset: 8,
+    });
+    assert!(describe(&h, Lang::En).contains("offsets 5 to 7"));
+    assert!(describe(&h, Lang::Vi).contains("offset 5 đến 7"));
+    let one = at(HappeningKind::Fetched {
+        consumer: ConsumerRef::Standalone(1),
+        broker: 1,
+        partition: tp("orders", 0),
+        from_offset: 5,
+        to_offset: 6,
+    });
+    assert!(
+        describe(&one, Lang::En).contains("offset 5 of orders-0"),
+        "{}",
+        describe(&one, Lang::En)
+    );
+    let none = at(HappeningKind::Fetched {
+        consumer: ConsumerRef::Standalone(1),
+        broker: 1,
+        partition: tp("orders", 0),
+        from_offset: 5,
+        to_offset: 5,
+    });
+    assert!(describe(&none, Lang::En).contains("no records"));
+}
+
+#[test]
+fn long_lists_are_capped() {
+    let partitions: Vec<TopicPartition> = (0..10).map(|p| tp("orders", p)).collect();
+    let h = at(HappeningKind::PartitionsRevoked {
+        group: "g".into(),
+        member: "m-1".into(),
+        partitions,
+    });
+    let en = describe(&h, Lang::En);
+    assert!(
+        en.contains("orders-3 and 6 more") && !en.contains("orders-4"),
+        "{en}"
+    );
+    assert!(describe(&h, Lang::Vi).contains("và 6 partition khác"));
+}
+
+#[test]
+fn keys_and_values_are_shown_safely() {
+    assert_eq!(bytes_text(None), "null");
+    assert_eq!(bytes_text(Some(b"")), "\"\"");
+    assert_eq!(bytes_text(Some(b"order-1")), "order-1");
+    // Exactly the limit: not cut.
+    let limit = "k".repeat(MAX_BYTES_TEXT_CHARS);
+    assert_eq!(bytes_text(Some(limit.as_bytes())), limit);
+    // Multi-byte characters are counted as characters, never cut in half.
+    let long = "đơn-hàng-ạ".repeat(10);
+    let shown = bytes_text(Some(long.as_bytes()));
+    assert_eq!(shown.chars().count(), MAX_BYTES_TEXT_CHARS + 1);
+    assert!(shown.ends_with('…'));
+    assert!(long.starts_with(shown.trim_end_matches('…')));
+    // Invalid UTF-8 (including a multi-byte sequence cut at the end) is replaced, not a panic.
+    let binary: Vec<u8> = (0u8..=255).rev().chain([0xe1, 0xba]).collect();
+    let shown = bytes_text(Some(&binary));
+    assert!(shown.contains('\u{FFFD}') && shown.ends_with('…'));
+    assert!(!shown.chars().any(char::is_control));
+    assert_eq!(bytes_text(Some(&[0xe1, 0xba])), "\u{FFFD}");
+    // Control characters do not reach the live region.
+    assert_eq!(bytes_text(Some(b"a\nb\x07")), "a b\u{FFFD}");
+
+    let h = at(HappeningKind::RecordQueued {
+        producer: 1,
+        partition: tp("orders", 0),
+        batch_id: 1,
+        key: Some(binary),
+        size_bytes: 300,
+    });
+    for lang in Lang::ALL {
+        let s = describe(&h, lang);
+        assert!(s.contains('…') && s.contains("orders-0"), "{s}");
+    }
+}
+
+#[test]
+fn categories_group_the_timeline() {
+    let allowed = [
+        "produce",
+        "replicate",
+        "consume",
+        "group",
+        "cluster",
+        "heartbeat",
+    ];
+    let mut seen = BTreeSet::new();
+    for (kind, _) in samples() {
+        let c = category(&kind);
+        assert!(allowed.contains(&c), "{c}");
+        seen.insert(c);
+    }
+    assert_eq!(
+        seen.len(),
+        allowed.len(),
+        "every category is used: {seen:?}"
+    );
+    use HappeningKind as K;
+    let orders2 = tp("orders", 2);
+    assert_eq!(category(&K::BrokerDown { broker: 1 }), "cluster");
+    assert_eq!(
+        category(&K::Replicated {
+            partition: orders2.clone(),
+            leader: 1,
+            follower: 2,
+            from_offset: 0,
+            to_offset: 1
+        }),
+        "replicate"
+    );
+    assert_eq!(
+        category(&K::IsrShrunk {
+            partition: orders2.clone(),
+            broker: 2,
+            isr: vec![1]
+        }),
+        "replicate"
+    );
+    assert_eq!(
+        category(&K::Acked {
+            producer: 1,
+            broker: 1,
+            partition: orders2.clone(),
+            batch_id: 1,
+            base_offset: 0,
+            last_offset: 0
+        }),
+        "produce"
+    );
+    assert_eq!(
+        category(&K::Delivered {
+            consumer: ConsumerRef::Standalone(1),
+            partition: orders2,
+            offset: 0,
+            key: None,
+            value: None
+        }),
+        "consume"
+    );
+    assert_eq!(
+        category(&K::MemberJoined {
+            group: "g".into(),
+            member: "m".into()
+        }),
+        "group"
+    );
+    assert_eq!(
+        category(&K::Heartbeat {
+            group: "g".into(),
+            member: "m".into(),
+            broker: 1
+        }),
+        "heartbeat"
+    );
+}

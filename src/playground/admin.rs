@@ -1,0 +1,263 @@
+//! Changing the cluster: topics (create, delete, add partitions), brokers (add, kill,
+//! revive), consumer groups (create, add/remove/crash members, reset offsets).
+
+use super::form::{error_text, input_value, parse_count, select_value, FieldError};
+use super::live::Live;
+use crate::i18n::Lang;
+use kafka_model::assignor::AssignmentStrategy;
+use kafka_model::{Command, ConsumerConfig, ModelError, SeekTo, TopicConfig};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AdminProps {
+    pub live: Live,
+    pub lang: Lang,
+}
+
+fn report(
+    error: &UseStateHandle<Option<String>>,
+    lang: Lang,
+    result: Result<impl Sized, ModelError>,
+) {
+    error.set(result.err().map(|e| error_text(&e, lang)));
+}
+
+#[function_component(TopicsPanel)]
+pub fn topics_panel(props: &AdminProps) -> Html {
+    let s = props.lang.strings();
+    let (name, partitions, rf) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let error = use_state(|| None::<String>);
+    let topics: Vec<(String, u32)> = props
+        .live
+        .session
+        .borrow()
+        .cluster()
+        .topics()
+        .map(|t| (t.name.clone(), t.partition_count()))
+        .collect();
+    let create = {
+        let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
+        let (name, partitions, rf) = (name.clone(), partitions.clone(), rf.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let s = lang.strings();
+            let (Some(p), Some(r)) = (
+                parse_count(&input_value(&partitions)),
+                parse_count(&input_value(&rf)),
+            ) else {
+                return error.set(Some(format!(
+                    "{} / {}: {}",
+                    s.partitions, s.replication_factor, s.invalid_number
+                )));
+            };
+            let config = TopicConfig::default()
+                .with_partitions(p)
+                .with_replication_factor(r);
+            report(
+                &error,
+                lang,
+                live.run(Command::CreateTopic {
+                    name: input_value(&name).trim().to_string(),
+                    config,
+                }),
+            );
+        })
+    };
+    let rows = topics.iter().map(|(topic, count)| {
+        let delete = {
+            let (live, lang, error, topic) = (props.live.clone(), props.lang, error.clone(), topic.clone());
+            Callback::from(move |_| report(&error, lang, live.run(Command::DeleteTopic { name: topic.clone() })))
+        };
+        let add = {
+            let (live, lang, error, topic, count) = (props.live.clone(), props.lang, error.clone(), topic.clone(), *count);
+            Callback::from(move |_| report(&error, lang, live.run(Command::AddPartitions { topic: topic.clone(), count: count + 1 })))
+        };
+        html! {
+            <li data-topic={topic.clone()}>
+                <span class="item-name">{ format!("{topic} ({count})") }</span>
+                <button type="button" class="add-partition" onclick={add} aria-label={ format!("{} {topic}", s.add_partitions) }>{ "+1 Partition" }</button>
+                <button type="button" class="delete-topic" onclick={delete} aria-label={ format!("{} {topic}", s.delete) }>{ s.delete }</button>
+            </li>
+        }
+    });
+    html! {
+        <section class="panel topics" aria-labelledby="topics-title">
+            <h2 id="topics-title">{ s.topics_title }</h2>
+            <ul class="items">{ for rows }</ul>
+            <form class="form-grid" onsubmit={create}>
+                <label>{ s.topic_name }<input ref={name} name="topic-name" type="text" placeholder="payments" maxlength="260" /></label>
+                <label>{ s.partitions }<input ref={partitions} name="partitions" type="text" inputmode="numeric" value="3" maxlength="3" /></label>
+                <label>{ s.replication_factor }<input ref={rf} name="replication-factor" type="text" inputmode="numeric" value="1" maxlength="2" /></label>
+                <button type="submit">{ s.create_topic }</button>
+            </form>
+            <FieldError message={ (*error).clone() } />
+        </section>
+    }
+}
+
+#[function_component(BrokersPanel)]
+pub fn brokers_panel(props: &AdminProps) -> Html {
+    let s = props.lang.strings();
+    let error = use_state(|| None::<String>);
+    let brokers: Vec<(u32, bool)> = props
+        .live
+        .session
+        .borrow()
+        .cluster()
+        .brokers()
+        .map(|b| (b.id, b.alive))
+        .collect();
+    let add = {
+        let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
+        Callback::from(move |_| report(&error, lang, live.run(Command::AddBroker)))
+    };
+    let rows = brokers.iter().map(|&(id, alive)| {
+        let toggle = {
+            let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
+            let command = if alive { Command::KillBroker { broker: id } } else { Command::ReviveBroker { broker: id } };
+            Callback::from(move |_| report(&error, lang, live.run(command.clone())))
+        };
+        let label = if alive { s.kill } else { s.revive };
+        html! {
+            <li data-broker={id.to_string()}>
+                <span class="item-name">{ format!("broker-{id} · {}", if alive { s.alive } else { s.down }) }</span>
+                <button type="button" class={ if alive { "kill-broker" } else { "revive-broker" } } onclick={toggle}
+                    aria-label={ format!("{label} broker-{id}") }>{ label }</button>
+            </li>
+        }
+    });
+    html! {
+        <section class="panel brokers" aria-labelledby="brokers-title">
+            <h2 id="brokers-title">{ s.brokers_title }</h2>
+            <ul class="items">{ for rows }</ul>
+            <button type="button" class="add-broker" onclick={add}>{ s.add_broker }</button>
+            <FieldError message={ (*error).clone() } />
+        </section>
+    }
+}
+
+#[function_component(GroupsPanel)]
+pub fn groups_panel(props: &AdminProps) -> Html {
+    let s = props.lang.strings();
+    let (name, strategy, reset_to) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let error = use_state(|| None::<String>);
+    let (groups, first_topic) = {
+        let session = props.live.session.borrow();
+        let cluster = session.cluster();
+        let groups: Vec<(String, Vec<(String, String)>, Vec<String>)> = cluster
+            .groups()
+            .map(|g| {
+                let members = g
+                    .members
+                    .values()
+                    .map(|m| (m.member_id.clone(), m.client_id.clone()))
+                    .collect();
+                let topics = g
+                    .subscribed_topics()
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect();
+                (g.group_id.clone(), members, topics)
+            })
+            .collect();
+        let first_topic = cluster.topics().next().map(|t| t.name.clone());
+        (groups, first_topic)
+    };
+    let create = {
+        let (live, lang, error, name, strategy) = (
+            props.live.clone(),
+            props.lang,
+            error.clone(),
+            name.clone(),
+            strategy.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let strategy = AssignmentStrategy::from_kafka_name(&select_value(&strategy))
+                .unwrap_or(AssignmentStrategy::Range);
+            let config = ConsumerConfig::default().with_strategy(strategy);
+            report(
+                &error,
+                lang,
+                live.run(Command::CreateGroup {
+                    group: input_value(&name).trim().to_string(),
+                    config,
+                }),
+            );
+        })
+    };
+    let group_items = groups.iter().map(|(group, members, topics)| {
+        let topics = if topics.is_empty() { first_topic.iter().cloned().collect() } else { topics.clone() };
+        let add = {
+            let (live, lang, error, group) = (props.live.clone(), props.lang, error.clone(), group.clone());
+            let client_id = format!("{group}-{}", members.len() + 1);
+            Callback::from(move |_| {
+                report(&error, lang, live.run(Command::AddMember { group: group.clone(), client_id: client_id.clone(), topics: topics.clone() }))
+            })
+        };
+        let reset = {
+            let (live, lang, error, group, reset_to) = (props.live.clone(), props.lang, error.clone(), group.clone(), reset_to.clone());
+            let topic = first_topic.clone().unwrap_or_default();
+            Callback::from(move |_| {
+                let text = input_value(&reset_to);
+                let to = match text.trim() {
+                    "" | "earliest" => SeekTo::Earliest,
+                    "latest" => SeekTo::Latest,
+                    n => match parse_count(n) {
+                        Some(o) => SeekTo::Offset(o as u64),
+                        None => return error.set(Some(format!("{}: {}", lang.strings().offset, lang.strings().invalid_number))),
+                    },
+                };
+                report(&error, lang, live.run(Command::ResetOffsets { group: group.clone(), topic: topic.clone(), to }));
+            })
+        };
+        let member_rows = members.iter().map(|(member, client)| {
+            let leave = {
+                let (live, lang, error, group, member) = (props.live.clone(), props.lang, error.clone(), group.clone(), member.clone());
+                Callback::from(move |_| report(&error, lang, live.run(Command::RemoveMember { group: group.clone(), member: member.clone() })))
+            };
+            let crash = {
+                let (live, lang, error, group, member) = (props.live.clone(), props.lang, error.clone(), group.clone(), member.clone());
+                Callback::from(move |_| report(&error, lang, live.run(Command::CrashMember { group: group.clone(), member: member.clone() })))
+            };
+            html! {
+                <li data-member={member.clone()}>
+                    <span class="item-name" title={member.clone()}>{ client }</span>
+                    <button type="button" class="leave-member" onclick={leave} aria-label={ format!("{} {client}", s.remove_member) }>{ s.remove_member }</button>
+                    <button type="button" class="crash-member" onclick={crash} aria-label={ format!("{} {client}", s.crash_member) }>{ s.crash_member }</button>
+                </li>
+            }
+        });
+        html! {
+            <li class="group-item" data-group={group.clone()}>
+                <div class="item-head">
+                    <span class="item-name">{ group }</span>
+                    <button type="button" class="add-member" onclick={add} aria-label={ format!("{} → {group}", s.add_member) }>{ s.add_member }</button>
+                </div>
+                <ul class="items">{ for member_rows }</ul>
+                <div class="reset">
+                    <label>{ s.reset_offsets }
+                        <input ref={reset_to.clone()} type="text" placeholder="earliest | latest | 0" maxlength="12" name="reset-to" />
+                    </label>
+                    <button type="button" class="reset-offsets" onclick={reset}>{ s.reset_offsets }</button>
+                </div>
+            </li>
+        }
+    });
+    html! {
+        <section class="panel groups" aria-labelledby="groups-title">
+            <h2 id="groups-title">{ s.groups_title }</h2>
+            <ul class="items">{ for group_items }</ul>
+            <form class="form-grid" onsubmit={create}>
+                <label>{ s.group_name }<input ref={name} name="group-name" type="text" placeholder="notifications" maxlength="100" /></label>
+                <label>{ s.strategy }
+                    <select ref={strategy} name="strategy">
+                        { for AssignmentStrategy::ALL.iter().map(|st| html! { <option value={st.kafka_name()}>{ st.kafka_name() }</option> }) }
+                    </select>
+                </label>
+                <button type="submit">{ s.create_group }</button>
+            </form>
+            <FieldError message={ (*error).clone() } />
+        </section>
+    }
+}

@@ -1,0 +1,119 @@
+//! The one requestAnimationFrame loop: it moves simulated time by the real time elapsed
+//! times the speed, and tells the views. No timer per dot, no re-render of the whole tree:
+//! the cluster redraws only when something happened, the dots every frame.
+
+use super::live::Live;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Real milliseconds per frame beyond which time does not jump (a background tab resumes
+/// without fast-forwarding through minutes).
+const MAX_FRAME_MS: f64 = 100.0;
+
+/// Frame timings, kept for the browser benchmark (`window.kafkaPlaygroundFrameStats()`).
+#[derive(Default)]
+pub struct FrameStats {
+    pub intervals_ms: Vec<f64>,
+    pub work_ms: Vec<f64>,
+}
+
+const STATS_KEEP: usize = 2_000;
+
+thread_local! {
+    pub static FRAME_STATS: RefCell<FrameStats> = RefCell::new(FrameStats::default());
+}
+
+/// Frame intervals and main-thread work per frame, as `{intervals: [...], work: [...]}`.
+#[wasm_bindgen(js_name = kafkaPlaygroundFrameStats)]
+pub fn frame_stats() -> JsValue {
+    FRAME_STATS.with(|s| {
+        let s = s.borrow();
+        let obj = js_sys::Object::new();
+        let to_array = |v: &[f64]| {
+            v.iter()
+                .map(|x| JsValue::from_f64(*x))
+                .collect::<js_sys::Array>()
+        };
+        let _ = js_sys::Reflect::set(&obj, &"intervals".into(), &to_array(&s.intervals_ms));
+        let _ = js_sys::Reflect::set(&obj, &"work".into(), &to_array(&s.work_ms));
+        obj.into()
+    })
+}
+
+/// Starts the loop; dropping the returned guard stops it.
+pub fn start(live: Live) -> LoopGuard {
+    let running = Rc::new(RefCell::new(true));
+    let callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+    let last_ts = Rc::new(RefCell::new(None::<f64>));
+    let carry = Rc::new(RefCell::new(0.0f64));
+    {
+        let running = running.clone();
+        let again = callback.clone();
+        *callback.borrow_mut() = Some(Closure::new(move |ts: f64| {
+            if !*running.borrow() {
+                return;
+            }
+            let performance = web_sys::window().and_then(|w| w.performance());
+            let work_start = performance.as_ref().map(|p| p.now());
+            let elapsed = last_ts
+                .borrow()
+                .map(|last| (ts - last).clamp(0.0, MAX_FRAME_MS));
+            *last_ts.borrow_mut() = Some(ts);
+            let transport = *live.transport.borrow();
+            if let (Some(elapsed), true) = (elapsed, transport.playing) {
+                let sim = elapsed * transport.speed + *carry.borrow();
+                let whole = sim.floor();
+                *carry.borrow_mut() = sim - whole;
+                if whole >= 1.0 {
+                    let (before, after) = {
+                        let mut session = live.session.borrow_mut();
+                        let before = session.recent().last_id();
+                        session.advance(whole as u64);
+                        (before, session.recent().last_id())
+                    };
+                    if before != after {
+                        live.changed();
+                    } else {
+                        live.moved();
+                    }
+                }
+            }
+            if let (Some(p), Some(start)) = (performance, work_start) {
+                FRAME_STATS.with(|s| {
+                    let mut s = s.borrow_mut();
+                    if s.work_ms.len() >= STATS_KEEP {
+                        s.work_ms.remove(0);
+                        s.intervals_ms.remove(0);
+                    }
+                    s.work_ms.push(p.now() - start);
+                    s.intervals_ms.push(elapsed.unwrap_or(0.0));
+                });
+            }
+            request(&again);
+        }));
+    }
+    request(&callback);
+    LoopGuard {
+        running,
+        _callback: callback,
+    }
+}
+
+fn request(callback: &Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>) {
+    if let (Some(window), Some(cb)) = (web_sys::window(), callback.borrow().as_ref()) {
+        let _ = window.request_animation_frame(cb.as_ref().unchecked_ref());
+    }
+}
+
+pub struct LoopGuard {
+    running: Rc<RefCell<bool>>,
+    _callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>,
+}
+
+impl Drop for LoopGuard {
+    fn drop(&mut self) {
+        *self.running.borrow_mut() = false;
+    }
+}

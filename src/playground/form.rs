@@ -1,0 +1,89 @@
+//! Small helpers for the forms: reading uncontrolled inputs and parsing what a learner typed.
+//! Bad input never reaches the model; it gets an inline message in the reader's language.
+
+use crate::i18n::Lang;
+use kafka_model::ModelError;
+use yew::prelude::*;
+
+pub fn input_value(node: &NodeRef) -> String {
+    node.cast::<web_sys::HtmlInputElement>()
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+pub fn select_value(node: &NodeRef) -> String {
+    node.cast::<web_sys::HtmlSelectElement>()
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+/// A whole number typed by a learner, or `None` for anything else (sign, letters, overflow).
+pub fn parse_count(text: &str) -> Option<u32> {
+    let t = text.trim();
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// `a=1, b=2` as header pairs; `None` when an item has no name.
+pub fn parse_headers(text: &str) -> Option<Vec<(String, String)>> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            let (k, v) = item.split_once('=').unwrap_or((item, ""));
+            let k = k.trim();
+            (!k.is_empty()).then(|| (k.to_string(), v.trim().to_string()))
+        })
+        .collect()
+}
+
+/// A refused command, in the reader's language.
+pub fn error_text(e: &ModelError, lang: Lang) -> String {
+    crate::i18n::errors::describe(e, lang)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldErrorProps {
+    pub message: Option<String>,
+}
+
+/// The inline message under a form; announced politely to screen readers.
+#[function_component(FieldError)]
+pub fn field_error(props: &FieldErrorProps) -> Html {
+    html! {
+        <p class="form-error" role="status" aria-live="polite">{ props.message.clone().unwrap_or_default() }</p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_whole_non_negative_numbers_only() {
+        assert_eq!(parse_count(" 12 "), Some(12));
+        assert_eq!(parse_count("0"), Some(0));
+        for bad in ["", "-1", "1.5", "abc", "3e2", "99999999999", "+4"] {
+            assert_eq!(parse_count(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn headers_parse_pairs_and_refuse_nameless_items() {
+        assert_eq!(
+            parse_headers("source=web, trace = 42"),
+            Some(vec![
+                ("source".into(), "web".into()),
+                ("trace".into(), "42".into())
+            ])
+        );
+        assert_eq!(parse_headers(""), Some(vec![]));
+        assert_eq!(
+            parse_headers("flag"),
+            Some(vec![("flag".into(), "".into())])
+        );
+        assert_eq!(parse_headers("=x"), None);
+    }
+}

@@ -1,0 +1,86 @@
+//! The bridge between the session and Yew: one shared session, a version that components
+//! compare to know when to redraw, and the current simulated time for the flight layer.
+
+use crate::session::{Session, SessionRef};
+use kafka_model::{Command, ModelError, Ms, Outcome};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Play state the animation loop reads every frame without re-creating itself.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Transport {
+    pub playing: bool,
+    pub speed: f64,
+}
+
+#[derive(Clone)]
+pub struct Live {
+    pub session: SessionRef,
+    pub transport: Rc<RefCell<Transport>>,
+    version: Rc<RefCell<u64>>,
+    set_version: UseStateSetter<u64>,
+    set_now: UseStateSetter<Ms>,
+}
+
+impl PartialEq for Live {
+    fn eq(&self, other: &Self) -> bool {
+        self.session == other.session
+    }
+}
+
+impl Live {
+    /// Tells every view the session changed.
+    pub fn changed(&self) {
+        let v = *self.version.borrow() + 1;
+        *self.version.borrow_mut() = v;
+        self.set_version.set(v);
+        self.set_now.set(self.session.borrow().now());
+    }
+
+    /// Tells the flight layer time moved (cheap: only it redraws).
+    pub fn moved(&self) {
+        self.set_now.set(self.session.borrow().now());
+    }
+
+    /// Runs a learner's command; a refused one changes nothing and says why.
+    pub fn run(&self, command: Command) -> Result<Outcome, ModelError> {
+        let result = self.session.borrow_mut().apply(command);
+        if result.is_ok() {
+            self.changed();
+        }
+        result
+    }
+
+    pub fn with_session<R>(&self, f: impl FnOnce(&mut Session) -> R) -> R {
+        let r = f(&mut self.session.borrow_mut());
+        self.changed();
+        r
+    }
+}
+
+/// The hook: creates the session once (from `init`) and returns the live handle plus `now`.
+#[hook]
+pub fn use_live(init: impl FnOnce() -> Session) -> (Live, Ms) {
+    let base = use_mut_ref(|| None::<SessionRef>);
+    if base.borrow().is_none() {
+        *base.borrow_mut() = Some(SessionRef::new(init()));
+    }
+    let base = base.borrow().clone().expect("session created above");
+    let version = use_state(|| 0u64);
+    let now = use_state(|| base.borrow().now());
+    // One counter shared by every `Live` copy (the animation loop keeps an old one).
+    let counter = use_mut_ref(|| 0u64);
+    let transport = use_mut_ref(|| Transport {
+        playing: true,
+        speed: 1.0,
+    });
+    let live = Live {
+        session: base.at_version(*version),
+        transport,
+        version: counter,
+        set_version: version.setter(),
+        set_now: now.setter(),
+    };
+    (live, *now)
+}

@@ -1,0 +1,327 @@
+//! Publishing: the form (topic, key, value, headers, partition, acks), the card of the event
+//! just published — the primer's Events_structure — and the auto-producer.
+
+use super::form::{error_text, input_value, parse_count, parse_headers, select_value, FieldError};
+use super::live::Live;
+use super::transport::format_time;
+use crate::i18n::Lang;
+use kafka_model::{
+    Acks, AutoProduce, Command, Header, KeyPattern, Ms, Outcome, ProducerId, ProducerRecord,
+    TopicPartition,
+};
+use yew::prelude::*;
+
+/// What the learner just published, to find its offset once the leader appended it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Published {
+    pub producer: ProducerId,
+    pub partition: TopicPartition,
+    pub key: Option<String>,
+    pub value: String,
+    pub headers: Vec<(String, String)>,
+    pub at: Ms,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PublishProps {
+    pub live: Live,
+    pub lang: Lang,
+}
+
+fn acks_from(text: &str) -> Acks {
+    match text {
+        "0" => Acks::Zero,
+        "1" => Acks::One,
+        _ => Acks::All,
+    }
+}
+
+/// The learner's producer: the first one, created when there is none.
+fn learner_producer(live: &Live) -> Result<ProducerId, kafka_model::ModelError> {
+    if let Some(p) = live.session.borrow().cluster().producers().next() {
+        return Ok(p.id);
+    }
+    match live.run(Command::CreateProducer {
+        client_id: "producer-1".into(),
+        config: Default::default(),
+    })? {
+        Outcome::Producer(id) => Ok(id),
+        _ => Err(kafka_model::ModelError::UnknownProducer { producer: 0 }),
+    }
+}
+
+#[function_component(PublishForm)]
+pub fn publish_form(props: &PublishProps) -> Html {
+    let s = props.lang.strings();
+    let (topic, key, value, headers, partition, acks) = (
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    );
+    let error = use_state(|| None::<String>);
+    let published = use_state(|| None::<Published>);
+    let topics: Vec<String> = props
+        .live
+        .session
+        .borrow()
+        .cluster()
+        .topics()
+        .map(|t| t.name.clone())
+        .collect();
+
+    let onsubmit = {
+        let (live, lang) = (props.live.clone(), props.lang);
+        let (topic, key, value, headers, partition, acks) = (
+            topic.clone(),
+            key.clone(),
+            value.clone(),
+            headers.clone(),
+            partition.clone(),
+            acks.clone(),
+        );
+        let (error, published) = (error.clone(), published.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let s = lang.strings();
+            let topic = select_value(&topic);
+            let partition_text = input_value(&partition);
+            let partition = if partition_text.trim().is_empty() {
+                None
+            } else {
+                match parse_count(&partition_text) {
+                    Some(p) => Some(p),
+                    None => {
+                        return error.set(Some(format!("{}: {}", s.partition, s.invalid_number)))
+                    }
+                }
+            };
+            let Some(header_pairs) = parse_headers(&input_value(&headers)) else {
+                return error.set(Some(format!("{}: {}", s.headers, s.required)));
+            };
+            let key = Some(input_value(&key)).filter(|k| !k.is_empty());
+            let value = input_value(&value);
+            let acks = acks_from(&select_value(&acks));
+            let result = learner_producer(&live).and_then(|producer| {
+                let config = live
+                    .session
+                    .borrow()
+                    .cluster()
+                    .producer(producer)
+                    .map(|p| p.config.clone())
+                    .unwrap_or_default();
+                if config.acks != acks {
+                    live.run(Command::SetProducerConfig {
+                        producer,
+                        config: config.with_acks(acks),
+                    })?;
+                }
+                let record = ProducerRecord {
+                    topic,
+                    partition,
+                    key: key.as_ref().map(|k| k.as_bytes().to_vec()),
+                    value: Some(value.as_bytes().to_vec()),
+                    headers: header_pairs
+                        .iter()
+                        .map(|(k, v)| Header {
+                            key: k.clone(),
+                            value: Some(v.as_bytes().to_vec()),
+                        })
+                        .collect(),
+                };
+                let at = live.session.borrow().now();
+                match live.run(Command::Produce { producer, record })? {
+                    Outcome::Partition(tp) => Ok(Published {
+                        producer,
+                        partition: tp,
+                        key,
+                        value,
+                        headers: header_pairs,
+                        at,
+                    }),
+                    _ => Err(kafka_model::ModelError::UnknownProducer { producer }),
+                }
+            });
+            match result {
+                Ok(p) => {
+                    error.set(None);
+                    published.set(Some(p));
+                }
+                Err(e) => error.set(Some(error_text(&e, lang))),
+            }
+        })
+    };
+
+    html! {
+        <section class="panel publish" aria-labelledby="publish-title">
+            <h2 id="publish-title">{ s.publish_title }</h2>
+            <form {onsubmit} class="form-grid">
+                <label>{ s.topic }
+                    <select ref={topic} name="topic">
+                        { for topics.iter().map(|t| html! { <option value={t.clone()}>{ t }</option> }) }
+                    </select>
+                </label>
+                <label>{ s.key }<input ref={key} name="key" type="text" placeholder="order-1" maxlength="200" /></label>
+                <label>{ s.value }<input ref={value} name="value" type="text" placeholder="{\"total\": 250000}" maxlength="2000" /></label>
+                <label>{ s.headers }<input ref={headers} name="headers" type="text" placeholder="source=web" maxlength="500" /></label>
+                <label>{ s.partition_optional }<input ref={partition} name="partition" type="text" inputmode="numeric" maxlength="6" /></label>
+                <label>{ s.acks }
+                    <select ref={acks} name="acks">
+                        <option value="all" selected=true>{ "all" }</option>
+                        <option value="1">{ "1" }</option>
+                        <option value="0">{ "0" }</option>
+                    </select>
+                </label>
+                <button type="submit" class="primary">{ s.publish }</button>
+            </form>
+            <FieldError message={ (*error).clone() } />
+            if let Some(p) = (*published).clone() {
+                <RecordCard live={props.live.clone()} lang={props.lang} published={p} />
+            }
+            <AutoProducer live={props.live.clone()} lang={props.lang} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RecordCardProps {
+    live: Live,
+    lang: Lang,
+    published: Published,
+}
+
+/// Key, value, timestamp, producer, headers — and where it landed: topic, partition, offset.
+#[function_component(RecordCard)]
+fn record_card(props: &RecordCardProps) -> Html {
+    let s = props.lang.strings();
+    let p = &props.published;
+    let session = props.live.session.borrow();
+    let cluster = session.cluster();
+    let offset = cluster.partition(&p.partition).and_then(|part| {
+        part.records()
+            .iter()
+            .find(|r| {
+                r.producer_id == Some(p.producer)
+                    && r.timestamp == p.at
+                    && r.key_text() == p.key
+                    && r.value_text().as_deref() == Some(&p.value)
+            })
+            .map(|r| r.offset)
+    });
+    let producer = cluster
+        .producer(p.producer)
+        .map(|x| x.client_id.clone())
+        .unwrap_or_default();
+    let headers = if p.headers.is_empty() {
+        "—".to_string()
+    } else {
+        p.headers
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    html! {
+        <dl class="record-card" aria-label={ s.record_card }>
+            <div><dt>{ s.key }</dt><dd class="card-key">{ p.key.clone().unwrap_or_else(|| s.no_key.to_string()) }</dd></div>
+            <div><dt>{ s.value }</dt><dd class="card-value">{ &p.value }</dd></div>
+            <div><dt>{ s.timestamp }</dt><dd>{ format_time(p.at) }</dd></div>
+            <div><dt>{ s.producer }</dt><dd>{ producer }</dd></div>
+            <div><dt>{ s.headers }</dt><dd>{ headers }</dd></div>
+            <div><dt>{ s.topic }</dt><dd class="card-topic">{ &p.partition.topic }</dd></div>
+            <div><dt>{ s.partition }</dt><dd class="card-partition">{ p.partition.partition }</dd></div>
+            <div><dt>{ s.offset }</dt><dd class="card-offset">{ offset.map(|o| o.to_string()).unwrap_or_else(|| s.offset_pending.to_string()) }</dd></div>
+        </dl>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AutoProducerProps {
+    live: Live,
+    lang: Lang,
+}
+
+/// A producer that publishes on its own: rate and key pattern.
+#[function_component(AutoProducer)]
+fn auto_producer(props: &AutoProducerProps) -> Html {
+    let s = props.lang.strings();
+    let (rate, pattern, keys) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let error = use_state(|| None::<String>);
+    let (running, topic) = {
+        let session = props.live.session.borrow();
+        let cluster = session.cluster();
+        let running = cluster
+            .producers()
+            .next()
+            .and_then(|p| p.auto.clone())
+            .is_some();
+        let topic = cluster.topics().next().map(|t| t.name.clone());
+        (running, topic)
+    };
+    let onsubmit = {
+        let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
+        let (rate, pattern, keys) = (rate.clone(), pattern.clone(), keys.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let s = lang.strings();
+            let result = learner_producer(&live).and_then(|producer| {
+                if running {
+                    return live.run(Command::SetAutoProduce {
+                        producer,
+                        auto: None,
+                    });
+                }
+                let Some(rate) = parse_count(&input_value(&rate)).filter(|r| *r > 0) else {
+                    return Err(kafka_model::ModelError::InvalidConfig {
+                        name: s.rate.into(),
+                        reason: s.invalid_number.into(),
+                    });
+                };
+                let list: Vec<String> = input_value(&keys)
+                    .split(',')
+                    .map(|k| k.trim().to_string())
+                    .filter(|k| !k.is_empty())
+                    .collect();
+                let keys = match select_value(&pattern).as_str() {
+                    "fixed" => {
+                        KeyPattern::Fixed(list.first().cloned().unwrap_or_else(|| "key-1".into()))
+                    }
+                    "cycling" => KeyPattern::Cycling(list),
+                    "random" => KeyPattern::Random(list),
+                    _ => KeyPattern::None,
+                };
+                let topic = topic.clone().ok_or(kafka_model::ModelError::UnknownTopic {
+                    topic: String::new(),
+                })?;
+                live.run(Command::SetAutoProduce {
+                    producer,
+                    auto: Some(AutoProduce {
+                        topic,
+                        records_per_sec: rate as f64,
+                        keys,
+                    }),
+                })
+            });
+            error.set(result.err().map(|e| error_text(&e, lang)));
+        })
+    };
+    html! {
+        <form class="auto-producer form-grid" {onsubmit} aria-label={ s.auto_producer }>
+            <h3>{ s.auto_producer }</h3>
+            <label>{ s.rate }<input ref={rate} name="rate" type="text" inputmode="numeric" value="2" maxlength="3" /></label>
+            <label>{ s.key_pattern }
+                <select ref={pattern} name="pattern">
+                    <option value="cycling">{ s.keys_cycling }</option>
+                    <option value="random">{ s.keys_random }</option>
+                    <option value="fixed">{ s.keys_fixed }</option>
+                    <option value="none">{ s.keys_none }</option>
+                </select>
+            </label>
+            <label>{ s.keys_list }<input ref={keys} name="keys" type="text" value="order-1, order-2, order-3" maxlength="500" /></label>
+            <button type="submit">{ if running { s.stop } else { s.start } }</button>
+            <FieldError message={ (*error).clone() } />
+        </form>
+    }
+}

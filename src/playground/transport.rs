@@ -1,0 +1,98 @@
+//! Play, pause, step forward and back, speed, the scrubber over recorded time, and "fork
+//! from here" — time travel is checkpoints plus deterministic replay (see `session`).
+
+use super::live::Live;
+use crate::i18n::Lang;
+use kafka_model::Ms;
+use yew::prelude::*;
+
+pub const SPEEDS: [f64; 7] = [0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 4.0];
+
+#[derive(Properties, PartialEq)]
+pub struct TransportProps {
+    pub live: Live,
+    pub lang: Lang,
+    pub now: Ms,
+    pub playing: bool,
+    pub speed: f64,
+    pub on_playing: Callback<bool>,
+    pub on_speed: Callback<f64>,
+}
+
+/// `12.3 s`, simulated time as a learner reads it.
+pub fn format_time(ms: Ms) -> String {
+    format!("{:.1} s", ms as f64 / 1000.0)
+}
+
+#[function_component(TransportBar)]
+pub fn transport_bar(props: &TransportProps) -> Html {
+    let s = props.lang.strings();
+    let (now, end) = {
+        let session = props.live.session.borrow();
+        (session.now(), session.end())
+    };
+    let toggle = {
+        let (on, playing) = (props.on_playing.clone(), props.playing);
+        Callback::from(move |_| on.emit(!playing))
+    };
+    let back = {
+        let (live, on) = (props.live.clone(), props.on_playing.clone());
+        Callback::from(move |_| {
+            on.emit(false);
+            live.with_session(|s| s.step_back());
+        })
+    };
+    let forward = {
+        let (live, on) = (props.live.clone(), props.on_playing.clone());
+        Callback::from(move |_| {
+            on.emit(false);
+            live.with_session(|s| s.step_forward());
+        })
+    };
+    let fork = {
+        let live = props.live.clone();
+        Callback::from(move |_| live.with_session(|s| s.fork()))
+    };
+    let scrub = {
+        let (live, on) = (props.live.clone(), props.on_playing.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(t) = input.value().parse::<f64>() {
+                on.emit(false);
+                live.with_session(|s| s.seek(t.max(0.0) as Ms));
+            }
+        })
+    };
+    let speed = {
+        let on = props.on_speed.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(v) = select.value().parse::<f64>() {
+                if SPEEDS.contains(&v) {
+                    on.emit(v);
+                }
+            }
+        })
+    };
+    html! {
+        <div class="transport" role="toolbar" aria-label={ s.time }>
+            <button type="button" class="step-back" onclick={back} title={ s.step_back } aria-label={ s.step_back }>{ "⏮" }</button>
+            <button type="button" class="play" onclick={toggle} aria-pressed={ props.playing.to_string() }
+                aria-label={ if props.playing { s.pause } else { s.play } }>
+                { if props.playing { format!("⏸ {}", s.pause) } else { format!("▶ {}", s.play) } }
+            </button>
+            <button type="button" class="step-forward" onclick={forward} title={ s.step_forward } aria-label={ s.step_forward }>{ "⏭" }</button>
+            <label class="speed">{ s.speed }
+                <select onchange={speed} aria-label={ s.speed }>
+                    { for SPEEDS.iter().map(|v| html! {
+                        <option value={v.to_string()} selected={ (*v - props.speed).abs() < 1e-9 }>{ format!("{v}×") }</option>
+                    }) }
+                </select>
+            </label>
+            <input class="scrubber" type="range" min="0" max={ end.to_string() } value={ props.now.max(now).min(end).to_string() }
+                step="10" oninput={scrub} aria-label={ s.scrubber } />
+            <span class="clock" aria-live="off">{ format!("{} / {}", format_time(props.now), format_time(end)) }</span>
+            <button type="button" class="fork" onclick={fork} title={ s.fork_hint } disabled={ now >= end }>{ s.fork }</button>
+        </div>
+    }
+}

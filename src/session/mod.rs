@@ -1,0 +1,183 @@
+//! The playground's live session: the model, the history that lets a learner travel back and
+//! fork, and the recent happenings the stage animates. Pure Rust with no browser in it, so
+//! time travel is tested natively.
+
+mod history;
+mod recent;
+
+pub use history::History;
+pub use recent::Recent;
+
+use kafka_model::{Cluster, Command, ModelError, Ms, Outcome};
+
+/// Longer than any flight lasts at playground pace.
+const FLIGHT_MARGIN_MS: Ms = 3_000;
+
+/// The model as the page sees it. `now()` may lie behind `end()` after the learner scrubbed
+/// back: playing on then replays the recorded commands, and issuing a new command there
+/// forks — the recorded future is discarded, as RaftScope does.
+#[derive(Clone)]
+pub struct Session {
+    cluster: Cluster,
+    history: History,
+    recent: Recent,
+}
+
+impl Session {
+    /// Starts from a preset: `setup` commands run at time 0 and are part of the history.
+    pub fn new(seed: u64, brokers: u32, setup: &[Command]) -> Result<Self, ModelError> {
+        let mut cluster = Cluster::new(seed, brokers)?;
+        for command in setup {
+            cluster.apply(command)?;
+        }
+        let history = History::new(cluster.clone());
+        let mut recent = Recent::default();
+        recent.extend(cluster.take_happenings());
+        Ok(Session {
+            cluster,
+            history,
+            recent,
+        })
+    }
+
+    pub fn cluster(&self) -> &Cluster {
+        &self.cluster
+    }
+
+    pub fn recent(&self) -> &Recent {
+        &self.recent
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn now(&self) -> Ms {
+        self.cluster.now()
+    }
+
+    /// The furthest moment this history has reached.
+    pub fn end(&self) -> Ms {
+        self.history.end().max(self.now())
+    }
+
+    /// Runs a command now. Behind the recorded end, this forks: the recorded future goes.
+    pub fn apply(&mut self, command: Command) -> Result<Outcome, ModelError> {
+        let outcome = self.cluster.apply(&command)?;
+        self.history.fork_at(self.cluster.now());
+        self.history.record(self.cluster.now(), command);
+        self.recent.extend(self.cluster.take_happenings());
+        Ok(outcome)
+    }
+
+    /// Moves time forward, re-running recorded commands whose moment comes up.
+    pub fn advance(&mut self, dt: Ms) {
+        let target = self.now().saturating_add(dt);
+        self.run_to(target);
+    }
+
+    /// Runs to the next moment anything happens (a recorded command or a scheduled event).
+    pub fn step_forward(&mut self) {
+        let next_event = self.cluster.next_event_time();
+        let next_command = self
+            .history
+            .next_command_time(self.now(), self.history.applied());
+        let target = match (next_event, next_command) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(self.now() + 100),
+        };
+        self.run_to(target.max(self.now()));
+    }
+
+    /// Goes back to the latest moment before now at which something happened.
+    pub fn step_back(&mut self) {
+        let now = self.now();
+        let target = self
+            .recent
+            .last_start_before(now)
+            .unwrap_or(now.saturating_sub(100));
+        self.seek(target);
+    }
+
+    /// Travels to any moment between 0 and `end()`: restores the closest checkpoint at or
+    /// before it and replays the recorded commands up to it. Deterministic, so the past
+    /// comes back exactly as it was.
+    pub fn seek(&mut self, target: Ms) {
+        let target = target.min(self.end());
+        if target < self.now() {
+            // From a little earlier, so flights already under way at `target` are known.
+            let from = target.saturating_sub(FLIGHT_MARGIN_MS);
+            let (cluster, applied) = self.history.checkpoint_at_or_before(from);
+            self.cluster = cluster;
+            self.history.rewind_to(applied);
+            self.recent.clear();
+        }
+        self.run_to(target);
+    }
+
+    /// Discards the recorded future beyond now, so play continues differently from here.
+    pub fn fork(&mut self) {
+        self.history.fork_at(self.now());
+    }
+
+    fn run_to(&mut self, target: Ms) {
+        while let Some((at, command)) = self.history.next_command_until(target) {
+            let happenings = self.cluster.advance(at - self.now());
+            self.recent.extend(happenings);
+            // A recorded command succeeded when it was first run; from the same state it
+            // succeeds again (the model is deterministic), so its result is not needed.
+            let _ = self.cluster.apply(&command);
+            self.history.mark_applied();
+            self.recent.extend(self.cluster.take_happenings());
+        }
+        let happenings = self.cluster.advance(target - self.now());
+        self.recent.extend(happenings);
+        self.history.maybe_checkpoint(&self.cluster);
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+/// A shared handle on the live session for components, compared by version: a component
+/// holding one re-renders only when the session changed, not on every animation frame.
+#[derive(Clone)]
+pub struct SessionRef {
+    inner: std::rc::Rc<std::cell::RefCell<Session>>,
+    version: u64,
+}
+
+impl SessionRef {
+    pub fn new(session: Session) -> Self {
+        SessionRef {
+            inner: std::rc::Rc::new(std::cell::RefCell::new(session)),
+            version: 0,
+        }
+    }
+
+    pub fn borrow(&self) -> std::cell::Ref<'_, Session> {
+        self.inner.borrow()
+    }
+
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, Session> {
+        self.inner.borrow_mut()
+    }
+
+    /// The same session at another version (components re-render when it differs).
+    pub fn at_version(&self, version: u64) -> Self {
+        SessionRef {
+            inner: self.inner.clone(),
+            version,
+        }
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+}
+
+impl PartialEq for SessionRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.inner, &other.inner) && self.version == other.version
+    }
+}

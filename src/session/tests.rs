@@ -1,0 +1,175 @@
+use super::*;
+use kafka_model::{ConsumerConfig, ProducerConfig, ProducerRecord, TopicConfig};
+
+fn preset() -> Vec<Command> {
+    vec![
+        Command::CreateTopic {
+            name: "orders".into(),
+            config: TopicConfig::default().with_partitions(3),
+        },
+        Command::CreateProducer {
+            client_id: "shop".into(),
+            config: ProducerConfig::default(),
+        },
+        Command::CreateGroup {
+            group: "payments".into(),
+            config: ConsumerConfig::default(),
+        },
+        Command::AddMember {
+            group: "payments".into(),
+            client_id: "payment-1".into(),
+            topics: vec!["orders".into()],
+        },
+    ]
+}
+
+fn produce(key: &str) -> Command {
+    Command::Produce {
+        producer: 1,
+        record: ProducerRecord::text("orders", Some(key), "v"),
+    }
+}
+
+/// A session run straight through, with commands at 1 s, 3.5 s and 7 s.
+fn straight_run() -> Session {
+    let mut s = Session::new(42, 3, &preset()).unwrap();
+    s.advance(1_000);
+    s.apply(produce("order-1")).unwrap();
+    s.advance(2_500);
+    s.apply(produce("order-2")).unwrap();
+    s.apply(Command::KillBroker { broker: 2 }).unwrap();
+    s.advance(3_500);
+    s.apply(produce("order-3")).unwrap();
+    s.advance(3_000);
+    s
+}
+
+#[test]
+fn seeking_back_then_playing_on_reproduces_the_same_history() {
+    let straight = straight_run();
+    let mut travelled = straight_run();
+    travelled.seek(2_000);
+    assert_eq!(travelled.now(), 2_000);
+    assert_eq!(
+        travelled.end(),
+        straight.end(),
+        "the recorded future is kept"
+    );
+    travelled.advance(straight.now() - 2_000);
+    assert_eq!(travelled.cluster(), straight.cluster());
+}
+
+#[test]
+fn the_past_is_restored_exactly() {
+    let mut s = straight_run();
+    // What the cluster looked like at 4 s, run directly.
+    let mut direct = Session::new(42, 3, &preset()).unwrap();
+    direct.advance(1_000);
+    direct.apply(produce("order-1")).unwrap();
+    direct.advance(2_500);
+    direct.apply(produce("order-2")).unwrap();
+    direct.apply(Command::KillBroker { broker: 2 }).unwrap();
+    direct.advance(500);
+    s.seek(4_000);
+    assert_eq!(s.cluster(), direct.cluster());
+    assert!(
+        !s.cluster().broker(2).unwrap().alive,
+        "the kill at 3.5 s is part of the past at 4 s"
+    );
+}
+
+#[test]
+fn a_new_command_in_the_past_forks_and_discards_the_future() {
+    let mut s = straight_run();
+    let commands_before = s.history().commands().len();
+    s.seek(2_000);
+    s.apply(produce("other")).unwrap();
+    assert_eq!(s.end(), 2_000);
+    assert_eq!(
+        s.history().commands().len(),
+        commands_before - 3 + 1,
+        "the three later commands are gone"
+    );
+    s.advance(10_000);
+    assert!(
+        s.cluster().broker(2).unwrap().alive,
+        "the fork never killed broker 2"
+    );
+}
+
+#[test]
+fn explicit_fork_discards_the_recorded_future() {
+    let mut s = straight_run();
+    s.seek(3_000);
+    s.fork();
+    s.advance(10_000);
+    assert!(s.cluster().broker(2).unwrap().alive);
+}
+
+#[test]
+fn step_back_goes_to_an_earlier_moment_and_step_forward_returns() {
+    let mut s = straight_run();
+    let now = s.now();
+    s.step_back();
+    assert!(s.now() < now);
+    let back = s.now();
+    s.step_forward();
+    assert!(s.now() > back);
+}
+
+#[test]
+fn a_refused_command_is_not_recorded() {
+    let mut s = Session::new(1, 1, &preset()).unwrap();
+    let n = s.history().commands().len();
+    assert!(s.apply(Command::KillBroker { broker: 7 }).is_err());
+    assert_eq!(s.history().commands().len(), n);
+}
+
+#[test]
+fn checkpoints_stay_bounded_over_hours() {
+    let mut s = Session::new(1, 3, &preset()).unwrap();
+    for _ in 0..(3 * 3600) {
+        s.advance(1_000);
+    }
+    assert!(
+        s.history().checkpoint_count() <= history::MAX_CHECKPOINTS,
+        "{}",
+        s.history().checkpoint_count()
+    );
+    assert!(s.recent().len() <= recent::RECENT_CAPACITY);
+    // And the oldest moment can still be reached.
+    s.seek(500);
+    assert_eq!(s.now(), 500);
+}
+
+#[test]
+fn flights_under_way_after_a_seek_are_known() {
+    let mut s = Session::new(3, 3, &preset()).unwrap();
+    s.advance(1_000);
+    s.apply(produce("k")).unwrap();
+    s.advance(5_000);
+    // Find a moment when something was in flight, travel there from the future.
+    let flying_at = {
+        let mut probe = Session::new(3, 3, &preset()).unwrap();
+        probe.advance(1_000);
+        probe.apply(produce("k")).unwrap();
+        let mut t = None;
+        for _ in 0..100 {
+            probe.advance(20);
+            if probe
+                .recent()
+                .in_flight(probe.now())
+                .any(|h| matches!(h.kind, kafka_model::HappeningKind::ProduceSent { .. }))
+            {
+                t = Some(probe.now());
+                break;
+            }
+        }
+        t.expect("the produce request flies at some point")
+    };
+    s.seek(flying_at);
+    assert!(s
+        .recent()
+        .in_flight(flying_at)
+        .any(|h| matches!(h.kind, kafka_model::HappeningKind::ProduceSent { .. })));
+}

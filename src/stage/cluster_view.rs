@@ -1,0 +1,203 @@
+//! The cluster as it stands: controller, brokers with their replicas, producers, groups and
+//! members, and the lines from each member to the partitions it owns. Redrawn only when the
+//! model changes (its props carry the model version), never per animation frame.
+
+use super::layout::{Layout, Rect};
+use crate::i18n::Lang;
+use crate::session::SessionRef;
+use kafka_model::{Cluster, MemberStatus, TopicPartition};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ClusterViewProps {
+    pub session: SessionRef,
+    pub layout: Rc<Layout>,
+    pub lang: Lang,
+    /// The partition whose log is open, highlighted on stage.
+    pub selected: Option<TopicPartition>,
+    pub on_select: Callback<TopicPartition>,
+}
+
+/// How a replica is drawn: the leader filled, followers outlined, out-of-sync replicas
+/// dashed and crossed, replicas on a dead broker greyed — told apart by shape, not colour alone.
+fn replica_class(
+    cluster: &Cluster,
+    broker: u32,
+    tp: &TopicPartition,
+) -> (&'static str, &'static str) {
+    let alive = cluster.broker(broker).is_some_and(|b| b.alive);
+    let Some(p) = cluster.partition(tp) else {
+        return ("replica", "");
+    };
+    if !alive {
+        ("replica offline", "✕")
+    } else if p.leader == Some(broker) {
+        ("replica leader", "★")
+    } else if p.isr.contains(&broker) {
+        ("replica follower", "")
+    } else {
+        ("replica out-of-sync", "…")
+    }
+}
+
+#[function_component(ClusterView)]
+pub fn cluster_view(props: &ClusterViewProps) -> Html {
+    let session = props.session.borrow();
+    let cluster = session.cluster();
+    let layout = &props.layout;
+    let s = props.lang.strings();
+
+    let controller = {
+        let r = layout.controller;
+        let text = match cluster.controller() {
+            Some(b) => format!("{} · {}: broker-{b}", s.controller, s.active),
+            None => format!("{} · —", s.controller),
+        };
+        html! {
+            <g class="controller">
+                <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="6" />
+                <text x={(r.x + r.w / 2.0).to_string()} y={(r.y + r.h / 2.0 + 5.0).to_string()} text-anchor="middle">{ text }</text>
+            </g>
+        }
+    };
+
+    let brokers = layout.brokers.iter().map(|b| {
+        let alive = cluster.broker(b.id).is_some_and(|x| x.alive);
+        let r = b.rect;
+        let class = if alive { "broker" } else { "broker down" };
+        let status = if alive { s.alive } else { s.down };
+        let chips = b.chips.iter().map(|(tp, c)| {
+            let (class, glyph) = replica_class(cluster, b.id, tp);
+            let selected = props.selected.as_ref() == Some(tp);
+            let class = if selected { format!("{class} selected") } else { class.to_string() };
+            let p = cluster.partition(tp);
+            let leo = p.and_then(|p| p.replica(b.id)).map_or(0, |r| r.log_end_offset);
+            let hw = p.map_or(0, |p| p.high_watermark);
+            let title = format!("{tp} · broker-{} · LEO {leo} · HW {hw}", b.id);
+            let on_select = props.on_select.clone();
+            let tp2 = tp.clone();
+            let onclick = Callback::from(move |_| on_select.emit(tp2.clone()));
+            let on_select = props.on_select.clone();
+            let tp3 = tp.clone();
+            let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    on_select.emit(tp3.clone());
+                }
+            });
+            html! {
+                <g class={class} data-tp={tp.to_string()} data-broker={b.id.to_string()}
+                    tabindex="0" role="button" aria-label={title.clone()} {onclick} {onkeydown}>
+                    <title>{ title }</title>
+                    <rect x={c.x.to_string()} y={c.y.to_string()} width={c.w.to_string()} height={c.h.to_string()} rx="4" />
+                    <text x={(c.x + 5.0).to_string()} y={(c.y + c.h / 2.0 + 4.0).to_string()}>{ chip_label(tp) }</text>
+                    <text class="glyph" x={(c.x + c.w - 5.0).to_string()} y={(c.y + c.h / 2.0 + 4.0).to_string()} text-anchor="end">{ glyph }</text>
+                </g>
+            }
+        });
+        html! {
+            <g class={class} data-broker={b.id.to_string()}>
+                <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
+                <text class="broker-name" x={(r.x + 10.0).to_string()} y={(r.y + 20.0).to_string()}>{ format!("broker-{}", b.id) }</text>
+                <text class="broker-status" x={(r.x + r.w - 10.0).to_string()} y={(r.y + 20.0).to_string()} text-anchor="end">{ status }</text>
+                { for chips }
+            </g>
+        }
+    });
+
+    let producers = layout.producers.iter().filter_map(|(id, r)| {
+        let p = cluster.producer(*id)?;
+        let detail = format!("acks={} · {}✓", p.config.acks.kafka_name(), p.stats.records_acked);
+        Some(html! {
+            <g class="producer" data-producer={id.to_string()}>
+                <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
+                <text class="client-name" x={(r.x + 10.0).to_string()} y={(r.y + 18.0).to_string()}>{ &p.client_id }</text>
+                <text class="client-detail" x={(r.x + 10.0).to_string()} y={(r.y + 35.0).to_string()}>{ detail }</text>
+            </g>
+        })
+    });
+
+    // Lines from members to the leader replica of each partition they own.
+    let mut lines = Vec::new();
+    let groups = layout.groups.iter().filter_map(|g| {
+        let group = cluster.group(&g.group)?;
+        let title = format!("{} · {} · gen {} · {:?}", g.group, group.config.partition_assignment_strategy.kafka_name(), group.generation, group.state);
+        let members = g.members.iter().filter_map(|(m, r)| {
+            let member = group.members.get(m)?;
+            let owned: Vec<&TopicPartition> = member.owned.keys().collect();
+            for tp in &owned {
+                if let Some(leader) = cluster.partition(tp).and_then(|p| p.leader) {
+                    if let Some(chip) = layout.replica(leader, tp) {
+                        lines.push(line(*r, chip, tp));
+                    }
+                }
+            }
+            let lag = cluster.member_lag(&g.group, m);
+            let status = match member.status {
+                MemberStatus::Crashed => "✕ crashed".to_string(),
+                MemberStatus::Leaving => "leaving".to_string(),
+                MemberStatus::Joining => "joining…".to_string(),
+                MemberStatus::Stable if owned.is_empty() => s.idle.to_string(),
+                MemberStatus::Stable => owned.iter().map(|tp| format!("P{}", tp.partition)).collect::<Vec<_>>().join(","),
+            };
+            let class = match member.status {
+                MemberStatus::Crashed => "member crashed",
+                _ if owned.is_empty() => "member idle",
+                _ => "member",
+            };
+            Some(html! {
+                <g class={class} data-member={m.clone()}>
+                    <title>{ m.clone() }</title>
+                    <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="6" />
+                    <text class="client-name" x={(r.x + 6.0).to_string()} y={(r.y + 16.0).to_string()}>{ &member.client_id }</text>
+                    <text class="client-detail" x={(r.x + 6.0).to_string()} y={(r.y + 32.0).to_string()}>{ status }</text>
+                    if let Some(lag) = lag {
+                        <text class="lag-badge" x={(r.x + r.w - 6.0).to_string()} y={(r.y + 16.0).to_string()} text-anchor="end">{ format!("lag {lag}") }</text>
+                    }
+                </g>
+            })
+        });
+        let r = g.rect;
+        Some(html! {
+            <g class="group" data-group={g.group.clone()}>
+                <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
+                <text class="group-name" x={(r.x + 10.0).to_string()} y={(r.y + 20.0).to_string()}>{ title }</text>
+                { for members }
+            </g>
+        })
+    }).collect::<Vec<_>>();
+
+    html! {
+        <g class="cluster">
+            <g class="ownership">{ for lines }</g>
+            { controller }
+            { for brokers }
+            { for producers }
+            { for groups }
+        </g>
+    }
+}
+
+fn line(member: Rect, chip: Rect, tp: &TopicPartition) -> Html {
+    html! {
+        <line class="owns" data-tp={tp.to_string()} x1={member.x.to_string()} y1={(member.y + member.h / 2.0).to_string()}
+            x2={(chip.x + chip.w).to_string()} y2={(chip.y + chip.h / 2.0).to_string()} />
+    }
+}
+
+/// `orders-2`, shortened so it fits its chip.
+fn chip_label(tp: &TopicPartition) -> String {
+    let suffix = format!("-{}", tp.partition);
+    let room = 10usize.saturating_sub(suffix.len());
+    let topic: String = if tp.topic.chars().count() > room {
+        tp.topic
+            .chars()
+            .take(room.saturating_sub(1))
+            .chain(['…'])
+            .collect()
+    } else {
+        tp.topic.clone()
+    };
+    format!("{topic}{suffix}")
+}

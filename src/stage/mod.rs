@@ -1,0 +1,12 @@
+//! The stage: the live cluster drawn as SVG from the model's state, with every happening in
+//! flight animated on top. `layout` (pure) says where things sit, `flights` where each
+//! message is; the components only draw.
+
+mod cluster_view;
+pub mod colors;
+mod flight_layer;
+pub mod flights;
+pub mod layout;
+
+pub use cluster_view::ClusterView;
+pub use flight_layer::FlightLayer;
