@@ -159,7 +159,7 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             say!(
                 lang,
                 "{broker} fell behind and left the ISR of {partition} (ISR now: {isr})",
-                "{broker} bị tụt lại và bị loại khỏi ISR của {partition} (ISR còn: {isr})",
+                "{broker} theo không kịp leader nên bị loại khỏi ISR của {partition} (ISR còn: {isr})",
             )
         }
         K::IsrExpanded { partition, broker, isr } => {
@@ -167,7 +167,7 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             say!(
                 lang,
                 "{broker} caught up and joined the ISR of {partition} (ISR now: {isr})",
-                "{broker} đã bắt kịp leader và vào ISR của {partition} (ISR giờ là: {isr})",
+                "{broker} đã bắt kịp leader và được thêm vào ISR của {partition} (ISR giờ là: {isr})",
             )
         }
         K::LogTruncated { partition, log_end_offset, records_lost } => {
@@ -179,7 +179,10 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             )
         }
         K::RecordsDeleted { partition, log_start_offset, records_deleted } => {
-            let deleted = count(lang, *records_deleted, "old record", "old records");
+            let deleted = match lang {
+                Lang::En => count(lang, *records_deleted, "old record", "old records"),
+                Lang::Vi => format!("{records_deleted} record"),
+            };
             say!(
                 lang,
                 "Retention deleted {deleted} from {partition}; the log now starts at offset {log_start_offset}",
@@ -273,8 +276,8 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             };
             say!(
                 lang,
-                "Batch {batch_id} of {producer} for {partition} failed: {error}; {next}",
-                "Batch {batch_id} của {producer} cho {partition} thất bại: {error}; {next}",
+                "{producer} could not write batch {batch_id} to {partition}: {error}; {next}",
+                "{producer} không ghi được batch {batch_id} vào {partition}: {error}; {next}",
             )
         }
         K::AutoProduceStopped { producer, topic } => {
@@ -289,11 +292,11 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
         // --- consuming
         K::ConsumerCreated { consumer } => match consumer {
             ConsumerRef::Member { group, member } => {
-                say!(lang, "Consumer {member} started in group {group}", "Consumer {member} khởi động trong group {group}")
+                say!(lang, "Consumer {member} started in group {group}", "Consumer {member} đã khởi động trong group {group}")
             }
             ConsumerRef::Standalone(_) => {
                 let consumer = Consumer(consumer);
-                say!(lang, "Standalone consumer {consumer} started", "Consumer độc lập {consumer} khởi động")
+                say!(lang, "Standalone consumer {consumer} started", "Consumer độc lập {consumer} đã khởi động")
             }
         },
         K::ConsumerRemoved { consumer } => match consumer {
@@ -309,7 +312,7 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             let (consumer, broker) = (Consumer(consumer), Broker(*broker));
             say!(
                 lang,
-                "{consumer} asks {broker} for {partition} from offset {fetch_offset}",
+                "{consumer} sends a fetch to {broker} to read {partition} from offset {fetch_offset}",
                 "{consumer} gửi fetch tới {broker} để đọc {partition} từ offset {fetch_offset}",
             )
         }
@@ -324,11 +327,16 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
         }
         K::Delivered { consumer, partition, offset, key, value } => {
             let consumer = Consumer(consumer);
-            let (key, value) = (bytes_text(key.as_deref()), bytes_text(value.as_deref()));
+            let key = bytes_text(key.as_deref());
+            // A null value is Kafka's tombstone: say so, it is what a learner should notice.
+            let value = match value {
+                Some(value) => bytes_text(Some(value)),
+                None => "null (tombstone)".to_string(),
+            };
             say!(
                 lang,
-                "{consumer} read offset {offset} of {partition}: key {key}, value {value}",
-                "{consumer} đọc offset {offset} của {partition}: key {key}, value {value}",
+                "{consumer} received offset {offset} of {partition}: key {key}, value {value}",
+                "{consumer} nhận được offset {offset} của {partition}: key {key}, value {value}",
             )
         }
         K::PositionReset { consumer, partition, offset, policy } => {
@@ -338,7 +346,7 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
                     let policy = offset_reset_name(*policy);
                     say!(
                         lang,
-                        "{consumer} starts {partition} at offset {offset} (auto.offset.reset={policy})",
+                        "{consumer} starts reading {partition} at offset {offset} (auto.offset.reset={policy})",
                         "{consumer} bắt đầu đọc {partition} từ offset {offset} (auto.offset.reset={policy})",
                     )
                 }
@@ -371,7 +379,7 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
                 ),
                 None => say!(
                     lang,
-                    "Group {group} offsets reset by an admin: {offsets}",
+                    "Offsets of group {group} reset by an admin: {offsets}",
                     "Offset của group {group} được admin đặt lại: {offsets}",
                 ),
             }
@@ -445,7 +453,7 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             };
             say!(
                 lang,
-                "Group {group} finished rebalancing, generation {generation}: {partitions} shared by {members}{revoked}",
+                "Group {group} completed its rebalance, generation {generation}: {partitions} shared by {members}{revoked}",
                 "Group {group} hoàn tất rebalance, generation {generation}: {partitions} chia cho {members}{revoked}",
             )
         }
@@ -485,7 +493,7 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
 fn election_reason(lang: Lang, reason: ElectionReason) -> &'static str {
     match (lang, reason) {
         (Lang::En, ElectionReason::Initial) => "as it was created",
-        (Lang::En, ElectionReason::LeaderDown) => "after its leader went down",
+        (Lang::En, ElectionReason::LeaderDown) => "after the old leader went down",
         (Lang::En, ElectionReason::ReplicaReturned) => "as an in-sync replica came back",
         (Lang::En, ElectionReason::Preferred) => "as leadership returned to the preferred replica",
         (Lang::Vi, ElectionReason::Initial) => "khi vừa được tạo",
@@ -505,7 +513,7 @@ fn rebalance_reason(lang: Lang, reason: &RebalanceReason) -> String {
         R::MemberExpired { member } => {
             say!(
                 lang,
-                "{member} missed its session timeout",
+                "{member} was expelled after session.timeout.ms",
                 "{member} bị loại vì quá session.timeout.ms"
             )
         }

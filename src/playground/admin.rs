@@ -136,12 +136,128 @@ pub fn brokers_panel(props: &AdminProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct GroupItemProps {
+    live: Live,
+    lang: Lang,
+    group: String,
+    /// (member id, client id)
+    members: Vec<(String, String)>,
+    subscribed: Vec<String>,
+    topics: Vec<String>,
+    error: UseStateHandle<Option<String>>,
+}
+
+/// One group: its members (leave, crash), a new member subscribing to a chosen topic, and
+/// an offset reset like `kafka-consumer-groups --reset-offsets`.
+#[function_component(GroupItem)]
+fn group_item(props: &GroupItemProps) -> Html {
+    let s = props.lang.strings();
+    let (topic_ref, reset_ref) = (use_node_ref(), use_node_ref());
+    let group = props.group.clone();
+    let add = {
+        let (live, lang, error, group, topic_ref) = (
+            props.live.clone(),
+            props.lang,
+            props.error.clone(),
+            group.clone(),
+            topic_ref.clone(),
+        );
+        let client_id = format!("{group}-{}", props.members.len() + 1);
+        Callback::from(move |_| {
+            let topic = select_value(&topic_ref);
+            report(
+                &error,
+                lang,
+                live.run(Command::AddMember {
+                    group: group.clone(),
+                    client_id: client_id.clone(),
+                    topics: vec![topic],
+                }),
+            )
+        })
+    };
+    let reset = {
+        let (live, lang, error, group, reset_ref, topic_ref) = (
+            props.live.clone(),
+            props.lang,
+            props.error.clone(),
+            group.clone(),
+            reset_ref.clone(),
+            topic_ref.clone(),
+        );
+        Callback::from(move |_| {
+            let to = match input_value(&reset_ref).trim() {
+                "" | "earliest" => SeekTo::Earliest,
+                "latest" => SeekTo::Latest,
+                n => match parse_count(n) {
+                    Some(o) => SeekTo::Offset(o as u64),
+                    None => {
+                        return error.set(Some(format!(
+                            "{}: {}",
+                            lang.strings().offset,
+                            lang.strings().invalid_number
+                        )))
+                    }
+                },
+            };
+            report(
+                &error,
+                lang,
+                live.run(Command::ResetOffsets {
+                    group: group.clone(),
+                    topic: select_value(&topic_ref),
+                    to,
+                }),
+            );
+        })
+    };
+    let member_rows = props.members.iter().map(|(member, client)| {
+        let leave = {
+            let (live, lang, error, group, member) = (props.live.clone(), props.lang, props.error.clone(), group.clone(), member.clone());
+            Callback::from(move |_| report(&error, lang, live.run(Command::RemoveMember { group: group.clone(), member: member.clone() })))
+        };
+        let crash = {
+            let (live, lang, error, group, member) = (props.live.clone(), props.lang, props.error.clone(), group.clone(), member.clone());
+            Callback::from(move |_| report(&error, lang, live.run(Command::CrashMember { group: group.clone(), member: member.clone() })))
+        };
+        html! {
+            <li data-member={member.clone()}>
+                <span class="item-name" title={member.clone()}>{ client }</span>
+                <button type="button" class="leave-member" onclick={leave} aria-label={ format!("{} {client}", s.remove_member) }>{ s.remove_member }</button>
+                <button type="button" class="crash-member" onclick={crash} aria-label={ format!("{} {client}", s.crash_member) }>{ s.crash_member }</button>
+            </li>
+        }
+    });
+    let default_topic = props.subscribed.first().cloned();
+    html! {
+        <li class="group-item" data-group={group.clone()}>
+            <div class="item-head"><span class="item-name">{ &group }</span></div>
+            <ul class="items">{ for member_rows }</ul>
+            <div class="reset">
+                <label>{ s.topic }
+                    <select ref={topic_ref} name="member-topic">
+                        { for props.topics.iter().map(|t| html! { <option value={t.clone()} selected={ Some(t) == default_topic.as_ref() }>{ t }</option> }) }
+                    </select>
+                </label>
+                <button type="button" class="add-member" onclick={add} aria-label={ format!("{} → {group}", s.add_member) }>{ s.add_member }</button>
+            </div>
+            <div class="reset">
+                <label>{ s.reset_offsets }
+                    <input ref={reset_ref} type="text" placeholder="earliest | latest | 0" maxlength="12" name="reset-to" />
+                </label>
+                <button type="button" class="reset-offsets" onclick={reset}>{ s.reset_offsets }</button>
+            </div>
+        </li>
+    }
+}
+
 #[function_component(GroupsPanel)]
 pub fn groups_panel(props: &AdminProps) -> Html {
     let s = props.lang.strings();
-    let (name, strategy, reset_to) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let (name, strategy) = (use_node_ref(), use_node_ref());
     let error = use_state(|| None::<String>);
-    let (groups, first_topic) = {
+    let (groups, topics) = {
         let session = props.live.session.borrow();
         let cluster = session.cluster();
         let groups: Vec<(String, Vec<(String, String)>, Vec<String>)> = cluster
@@ -160,8 +276,8 @@ pub fn groups_panel(props: &AdminProps) -> Html {
                 (g.group_id.clone(), members, topics)
             })
             .collect();
-        let first_topic = cluster.topics().next().map(|t| t.name.clone());
-        (groups, first_topic)
+        let topics: Vec<String> = cluster.topics().map(|t| t.name.clone()).collect();
+        (groups, topics)
     };
     let create = {
         let (live, lang, error, name, strategy) = (
@@ -186,68 +302,15 @@ pub fn groups_panel(props: &AdminProps) -> Html {
             );
         })
     };
-    let group_items = groups.iter().map(|(group, members, topics)| {
-        let topics = if topics.is_empty() { first_topic.iter().cloned().collect() } else { topics.clone() };
-        let add = {
-            let (live, lang, error, group) = (props.live.clone(), props.lang, error.clone(), group.clone());
-            let client_id = format!("{group}-{}", members.len() + 1);
-            Callback::from(move |_| {
-                report(&error, lang, live.run(Command::AddMember { group: group.clone(), client_id: client_id.clone(), topics: topics.clone() }))
-            })
-        };
-        let reset = {
-            let (live, lang, error, group, reset_to) = (props.live.clone(), props.lang, error.clone(), group.clone(), reset_to.clone());
-            let topic = first_topic.clone().unwrap_or_default();
-            Callback::from(move |_| {
-                let text = input_value(&reset_to);
-                let to = match text.trim() {
-                    "" | "earliest" => SeekTo::Earliest,
-                    "latest" => SeekTo::Latest,
-                    n => match parse_count(n) {
-                        Some(o) => SeekTo::Offset(o as u64),
-                        None => return error.set(Some(format!("{}: {}", lang.strings().offset, lang.strings().invalid_number))),
-                    },
-                };
-                report(&error, lang, live.run(Command::ResetOffsets { group: group.clone(), topic: topic.clone(), to }));
-            })
-        };
-        let member_rows = members.iter().map(|(member, client)| {
-            let leave = {
-                let (live, lang, error, group, member) = (props.live.clone(), props.lang, error.clone(), group.clone(), member.clone());
-                Callback::from(move |_| report(&error, lang, live.run(Command::RemoveMember { group: group.clone(), member: member.clone() })))
-            };
-            let crash = {
-                let (live, lang, error, group, member) = (props.live.clone(), props.lang, error.clone(), group.clone(), member.clone());
-                Callback::from(move |_| report(&error, lang, live.run(Command::CrashMember { group: group.clone(), member: member.clone() })))
-            };
-            html! {
-                <li data-member={member.clone()}>
-                    <span class="item-name" title={member.clone()}>{ client }</span>
-                    <button type="button" class="leave-member" onclick={leave} aria-label={ format!("{} {client}", s.remove_member) }>{ s.remove_member }</button>
-                    <button type="button" class="crash-member" onclick={crash} aria-label={ format!("{} {client}", s.crash_member) }>{ s.crash_member }</button>
-                </li>
-            }
-        });
-        html! {
-            <li class="group-item" data-group={group.clone()}>
-                <div class="item-head">
-                    <span class="item-name">{ group }</span>
-                    <button type="button" class="add-member" onclick={add} aria-label={ format!("{} → {group}", s.add_member) }>{ s.add_member }</button>
-                </div>
-                <ul class="items">{ for member_rows }</ul>
-                <div class="reset">
-                    <label>{ s.reset_offsets }
-                        <input ref={reset_to.clone()} type="text" placeholder="earliest | latest | 0" maxlength="12" name="reset-to" />
-                    </label>
-                    <button type="button" class="reset-offsets" onclick={reset}>{ s.reset_offsets }</button>
-                </div>
-            </li>
-        }
-    });
     html! {
         <section class="panel groups" aria-labelledby="groups-title">
             <h2 id="groups-title">{ s.groups_title }</h2>
-            <ul class="items">{ for group_items }</ul>
+            <ul class="items">
+                { for groups.into_iter().map(|(group, members, subscribed)| html! {
+                    <GroupItem key={group.clone()} live={props.live.clone()} lang={props.lang} group={group.clone()} {members} {subscribed}
+                        topics={topics.clone()} error={error.clone()} />
+                }) }
+            </ul>
             <form class="form-grid" onsubmit={create}>
                 <label>{ s.group_name }<input ref={name} name="group-name" type="text" placeholder="notifications" maxlength="100" /></label>
                 <label>{ s.strategy }

@@ -313,7 +313,7 @@ fn auto_producer(props: &AutoProducerProps) -> Html {
             <label>{ s.rate }<input ref={rate} name="rate" type="text" inputmode="numeric" value="2" maxlength="3" /></label>
             <label>{ s.key_pattern }
                 <select ref={pattern} name="pattern">
-                    <option value="cycling">{ s.keys_cycling }</option>
+                    <option value="cycling" selected=true>{ s.keys_cycling }</option>
                     <option value="random">{ s.keys_random }</option>
                     <option value="fixed">{ s.keys_fixed }</option>
                     <option value="none">{ s.keys_none }</option>

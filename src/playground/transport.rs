@@ -19,6 +19,18 @@ pub struct TransportProps {
     pub on_speed: Callback<f64>,
 }
 
+// Icons as SVG paths: system fonts on many machines lack the media-control glyphs.
+const ICON_PLAY: &str = "M4 2 L14 8 L4 14 Z";
+const ICON_PAUSE: &str = "M3 2 H7 V14 H3 Z M9 2 H13 V14 H9 Z";
+const ICON_STEP_BACK: &str = "M2 2 H4 V14 H2 Z M14 2 L5 8 L14 14 Z";
+const ICON_STEP_FORWARD: &str = "M12 2 H14 V14 H12 Z M2 2 L11 8 L2 14 Z";
+
+fn icon(path: &'static str) -> Html {
+    html! {
+        <svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d={path} /></svg>
+    }
+}
+
 /// `12.3 s`, simulated time as a learner reads it.
 pub fn format_time(ms: Ms) -> String {
     format!("{:.1} s", ms as f64 / 1000.0)
@@ -76,12 +88,13 @@ pub fn transport_bar(props: &TransportProps) -> Html {
     };
     html! {
         <div class="transport" role="toolbar" aria-label={ s.time }>
-            <button type="button" class="step-back" onclick={back} title={ s.step_back } aria-label={ s.step_back }>{ "⏮" }</button>
+            <button type="button" class="step-back" onclick={back} title={ s.step_back } aria-label={ s.step_back }>{ icon(ICON_STEP_BACK) }</button>
             <button type="button" class="play" onclick={toggle} aria-pressed={ props.playing.to_string() }
                 aria-label={ if props.playing { s.pause } else { s.play } }>
-                { if props.playing { format!("⏸ {}", s.pause) } else { format!("▶ {}", s.play) } }
+                { icon(if props.playing { ICON_PAUSE } else { ICON_PLAY }) }
+                <span>{ if props.playing { s.pause } else { s.play } }</span>
             </button>
-            <button type="button" class="step-forward" onclick={forward} title={ s.step_forward } aria-label={ s.step_forward }>{ "⏭" }</button>
+            <button type="button" class="step-forward" onclick={forward} title={ s.step_forward } aria-label={ s.step_forward }>{ icon(ICON_STEP_FORWARD) }</button>
             <label class="speed">{ s.speed }
                 <select onchange={speed} aria-label={ s.speed }>
                     { for SPEEDS.iter().map(|v| html! {

@@ -2,7 +2,7 @@
 //! members, and the lines from each member to the partitions it owns. Redrawn only when the
 //! model changes (its props carry the model version), never per animation frame.
 
-use super::layout::{Layout, Rect};
+use super::layout::{Layout, Point};
 use crate::i18n::Lang;
 use crate::session::SessionRef;
 use kafka_model::{Cluster, MemberStatus, TopicPartition};
@@ -122,14 +122,14 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
     let mut lines = Vec::new();
     let groups = layout.groups.iter().filter_map(|g| {
         let group = cluster.group(&g.group)?;
-        let title = format!("{} · {} · gen {} · {:?}", g.group, group.config.partition_assignment_strategy.kafka_name(), group.generation, group.state);
+        let detail = format!("{} · generation {} · {:?}", group.config.partition_assignment_strategy.kafka_name(), group.generation, group.state);
         let members = g.members.iter().filter_map(|(m, r)| {
             let member = group.members.get(m)?;
             let owned: Vec<&TopicPartition> = member.owned.keys().collect();
             for tp in &owned {
                 if let Some(leader) = cluster.partition(tp).and_then(|p| p.leader) {
                     if let Some(chip) = layout.replica(leader, tp) {
-                        lines.push(line(*r, chip, tp));
+                        lines.push(line(layout.link(*r, chip), tp));
                     }
                 }
             }
@@ -162,7 +162,8 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
         Some(html! {
             <g class="group" data-group={g.group.clone()}>
                 <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
-                <text class="group-name" x={(r.x + 10.0).to_string()} y={(r.y + 20.0).to_string()}>{ title }</text>
+                <text class="group-name" x={(r.x + 10.0).to_string()} y={(r.y + 18.0).to_string()}>{ &g.group }</text>
+                <text class="client-detail" x={(r.x + 10.0).to_string()} y={(r.y + 34.0).to_string()}>{ detail }</text>
                 { for members }
             </g>
         })
@@ -179,10 +180,10 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
     }
 }
 
-fn line(member: Rect, chip: Rect, tp: &TopicPartition) -> Html {
+fn line((from, to): (Point, Point), tp: &TopicPartition) -> Html {
     html! {
-        <line class="owns" data-tp={tp.to_string()} x1={member.x.to_string()} y1={(member.y + member.h / 2.0).to_string()}
-            x2={(chip.x + chip.w).to_string()} y2={(chip.y + chip.h / 2.0).to_string()} />
+        <line class="owns" data-tp={tp.to_string()} x1={from.x.to_string()} y1={from.y.to_string()}
+            x2={to.x.to_string()} y2={to.y.to_string()} />
     }
 }
 

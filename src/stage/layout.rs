@@ -65,6 +65,8 @@ pub const CHIP_W: f64 = 78.0;
 pub const CHIP_H: f64 = 24.0;
 const GAP: f64 = 6.0;
 const BOX_HEAD: f64 = 30.0;
+/// Group boxes carry two lines of title: the name, then strategy, generation and state.
+const GROUP_HEAD: f64 = 44.0;
 const PAD: f64 = 10.0;
 const CLIENT_H: f64 = 44.0;
 const MEMBER_H: f64 = 40.0;
@@ -142,6 +144,33 @@ impl Layout {
             .iter()
             .find(|(c, _)| *c == id)
             .map(|(_, r)| *r)
+    }
+
+    /// The ownership line from a member to a replica: sideways on a wide stage, upwards on
+    /// a tall one, so it leaves the member on the side facing the cluster.
+    pub fn link(&self, member: Rect, chip: Rect) -> (Point, Point) {
+        match self.orientation {
+            Orientation::Wide => (
+                Point {
+                    x: member.x,
+                    y: member.y + member.h / 2.0,
+                },
+                Point {
+                    x: chip.x + chip.w,
+                    y: chip.y + chip.h / 2.0,
+                },
+            ),
+            Orientation::Tall => (
+                Point {
+                    x: member.x + member.w / 2.0,
+                    y: member.y,
+                },
+                Point {
+                    x: chip.x + chip.w / 2.0,
+                    y: chip.y + chip.h,
+                },
+            ),
+        }
     }
 
     /// Every box on the stage, for tests of the "nothing overlaps, all fits" kind.
@@ -239,7 +268,7 @@ fn group_column(
     for g in cluster.groups() {
         let members: Vec<&String> = g.members.keys().collect();
         let rows = members.len().div_ceil(cols).max(1);
-        let h = BOX_HEAD + rows as f64 * (MEMBER_H + GAP) + PAD;
+        let h = GROUP_HEAD + rows as f64 * (MEMBER_H + GAP) + PAD;
         let member_rects = members
             .iter()
             .enumerate()
@@ -300,14 +329,14 @@ fn client_column(cluster: &Cluster, x: f64, y: f64, width: f64) -> (Vec<(Produce
     (producers, top - y)
 }
 
-const WIDE_W: f64 = 1200.0;
+const WIDE_W: f64 = 980.0;
 const MARGIN: f64 = 16.0;
 const CONTROLLER_H: f64 = 34.0;
 
 fn wide(cluster: &Cluster) -> Layout {
-    let (left_w, right_w) = (170.0, 250.0);
-    let mid_x = MARGIN + left_w + 40.0;
-    let mid_w = WIDE_W - mid_x - right_w - 40.0 - MARGIN;
+    let (left_w, right_w) = (130.0, 230.0);
+    let mid_x = MARGIN + left_w + 30.0;
+    let mid_w = WIDE_W - mid_x - right_w - 30.0 - MARGIN;
     let controller = Rect {
         x: mid_x,
         y: MARGIN,
@@ -316,12 +345,16 @@ fn wide(cluster: &Cluster) -> Layout {
     };
     let top = MARGIN + CONTROLLER_H + 2.0 * GAP;
     let n = cluster.brokers().count();
-    let cols = if n <= 4 { n.min(2).max(1) } else { 3 };
+    let cols = match n {
+        0..=3 => n.max(1),
+        4 => 2,
+        _ => 3,
+    };
     let (brokers, mid_h) = broker_grid(cluster, mid_x, top, mid_w, cols);
     let (producers, left_h) = client_column(cluster, MARGIN, top, left_w);
     let (groups, consumers, right_h) =
         group_column(cluster, WIDE_W - MARGIN - right_w, top, right_w, 2);
-    let height = (top + mid_h.max(left_h).max(right_h) + MARGIN).max(560.0);
+    let height = (top + mid_h.max(left_h).max(right_h) + MARGIN).max(300.0);
     Layout {
         width: WIDE_W,
         height,
@@ -373,7 +406,7 @@ fn tall(cluster: &Cluster) -> Layout {
     let (brokers, mid_h) = broker_grid(cluster, MARGIN, top, inner, cols);
     top += mid_h + 2.0 * GAP;
     let (groups, consumers, right_h) = group_column(cluster, MARGIN, top, inner, 3);
-    let height = (top + right_h + MARGIN).max(600.0);
+    let height = (top + right_h + MARGIN).max(360.0);
     Layout {
         width: TALL_W,
         height,

@@ -185,9 +185,7 @@ fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
                 base_offset: 5,
                 last_offset: 7,
             },
-            vec![
-                "broker-3", "leader", "orders-2", "batch 9", "offset", "5", "7",
-            ],
+            vec!["Leader broker-3", "orders-2", "batch 9", "offset", "5", "7"],
         ),
         (
             K::ReplicaFetchSent {
@@ -328,7 +326,13 @@ fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
                 key: Some(b"order-1".to_vec()),
                 value: None,
             },
-            vec!["payment-1-3", "orders-2", "offset 5", "order-1", "null"],
+            vec![
+                "payment-1-3",
+                "orders-2",
+                "offset 5",
+                "order-1",
+                "null (tombstone)",
+            ],
         ),
         (
             K::PositionReset {
@@ -620,9 +624,9 @@ fn every_kind_has_a_sample() {
         .into_iter()
         .map(|(k, _)| at(k).kind_name())
         .collect();
-    // HappeningKind has 47 variants; `describe` cannot compile without all of them, and
+    // HappeningKind has 48 variants; `describe` cannot compile without all of them, and
     // this keeps the samples in step.
-    assert_eq!(kinds.len(), 47, "{kinds:?}");
+    assert_eq!(kinds.len(), 48, "{kinds:?}");
 }
 
 #[test]
@@ -687,7 +691,7 @@ fn vietnamese_keeps_kafka_terms_in_english() {
     });
     assert_eq!(
         delivered,
-        "payment-1-3 đọc offset 5 của orders-2: key order-1, value paid"
+        "payment-1-3 nhận được offset 5 của orders-2: key order-1, value paid"
     );
     let hw = vi(HappeningKind::HighWatermarkAdvanced {
         partition: orders2.clone(),
