@@ -1,7 +1,9 @@
 //! Changing the cluster: topics (create, delete, add partitions), brokers (add, kill,
 //! revive), consumer groups (create, add/remove/crash members, reset offsets).
 
-use super::form::{error_text, input_value, parse_count, select_value, FieldError};
+use super::form::{
+    error_text, input_value, parse_count, select_value, use_default_value, FieldError,
+};
 use super::live::Live;
 use crate::i18n::Lang;
 use kafka_model::assignor::AssignmentStrategy;
@@ -26,6 +28,8 @@ fn report(
 pub fn topics_panel(props: &AdminProps) -> Html {
     let s = props.lang.strings();
     let (name, partitions, rf) = (use_node_ref(), use_node_ref(), use_node_ref());
+    use_default_value(&partitions, "3");
+    use_default_value(&rf, "1");
     let error = use_state(|| None::<String>);
     let topics: Vec<(String, u32)> = props
         .live
@@ -86,8 +90,8 @@ pub fn topics_panel(props: &AdminProps) -> Html {
             <ul class="items">{ for rows }</ul>
             <form class="form-grid" onsubmit={create}>
                 <label>{ s.topic_name }<input ref={name} name="topic-name" type="text" placeholder="payments" maxlength="260" /></label>
-                <label>{ s.partitions }<input ref={partitions} name="partitions" type="text" inputmode="numeric" value="3" maxlength="3" /></label>
-                <label>{ s.replication_factor }<input ref={rf} name="replication-factor" type="text" inputmode="numeric" value="1" maxlength="2" /></label>
+                <label>{ s.partitions }<input ref={partitions} name="partitions" type="text" inputmode="numeric" maxlength="3" /></label>
+                <label>{ s.replication_factor }<input ref={rf} name="replication-factor" type="text" inputmode="numeric" maxlength="2" /></label>
                 <button type="submit">{ s.create_topic }</button>
             </form>
             <FieldError message={ (*error).clone() } />

@@ -11,6 +11,18 @@ pub fn input_value(node: &NodeRef) -> String {
         .unwrap_or_default()
 }
 
+/// Gives an input its starting text once, when it mounts. (Yew's `value=` is controlled:
+/// it would put the text back on every re-render, and the stage re-renders all the time.)
+#[hook]
+pub fn use_default_value(node: &NodeRef, text: &'static str) {
+    let node = node.clone();
+    use_effect_with((), move |_| {
+        if let Some(input) = node.cast::<web_sys::HtmlInputElement>() {
+            input.set_value(text);
+        }
+    });
+}
+
 pub fn select_value(node: &NodeRef) -> String {
     node.cast::<web_sys::HtmlSelectElement>()
         .map(|i| i.value())

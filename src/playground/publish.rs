@@ -1,7 +1,10 @@
 //! Publishing: the form (topic, key, value, headers, partition, acks), the card of the event
 //! just published — the primer's Events_structure — and the auto-producer.
 
-use super::form::{error_text, input_value, parse_count, parse_headers, select_value, FieldError};
+use super::form::{
+    error_text, input_value, parse_count, parse_headers, select_value, use_default_value,
+    FieldError,
+};
 use super::live::Live;
 use super::transport::format_time;
 use crate::i18n::Lang;
@@ -248,6 +251,8 @@ struct AutoProducerProps {
 fn auto_producer(props: &AutoProducerProps) -> Html {
     let s = props.lang.strings();
     let (rate, pattern, keys) = (use_node_ref(), use_node_ref(), use_node_ref());
+    use_default_value(&rate, "2");
+    use_default_value(&keys, "order-1, order-2, order-3");
     let error = use_state(|| None::<String>);
     let (running, topic) = {
         let session = props.live.session.borrow();
@@ -310,7 +315,7 @@ fn auto_producer(props: &AutoProducerProps) -> Html {
     html! {
         <form class="auto-producer form-grid" {onsubmit} aria-label={ s.auto_producer }>
             <h3>{ s.auto_producer }</h3>
-            <label>{ s.rate }<input ref={rate} name="rate" type="text" inputmode="numeric" value="2" maxlength="3" /></label>
+            <label>{ s.rate }<input ref={rate} name="rate" type="text" inputmode="numeric" maxlength="3" /></label>
             <label>{ s.key_pattern }
                 <select ref={pattern} name="pattern">
                     <option value="cycling" selected=true>{ s.keys_cycling }</option>
@@ -319,7 +324,7 @@ fn auto_producer(props: &AutoProducerProps) -> Html {
                     <option value="none">{ s.keys_none }</option>
                 </select>
             </label>
-            <label>{ s.keys_list }<input ref={keys} name="keys" type="text" value="order-1, order-2, order-3" maxlength="500" /></label>
+            <label>{ s.keys_list }<input ref={keys} name="keys" type="text" maxlength="500" /></label>
             <button type="submit">{ if running { s.stop } else { s.start } }</button>
             <FieldError message={ (*error).clone() } />
         </form>

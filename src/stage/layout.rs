@@ -276,7 +276,7 @@ fn group_column(
                 let (r, c) = (k / cols, k % cols);
                 let rect = Rect {
                     x: x + PAD + c as f64 * (member_w + GAP),
-                    y: top + BOX_HEAD + r as f64 * (MEMBER_H + GAP),
+                    y: top + GROUP_HEAD + r as f64 * (MEMBER_H + GAP),
                     w: member_w,
                     h: MEMBER_H,
                 };

@@ -3,7 +3,7 @@ import { test, expect, eventually } from '../harness.mjs';
 test('shell loads with no console error, titled, in the browser language', async ({ page, baseUrl }) => {
   const t0 = Date.now();
   await page.goto(baseUrl);
-  await page.waitForSelector('svg.stage');
+  await page.waitForSelector('svg.stage g.broker');
   console.log(`       first render ${Date.now() - t0} ms`);
   expect((await page.title()) === 'Kafka Playground', 'page title');
   const text = await page.textContent('header');
@@ -13,16 +13,16 @@ test('shell loads with no console error, titled, in the browser language', async
 
 test('language switch changes every visible string and is remembered', async ({ page, baseUrl, shot }) => {
   await page.goto(baseUrl);
-  await page.waitForSelector('svg.stage');
+  await page.waitForSelector('svg.stage g.broker');
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   await eventually(async () => (await page.textContent('header')).includes('Gửi events'), 'Vietnamese tagline');
   const body = await page.textContent('body');
-  expect(!body.includes('Publish events') && !body.includes('Version'), `no English left: ${body}`);
+  expect(!body.includes('Publish events') && !body.includes('Version') && !body.includes('Publish an event'), `no English left: ${body}`);
   expect(body.includes('Phiên bản'), 'Vietnamese footer');
   expect((await page.getAttribute('html', 'lang')) === 'vi', 'html lang vi');
   await shot('shell-vi-1280x800');
   await page.reload();
-  await page.waitForSelector('svg.stage');
+  await page.waitForSelector('svg.stage g.broker');
   expect((await page.textContent('header')).includes('Gửi events'), 'choice remembered after reload');
   await page.getByRole('button', { name: 'English' }).click();
   await eventually(async () => (await page.textContent('header')).includes('Publish events'), 'back to English');
@@ -35,13 +35,13 @@ test('vi browser gets Vietnamese; ?lang=en overrides it; phone size fits', async
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(baseUrl);
-  await page.waitForSelector('svg.stage');
+  await page.waitForSelector('svg.stage g.broker');
   expect((await page.textContent('header')).includes('Gửi events'), 'Vietnamese from vi-VN');
   await page.screenshot({ path: 'artifacts/e2e/shell-vi-390x844.png' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 0, `no horizontal scroll on a phone (overflow ${overflow}px)`);
   await page.goto(baseUrl + '?lang=en');
-  await page.waitForSelector('svg.stage');
+  await page.waitForSelector('svg.stage g.broker');
   expect((await page.textContent('header')).includes('Publish events'), '?lang=en wins');
   await page.screenshot({ path: 'artifacts/e2e/shell-en-390x844.png' });
   expect(errors.length === 0, errors.join('\n'));

@@ -1,0 +1,118 @@
+import { test, expect, eventually } from '../harness.mjs';
+import { partitionForKey } from '../kafka.mjs';
+
+async function open(page, baseUrl, query = '?lang=en') {
+  await page.goto(baseUrl + query);
+  await page.waitForSelector('svg.stage g.broker');
+}
+
+const cellText = (page, sel) => page.locator(sel).first().textContent();
+
+test('publish order-1 into a 3-partition topic lands in the partition Kafka would choose', async ({ page, baseUrl, shot }) => {
+  await open(page, baseUrl);
+  await page.fill('input[name=key]', 'order-1');
+  await page.fill('input[name=value]', '{"total": 250000}');
+  await page.fill('input[name=headers]', 'source=web');
+  await page.click('form button[type=submit]:has-text("Publish")');
+  const expected = partitionForKey('order-1', 3);
+  await eventually(async () => (await cellText(page, '.record-card .card-partition')) === String(expected),
+    `record card shows partition ${expected}`);
+  await eventually(async () => /^\d+$/.test(await cellText(page, '.record-card .card-offset')), 'offset known once the leader appended', 8000);
+  expect((await cellText(page, '.record-card .card-key')) === 'order-1', 'key on the card');
+  // The partition's log holds it.
+  await page.click(`g.replica.leader[data-tp="orders-${expected}"]`);
+  await eventually(async () => (await page.textContent('.log-view')).includes('order-1'), 'the log shows order-1');
+  await shot('playground-published-en-1280x800');
+});
+
+test('bad input gets an inline message and changes nothing', async ({ page, baseUrl }) => {
+  await open(page, baseUrl);
+  const before = await page.textContent('.topics-describe tbody');
+  await page.fill('input[name=topic-name]', 'bad name!');
+  await page.click('button:has-text("Create topic")');
+  await eventually(async () => (await page.textContent('.topics .form-error')).includes("'bad name!'"), 'illegal topic name message');
+  await page.fill('input[name=topic-name]', 'big');
+  await page.fill('input[name=replication-factor]', '5');
+  await page.click('button:has-text("Create topic")');
+  await eventually(async () => (await page.textContent('.topics .form-error')).includes('Replication factor 5'), 'RF above live brokers');
+  await page.fill('input[name=replication-factor]', 'two');
+  await page.click('button:has-text("Create topic")');
+  await eventually(async () => (await page.textContent('.topics .form-error')).includes('whole number'), 'non-numeric RF');
+  await page.fill('input[name=partition]', '-1');
+  await page.click('form button[type=submit]:has-text("Publish")');
+  await eventually(async () => (await page.textContent('.publish .form-error')).includes('whole number'), 'non-numeric partition');
+  await page.fill('input[name=partition]', '7');
+  await page.click('form button[type=submit]:has-text("Publish")');
+  await eventually(async () => (await page.textContent('.publish .form-error')).includes('partition 7 does not exist'), 'unknown partition');
+  expect((await page.textContent('.topics-describe tbody')) === before, 'topics unchanged');
+});
+
+test('kill the leader broker of orders-0 and another replica leads', async ({ page, baseUrl, shot }) => {
+  await open(page, baseUrl);
+  const leaderCell = () => page.locator('.topics-describe tr[data-tp="orders-0"] td.leader').textContent();
+  const leader = await leaderCell();
+  expect(/^\d+$/.test(leader), `orders-0 has a leader (${leader})`);
+  await page.click(`button[aria-label="Kill broker-${leader}"]`);
+  await eventually(async () => { const l = await leaderCell(); return /^\d+$/.test(l) && l !== leader; }, 'a new leader for orders-0');
+  expect(await page.locator(`g.broker.down[data-broker="${leader}"]`).count() === 1, 'the dead broker is greyed out');
+  await shot('playground-broker-killed-en-1280x800');
+  await page.click(`button[aria-label="Revive broker-${leader}"]`);
+  await eventually(async () => (await page.locator(`g.broker.down`).count()) === 0, 'broker back up');
+});
+
+test('a third consumer in a group on a 2-partition topic sits idle', async ({ page, baseUrl, shot }) => {
+  await open(page, baseUrl);
+  await page.fill('input[name=topic-name]', 'clicks');
+  await page.fill('input[name=partitions]', '2');
+  await page.fill('input[name=replication-factor]', '1');
+  await page.click('button:has-text("Create topic")');
+  await page.fill('input[name=group-name]', 'analytics');
+  await page.click('button:has-text("Create group")');
+  const group = page.locator('li.group-item[data-group=analytics]');
+  await group.waitFor();
+  await group.locator('select[name=member-topic]').selectOption('clicks');
+  for (let i = 0; i < 3; i++) await group.locator('button.add-member').click();
+  await eventually(async () => (await page.locator('g.group[data-group=analytics] g.member').count()) === 3, 'three members drawn');
+  await eventually(async () => (await page.locator('g.group[data-group=analytics] g.member.idle').count()) === 1, 'one member idle', 15000);
+  const owners = await page.locator('.groups-describe tr[data-group=analytics] td.owner').allTextContents();
+  expect(owners.length === 2 && new Set(owners).size === 2 && !owners.includes('-'), `two partitions, two different owners: ${owners}`);
+  await shot('playground-idle-member-en-1280x800');
+});
+
+test('time travel: pause, step back, scrub, fork', async ({ page, baseUrl }) => {
+  await open(page, baseUrl);
+  await page.waitForTimeout(1500);
+  await page.click('button.play'); // pause
+  const clock = () => page.textContent('.transport .clock');
+  const t0 = await clock();
+  await page.click('button.step-back');
+  await eventually(async () => (await clock()) !== t0, 'step back moves the clock');
+  const now = parseFloat((await clock()).split('/')[0]);
+  const end = parseFloat((await clock()).split('/')[1]);
+  expect(now < end, `behind the recorded end (${now} < ${end})`);
+  await page.click('button.fork');
+  await eventually(async () => { const [a, b] = (await clock()).split('/').map(parseFloat); return a === b; }, 'fork makes now the end');
+  await page.locator('h1').click(); // take focus off the button: space on a button presses it
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Space');
+  const [a] = (await clock()).split('/').map(parseFloat);
+  expect(a > now, 'space plays then pauses');
+});
+
+test('phone size in Vietnamese: the stage stacks and nothing scrolls sideways', async ({ page, context, baseUrl }) => {
+  const phone = await context.browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+  const p = await phone.newPage();
+  const errors = [];
+  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await p.goto(baseUrl);
+  await p.waitForSelector('svg.stage g.broker');
+  await p.waitForTimeout(1000);
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 0, `no horizontal scroll (overflow ${overflow}px)`);
+  expect((await p.textContent('.publish h2')) === 'Gửi một event', 'Vietnamese publish title');
+  await p.screenshot({ path: 'artifacts/e2e/playground-vi-390x844.png' });
+  await p.screenshot({ path: 'artifacts/e2e/playground-vi-390x844-full.png', fullPage: true });
+  expect(errors.length === 0, errors.join('\n'));
+  await phone.close();
+});
