@@ -233,7 +233,7 @@ fn group_item(props: &GroupItemProps) -> Html {
             </li>
         }
     });
-    let default_topic = props.subscribed.first().cloned();
+    let default_topic = props.subscribed.first().or(props.topics.first()).cloned();
     html! {
         <li class="group-item" data-group={group.clone()}>
             <div class="item-head"><span class="item-name">{ &group }</span></div>
@@ -319,7 +319,9 @@ pub fn groups_panel(props: &AdminProps) -> Html {
                 <label>{ s.group_name }<input ref={name} name="group-name" type="text" placeholder="notifications" maxlength="100" /></label>
                 <label>{ s.strategy }
                     <select ref={strategy} name="strategy">
-                        { for AssignmentStrategy::ALL.iter().map(|st| html! { <option value={st.kafka_name()}>{ st.kafka_name() }</option> }) }
+                        { for AssignmentStrategy::ALL.iter().map(|st| html! {
+                            <option value={st.kafka_name()} selected={*st == AssignmentStrategy::Range}>{ st.kafka_name() }</option>
+                        }) }
                     </select>
                 </label>
                 <button type="submit">{ s.create_group }</button>

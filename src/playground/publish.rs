@@ -163,7 +163,8 @@ pub fn publish_form(props: &PublishProps) -> Html {
             <form {onsubmit} class="form-grid">
                 <label>{ s.topic }
                     <select ref={topic} name="topic">
-                        { for topics.iter().map(|t| html! { <option value={t.clone()}>{ t }</option> }) }
+                        // Yew inserts list children last-first, so the default must be marked explicitly.
+                        { for topics.iter().enumerate().map(|(i, t)| html! { <option value={t.clone()} selected={i == 0}>{ t }</option> }) }
                     </select>
                 </label>
                 <label>{ s.key }<input ref={key} name="key" type="text" placeholder="order-1" maxlength="200" /></label>

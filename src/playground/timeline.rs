@@ -92,7 +92,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <h2 id="timeline-title">{ s.timeline_title }</h2>
                 <label>{ s.filter }
                     <select onchange={on_filter} name="timeline-filter">
-                        <option value="all">{ s.filter_all }</option>
+                        <option value="all" selected=true>{ s.filter_all }</option>
                         { for CATEGORIES.iter().map(|c| html! { <option value={*c}>{ *c }</option> }) }
                     </select>
                 </label>

@@ -43,7 +43,11 @@ export async function run({ baseUrl }) {
     page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
     const started = Date.now();
     try {
-      await spec.fn({ page, context, baseUrl, problems, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) }) });
+      const shot = async (name) => {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+      };
+      await spec.fn({ page, context, baseUrl, problems, shot });
       expect(problems.length === 0, problems.join('\n'));
       console.log(`  ok   ${spec.name} (${Date.now() - started} ms)`);
     } catch (e) {

@@ -116,3 +116,12 @@ test('phone size in Vietnamese: the stage stacks and nothing scrolls sideways', 
   expect(errors.length === 0, errors.join('\n'));
   await phone.close();
 });
+
+test('every select starts on its intended default', async ({ page, baseUrl }) => {
+  await open(page, baseUrl);
+  const values = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('select[name]')].map((s) => [s.name, s.value])));
+  expect(values.strategy === 'range', `strategy defaults to Kafka's range: ${values.strategy}`);
+  expect(values['timeline-filter'] === 'all', `timeline shows everything: ${values['timeline-filter']}`);
+  expect(values.acks === 'all', 'acks=all, Kafka\'s default');
+  expect(values.pattern === 'cycling', 'cycling keys');
+});
