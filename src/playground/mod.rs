@@ -16,9 +16,11 @@ use crate::i18n::Lang;
 use crate::session::Session;
 use crate::stage::layout::{Layout, Orientation};
 use crate::stage::{ClusterView, FlightLayer};
+use gloo_events::{EventListener, EventListenerOptions};
 use kafka_model::TopicPartition;
 use live::use_live;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use form::{parse_count, parse_headers};
@@ -64,8 +66,10 @@ fn stage_orientation() -> Orientation {
 #[function_component(Playground)]
 pub fn playground(props: &PlaygroundProps) -> Html {
     let (live, now) = use_live(|| {
-        Session::new(preset::SEED, preset::BROKERS, &preset::commands())
-            .expect("the preset is a valid cluster")
+        let (brokers, commands) =
+            preset::from_query(crate::browser::query_param("bench").as_deref());
+        Session::new(preset::SEED, brokers, &commands)
+            .expect("the presets are valid clusters (tested)")
     });
     let playing = use_state(|| true);
     let speed = use_state(|| 1.0f64);
@@ -86,7 +90,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
         let orientation = orientation.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                gloo_events_like::on_resize(&w, move || orientation.set(stage_orientation()))
+                EventListener::new(&w, "resize", move |_| orientation.set(stage_orientation()))
             });
             move || drop(listener)
         });
@@ -96,10 +100,15 @@ pub fn playground(props: &PlaygroundProps) -> Html {
         let (live, playing) = (live.clone(), playing.clone());
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                gloo_events_like::on_keydown(&w, move |e: web_sys::KeyboardEvent| {
+                // Not passive: space and the arrows must not also scroll the page.
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&w, "keydown", options, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
                     let typing = e
                         .target()
-                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                         .is_some_and(|el| {
                             matches!(
                                 el.tag_name().as_str(),
@@ -178,8 +187,8 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                     <svg class="stage" viewBox={view_box} role="img" aria-label={ s.stage_label } preserveAspectRatio="xMidYMin meet">
                         <ClusterView session={live.session.clone()} layout={layout.clone()} lang={props.lang}
                             selected={(*selected).clone()} on_select={on_select.clone()} />
-                        <FlightLayer session={live.session.clone()} layout={layout.clone()} {now} reduced_motion={*reduced_motion} />
                     </svg>
+                    <FlightLayer session={live.session.clone()} layout={layout.clone()} {now} reduced_motion={*reduced_motion} />
                 </section>
                 if let Some(tp) = (*selected).clone() {
                     <log_view::LogView live={live.clone()} lang={props.lang} partition={tp} {on_close} />
@@ -199,55 +208,5 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 <timeline::Timeline live={live.clone()} lang={props.lang} {on_select} />
             </aside>
         </div>
-    }
-}
-
-/// Window listeners that remove themselves when dropped.
-mod gloo_events_like {
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-
-    pub struct Listener {
-        target: web_sys::Window,
-        event: &'static str,
-        callback: Closure<dyn FnMut(web_sys::Event)>,
-    }
-
-    impl Drop for Listener {
-        fn drop(&mut self) {
-            let _ = self.target.remove_event_listener_with_callback(
-                self.event,
-                self.callback.as_ref().unchecked_ref(),
-            );
-        }
-    }
-
-    fn listen(
-        w: &web_sys::Window,
-        event: &'static str,
-        mut f: impl FnMut(web_sys::Event) + 'static,
-    ) -> Listener {
-        let callback = Closure::<dyn FnMut(web_sys::Event)>::new(move |e| f(e));
-        let _ = w.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
-        Listener {
-            target: w.clone(),
-            event,
-            callback,
-        }
-    }
-
-    pub fn on_resize(w: &web_sys::Window, mut f: impl FnMut() + 'static) -> Listener {
-        listen(w, "resize", move |_| f())
-    }
-
-    pub fn on_keydown(
-        w: &web_sys::Window,
-        mut f: impl FnMut(web_sys::KeyboardEvent) + 'static,
-    ) -> Listener {
-        listen(w, "keydown", move |e| {
-            if let Ok(k) = e.dyn_into::<web_sys::KeyboardEvent>() {
-                f(k)
-            }
-        })
     }
 }

@@ -43,24 +43,49 @@ pub fn bench(in_flight: u32) -> Vec<Command> {
     let producers = in_flight.div_ceil(100).clamp(1, 50);
     let mut commands = vec![Command::CreateTopic {
         name: "bench".into(),
-        config: TopicConfig::default().with_partitions(12).with_replication_factor(3),
+        config: TopicConfig::default()
+            .with_partitions(12)
+            .with_replication_factor(3),
     }];
     for i in 1..=producers {
-        let config = ProducerConfig { linger_ms: 0, ..ProducerConfig::default() };
-        commands.push(Command::CreateProducer { client_id: format!("producer-{i}"), config });
+        let config = ProducerConfig {
+            linger_ms: 0,
+            ..ProducerConfig::default()
+        };
+        commands.push(Command::CreateProducer {
+            client_id: format!("producer-{i}"),
+            config,
+        });
         let keys = KeyPattern::Random((0..24).map(|k| format!("key-{k}")).collect());
-        commands.push(Command::SetAutoProduce { producer: i, auto: Some(AutoProduce { topic: "bench".into(), records_per_sec: 100.0, keys }) });
+        commands.push(Command::SetAutoProduce {
+            producer: i,
+            auto: Some(AutoProduce {
+                topic: "bench".into(),
+                records_per_sec: 100.0,
+                keys,
+            }),
+        });
     }
-    commands.push(Command::CreateGroup { group: "readers".into(), config: ConsumerConfig::default() });
+    commands.push(Command::CreateGroup {
+        group: "readers".into(),
+        config: ConsumerConfig::default(),
+    });
     for m in 1..=4 {
-        commands.push(Command::AddMember { group: "readers".into(), client_id: format!("reader-{m}"), topics: vec!["bench".into()] });
+        commands.push(Command::AddMember {
+            group: "readers".into(),
+            client_id: format!("reader-{m}"),
+            topics: vec!["bench".into()],
+        });
     }
     commands
 }
 
 /// `?bench=N` (1..=5000) selects the benchmark cluster; anything else the free playground.
 pub fn from_query(bench: Option<&str>) -> (u32, Vec<Command>) {
-    match bench.and_then(|b| b.parse::<u32>().ok()).filter(|n| (1..=5000).contains(n)) {
+    match bench
+        .and_then(|b| b.parse::<u32>().ok())
+        .filter(|n| (1..=5000).contains(n))
+    {
         Some(n) => (BROKERS, self::bench(n)),
         None => (BROKERS, commands()),
     }
@@ -83,7 +108,14 @@ mod tests {
 
     #[test]
     fn bad_bench_values_fall_back_to_the_playground() {
-        for q in [None, Some(""), Some("0"), Some("-5"), Some("9999999"), Some("abc")] {
+        for q in [
+            None,
+            Some(""),
+            Some("0"),
+            Some("-5"),
+            Some("9999999"),
+            Some("abc"),
+        ] {
             assert_eq!(from_query(q).1, commands(), "{q:?}");
         }
         assert_ne!(from_query(Some("500")).1, commands());

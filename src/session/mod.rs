@@ -132,6 +132,7 @@ impl Session {
         }
         let happenings = self.cluster.advance(target - self.now());
         self.recent.extend(happenings);
+        self.recent.land(self.now());
         self.history.maybe_checkpoint(&self.cluster);
     }
 }

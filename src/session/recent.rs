@@ -10,16 +10,27 @@ pub const RECENT_CAPACITY: usize = 2_000;
 #[derive(Clone, Default)]
 pub struct Recent {
     list: VecDeque<Happening>,
+    /// Flights not yet landed, kept apart from the list: under heavy traffic the list turns
+    /// over faster than a flight lasts, and no dot may vanish mid-air.
+    flying: Vec<Happening>,
 }
 
 impl Recent {
     pub fn extend(&mut self, happenings: Vec<Happening>) {
         for h in happenings {
+            if h.is_flight() {
+                self.flying.push(h.clone());
+            }
             if self.list.len() == RECENT_CAPACITY {
                 self.list.pop_front();
             }
             self.list.push_back(h);
         }
+    }
+
+    /// Forgets flights that landed before `now`.
+    pub fn land(&mut self, now: Ms) {
+        self.flying.retain(|h| h.end_ms > now);
     }
 
     /// Id of the newest happening kept, to tell whether anything happened since.
@@ -29,6 +40,7 @@ impl Recent {
 
     pub fn clear(&mut self) {
         self.list.clear();
+        self.flying.clear();
     }
 
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Happening> + ExactSizeIterator {
@@ -45,12 +57,9 @@ impl Recent {
 
     /// Happenings whose flight is under way at `now` (started, not yet arrived).
     pub fn in_flight(&self, now: Ms) -> impl Iterator<Item = &Happening> {
-        // Flights last at most a few seconds; scanning from the back stops early.
-        self.list
+        self.flying
             .iter()
-            .rev()
-            .take_while(move |h| h.start_ms + 30_000 > now)
-            .filter(move |h| h.is_flight() && h.start_ms <= now && now < h.end_ms)
+            .filter(move |h| h.start_ms <= now && now < h.end_ms)
     }
 
     /// The latest moment before `now` at which a happening started.

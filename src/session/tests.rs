@@ -173,3 +173,18 @@ fn flights_under_way_after_a_seek_are_known() {
         .in_flight(flying_at)
         .any(|h| matches!(h.kind, kafka_model::HappeningKind::ProduceSent { .. })));
 }
+
+#[test]
+fn flights_outlive_the_timeline_buffer_under_heavy_traffic() {
+    let mut s = Session::new(5, 3, &crate::playground::preset::bench(2000)).unwrap();
+    s.advance(3_000);
+    let flying = s.recent().in_flight(s.now()).count();
+    assert!(
+        flying > recent::RECENT_CAPACITY / 2,
+        "{flying} flights under way"
+    );
+    // Landed flights are forgotten, so the store stays bounded by what is in the air.
+    s.advance(60_000);
+    let later = s.recent().in_flight(s.now()).count();
+    assert!(later < 5 * flying, "{later} vs {flying}");
+}

@@ -1,11 +1,16 @@
-//! The dots: every message in flight, at the current simulated time. This is the only part
-//! of the page redrawn on every animation frame.
+//! The dots: every message in flight at the current simulated time, painted on a canvas laid
+//! over the SVG stage. This is the only part of the page redrawn on every animation frame,
+//! so it avoids the DOM: hundreds of moving SVG elements would cost the browser a style and
+//! layout pass per frame, a canvas costs one paint.
 
-use super::flights::{flight_of, FlightKind};
+use super::flights::{flight_of, Flight, FlightKind};
 use super::layout::Layout;
 use crate::session::SessionRef;
+use gloo_events::EventListener;
 use kafka_model::Ms;
+use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,24 +24,160 @@ pub struct FlightLayerProps {
     pub heartbeats: bool,
 }
 
+fn radius(kind: FlightKind) -> f64 {
+    match kind {
+        FlightKind::Records => 7.0,
+        FlightKind::Request => 4.0,
+        FlightKind::Response => 4.5,
+        FlightKind::Failure => 6.0,
+        FlightKind::Heartbeat => 2.5,
+    }
+}
+
+/// Where the last frame's dots were, in stage units, for hover hit-testing.
+type Painted = Rc<RefCell<Vec<(f64, f64, Option<String>)>>>;
+
 #[function_component(FlightLayer)]
 pub fn flight_layer(props: &FlightLayerProps) -> Html {
-    let session = props.session.borrow();
-    let now = props.now;
-    let dots = session.recent().in_flight(now).filter_map(|h| flight_of(h, &props.layout)).filter(|f| props.heartbeats || f.kind != FlightKind::Heartbeat).map(|f| {
-        let p = f.position(now, props.reduced_motion);
-        let (r, class) = match f.kind {
-            FlightKind::Records => (7.0, "dot records"),
-            FlightKind::Request => (4.0, "dot request"),
-            FlightKind::Response => (4.5, "dot response"),
-            FlightKind::Failure => (6.0, "dot failure"),
-            FlightKind::Heartbeat => (2.5, "dot heartbeat"),
-        };
-        html! {
-            <circle key={f.id.to_string()} class={class} cx={format!("{:.1}", p.x)} cy={format!("{:.1}", p.y)} r={r.to_string()} fill={f.color.clone()}>
-                if let Some(label) = &f.label { <title>{ label.clone() }</title> }
-            </circle>
+    let canvas = use_node_ref();
+    let painted: Painted = use_mut_ref(Vec::new);
+    let tip = use_state(|| None::<(f64, f64, String)>);
+    {
+        let (canvas, painted) = (canvas.clone(), painted.clone());
+        let session = props.session.clone();
+        let (layout, now, reduced, heartbeats) = (
+            props.layout.clone(),
+            props.now,
+            props.reduced_motion,
+            props.heartbeats,
+        );
+        use_effect(move || {
+            let flights: Vec<Flight> = session
+                .borrow()
+                .recent()
+                .in_flight(now)
+                .filter_map(|h| flight_of(h, &layout))
+                .filter(|f| heartbeats || f.kind != FlightKind::Heartbeat)
+                .collect();
+            if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                paint(&canvas, &layout, &flights, now, reduced, &painted);
+                let _ = canvas.set_attribute("data-in-flight", &flights.len().to_string());
+            }
+        });
+    }
+    // The layer lets clicks through to the stage, so hovering is heard on the stage itself.
+    {
+        let (canvas, painted, tip, layout) = (
+            canvas.clone(),
+            painted.clone(),
+            tip.clone(),
+            props.layout.clone(),
+        );
+        use_effect_with(layout.clone(), move |_| {
+            let target = canvas
+                .cast::<web_sys::Element>()
+                .and_then(|c| c.parent_element())
+                .and_then(|l| l.parent_element());
+            let listeners = target.map(|stage| {
+                let over = {
+                    let (canvas, tip) = (canvas.clone(), tip.clone());
+                    EventListener::new(&stage, "mousemove", move |e| {
+                        let (Some(e), Some(c)) = (
+                            e.dyn_ref::<web_sys::MouseEvent>(),
+                            canvas.cast::<web_sys::Element>(),
+                        ) else {
+                            return;
+                        };
+                        let rect = c.get_bounding_client_rect();
+                        let (scale, ox) = fit(&layout, rect.width(), rect.height());
+                        let (x, y) = (
+                            (e.client_x() as f64 - rect.left() - ox) / scale,
+                            (e.client_y() as f64 - rect.top()) / scale,
+                        );
+                        let hit = painted
+                            .borrow()
+                            .iter()
+                            .find(|(px, py, key)| key.is_some() && (px - x).hypot(py - y) < 10.0)
+                            .map(|(px, py, key)| {
+                                (
+                                    *px * scale + ox,
+                                    *py * scale,
+                                    key.clone().unwrap_or_default(),
+                                )
+                            });
+                        tip.set(hit);
+                    })
+                };
+                let out = EventListener::new(&stage, "mouseleave", move |_| tip.set(None));
+                (over, out)
+            });
+            move || drop(listeners)
+        });
+    }
+    html! {
+        <div class="flight-layer">
+            <canvas ref={canvas} class="flights" aria-hidden="true"></canvas>
+            if let Some((x, y, key)) = (*tip).clone() {
+                <div class="dot-tip" style={format!("left:{x:.0}px;top:{:.0}px", y - 28.0)}>{ key }</div>
+            }
+        </div>
+    }
+}
+
+/// The SVG's `xMidYMin meet` fit of the stage into a box: scale and horizontal offset.
+fn fit(layout: &Layout, width: f64, height: f64) -> (f64, f64) {
+    let scale = (width / layout.width)
+        .min(height / layout.height)
+        .max(0.0001);
+    (scale, (width - layout.width * scale) / 2.0)
+}
+
+fn paint(
+    canvas: &web_sys::HtmlCanvasElement,
+    layout: &Layout,
+    flights: &[Flight],
+    now: Ms,
+    discrete: bool,
+    painted: &Painted,
+) {
+    let (w, h) = (canvas.client_width() as f64, canvas.client_height() as f64);
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let (scale, ox) = fit(layout, w, h);
+    let _ = ctx.set_transform(dpr * scale, 0.0, 0.0, dpr * scale, dpr * ox, 0.0);
+    ctx.clear_rect(-ox / scale, 0.0, w / scale + 1.0, h / scale + 1.0);
+    let mut spots = painted.borrow_mut();
+    spots.clear();
+    for f in flights {
+        let p = f.position(now, discrete);
+        let r = radius(f.kind);
+        ctx.begin_path();
+        let _ = ctx.arc(p.x, p.y, r, 0.0, std::f64::consts::TAU);
+        ctx.set_fill_style_str(&f.color);
+        ctx.set_global_alpha(match f.kind {
+            FlightKind::Heartbeat => 0.5,
+            FlightKind::Request => 0.8,
+            _ => 1.0,
+        });
+        ctx.fill();
+        if f.kind == FlightKind::Records || f.kind == FlightKind::Failure {
+            ctx.set_stroke_style_str("#ffffff");
+            ctx.set_line_width(1.5);
+            ctx.stroke();
         }
-    });
-    html! { <g class="flights" aria-hidden="true">{ for dots }</g> }
+        spots.push((p.x, p.y, f.label.clone()));
+    }
+    ctx.set_global_alpha(1.0);
 }

@@ -28,7 +28,7 @@ for (const n of targets) {
       const ch = new MessageChannel();
       ch.port1.onmessage = () => {
         window.__frames.work.push(performance.now() - t0);
-        window.__frames.inFlight.push(document.querySelectorAll('g.flights circle').length);
+        window.__frames.inFlight.push(Number(document.querySelector('canvas.flights')?.dataset.inFlight ?? 0));
       };
       ch.port2.postMessage(0);
       requestAnimationFrame(loop);
