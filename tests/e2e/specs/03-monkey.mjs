@@ -1,0 +1,84 @@
+// A seeded monkey: thousands of random learner actions, valid and invalid, must end with no
+// console error and no panic. Reproduce a failure with MONKEY_SEED=<seed> (printed on start).
+import { test, expect } from '../harness.mjs';
+
+function mulberry32(seed) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TEXTS = ['', 'orders', 'order-1', 'payments', 'a.b', 'a_b', '..', '.', 'bad name!', 'x'.repeat(260), '0', '1', '2', '3', '7',
+  '-1', '1.5', 'abc', '99999999999', 'earliest', 'latest', 'Đơn hàng', '<script>alert(1)</script>', 'k=v, a=b', '=x', '  '];
+
+test('monkey: 2,000 random actions end with no console error and no panic', async ({ page, baseUrl }) => {
+  const seed = Number(process.env.MONKEY_SEED ?? 20261125);
+  const actions = Number(process.env.MONKEY_ACTIONS ?? 2000);
+  const rand = mulberry32(seed);
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  console.log(`       monkey seed ${seed}, ${actions} actions`);
+  await page.goto(baseUrl + '?lang=en');
+  await page.waitForSelector('svg.stage g.broker');
+  // Play fast so the model does something between actions.
+  await page.selectOption('.transport select', '4');
+  const log = [];
+  // Picks the n-th (by a random fraction) element of a selector in the page and tags it, in
+  // one round trip; Playwright then acts on it like a person would.
+  const tag = (selector, r) => page.evaluate(([selector, r]) => {
+    document.querySelectorAll('[data-monkey]').forEach((e) => e.removeAttribute('data-monkey'));
+    const all = [...document.querySelectorAll(selector)];
+    if (!all.length) return null;
+    const el = all[Math.floor(r * all.length)];
+    el.setAttribute('data-monkey', '1');
+    const options = el.tagName === 'SELECT' ? [...el.options].map((o) => o.value) : [];
+    return { label: el.getAttribute('aria-label') || el.getAttribute('name') || el.textContent, options };
+  }, [selector, r]);
+  const target = '[data-monkey]';
+  for (let i = 0; i < actions; i++) {
+    const kind = rand();
+    const r = rand();
+    try {
+      if (kind < 0.45) {
+        const t = await tag('button:not([disabled])', r);
+        // Reloading the page would end the run; everything else is fair game.
+        if (!t || /Reload|Tải lại/.test(t.label)) continue;
+        log.push(`click ${t.label}`);
+        await page.click(target, { timeout: 500 });
+      } else if (kind < 0.75) {
+        const t = await tag('input[type=text]', r);
+        const text = pick(TEXTS);
+        if (!t) continue;
+        log.push(`fill ${t.label} ${JSON.stringify(text)}`);
+        await page.fill(target, text, { timeout: 500 });
+      } else if (kind < 0.85) {
+        const t = await tag('select', r);
+        if (!t || !t.options.length) continue;
+        const value = pick(t.options);
+        log.push(`select ${t.label}=${value}`);
+        await page.selectOption(target, value, { timeout: 500 });
+      } else if (kind < 0.93) {
+        const t = await tag('g.replica', r);
+        if (!t) continue;
+        log.push(`chip ${t.label}`);
+        await page.click(target, { timeout: 500, force: true });
+      } else {
+        const key = pick(['Space', 'ArrowLeft', 'ArrowRight', 'PageDown', 'Period', 'Comma']);
+        log.push(`key ${key}`);
+        await page.evaluate(() => document.activeElement?.blur());
+        await page.keyboard.press(key);
+      }
+    } catch (e) {
+      // An element re-rendered away between finding and acting: a miss, not a failure.
+      if (!/detached|Timeout|not attached|not visible|outside of the viewport|intercepts pointer/.test(String(e))) throw e;
+    }
+    if (i % 250 === 0) {
+      expect((await page.$('#panic-box')) === null, `panic after ${log.slice(-5).join(' | ')}`);
+    }
+  }
+  await page.waitForTimeout(500);
+  expect((await page.$('#panic-box')) === null, `panic after ${log.slice(-5).join(' | ')}`);
+  expect((await page.$$('svg.stage g.broker')).length > 0, 'the stage still draws');
+});
