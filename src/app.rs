@@ -13,13 +13,18 @@ pub fn app() -> Html {
         let lang = *lang;
         use_effect_with(lang, move |_| browser::apply_lang(lang));
     }
+    let presenter = use_state(|| browser::query_param("presenter").as_deref() == Some("1"));
+    let on_presenter = {
+        let presenter = presenter.clone();
+        Callback::from(move |p: bool| presenter.set(p))
+    };
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |l: Lang| lang.set(l))
     };
     html! {
-        <div class="app">
-            <Header lang={ *lang } { on_lang } />
+        <div class={ if *presenter { "app presenter" } else { "app" } }>
+            <Header lang={ *lang } { on_lang } presenter={ *presenter } { on_presenter } />
             <main>
                 <Playground lang={ *lang } />
             </main>

@@ -93,4 +93,8 @@ pub static STRINGS: Strings = Strings {
     invalid_number: "Enter a whole number.",
     required: "This field is required.",
     select_partition_hint: "Click a partition on the stage to open its log.",
+    lag_over_time: "Lag over time",
+    presenter: "Presenter mode",
+    save_png: "Save stage as PNG",
+    presenter_hint: "Large type and high contrast for a projector; PageDown and . step the simulation",
 };

@@ -158,6 +158,10 @@ pub struct Strings {
     pub invalid_number: &'static str,
     pub required: &'static str,
     pub select_partition_hint: &'static str,
+    pub lag_over_time: &'static str,
+    pub presenter: &'static str,
+    pub save_png: &'static str,
+    pub presenter_hint: &'static str,
 }
 
 #[cfg(test)]

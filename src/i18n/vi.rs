@@ -93,4 +93,8 @@ pub static STRINGS: Strings = Strings {
     invalid_number: "Hãy nhập một số nguyên.",
     required: "Trường này là bắt buộc.",
     select_partition_hint: "Bấm vào một partition trên sân khấu để mở log của nó.",
+    lag_over_time: "Lag theo thời gian",
+    presenter: "Chế độ trình chiếu",
+    save_png: "Lưu sân khấu thành PNG",
+    presenter_hint: "Chữ lớn, tương phản cao cho máy chiếu; PageDown và . để tiến từng bước",
 };

@@ -4,6 +4,7 @@
 mod admin;
 mod anim_loop;
 mod form;
+mod lag_chart;
 mod live;
 mod log_view;
 pub mod preset;
@@ -198,6 +199,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 <div class="tables">
                     <tables::TopicTable live={live.clone()} lang={props.lang} />
                     <tables::GroupTable live={live.clone()} lang={props.lang} />
+                    <lag_chart::LagChart live={live.clone()} lang={props.lang} />
                 </div>
             </div>
             <aside class="side-column">

@@ -3,9 +3,11 @@
 //! time travel is tested natively.
 
 mod history;
+mod lag_history;
 mod recent;
 
 pub use history::History;
+pub use lag_history::LagHistory;
 pub use recent::Recent;
 
 use kafka_model::{Cluster, Command, ModelError, Ms, Outcome};
@@ -21,6 +23,7 @@ pub struct Session {
     cluster: Cluster,
     history: History,
     recent: Recent,
+    lag: LagHistory,
 }
 
 impl Session {
@@ -33,11 +36,7 @@ impl Session {
         let history = History::new(cluster.clone());
         let mut recent = Recent::default();
         recent.extend(cluster.take_happenings());
-        Ok(Session {
-            cluster,
-            history,
-            recent,
-        })
+        Ok(Session { cluster, history, recent, lag: LagHistory::default() })
     }
 
     pub fn cluster(&self) -> &Cluster {
@@ -46,6 +45,10 @@ impl Session {
 
     pub fn recent(&self) -> &Recent {
         &self.recent
+    }
+
+    pub fn lag_history(&self) -> &LagHistory {
+        &self.lag
     }
 
     pub fn history(&self) -> &History {
@@ -111,6 +114,7 @@ impl Session {
             self.cluster = cluster;
             self.history.rewind_to(applied);
             self.recent.clear();
+            self.lag.clear();
         }
         self.run_to(target);
     }
@@ -129,6 +133,13 @@ impl Session {
             let _ = self.cluster.apply(&command);
             self.history.mark_applied();
             self.recent.extend(self.cluster.take_happenings());
+        }
+        // Lag is sampled on its own clock, however large the step.
+        while self.lag.next_sample_at() <= target {
+            let at = self.lag.next_sample_at().max(self.now());
+            let happenings = self.cluster.advance(at - self.now());
+            self.recent.extend(happenings);
+            self.lag.observe(&self.cluster);
         }
         let happenings = self.cluster.advance(target - self.now());
         self.recent.extend(happenings);

@@ -188,3 +188,21 @@ fn flights_outlive_the_timeline_buffer_under_heavy_traffic() {
     let later = s.recent().in_flight(s.now()).count();
     assert!(later < 5 * flying, "{later} vs {flying}");
 }
+
+#[test]
+fn lag_is_sampled_once_a_second_and_rises_while_nobody_reads() {
+    let mut s = Session::new(9, 3, &preset()).unwrap();
+    // Long enough for the first auto-commit (5 s), so lag is defined.
+    s.advance(7_000);
+    // Stop the only consumer, then publish: lag can only grow.
+    let member = s.cluster().group("payments").unwrap().members.keys().next().unwrap().clone();
+    s.apply(Command::CrashMember { group: "payments".into(), member }).unwrap();
+    for i in 0..20 {
+        s.apply(produce(&format!("k{i}"))).unwrap();
+        s.advance(500);
+    }
+    let series = s.lag_history().series("payments").unwrap();
+    assert!(series.len() >= 16 && series.len() <= 18, "{} samples in 17 s", series.len());
+    let (first, last) = (series.front().unwrap().1, series.back().unwrap().1);
+    assert!(last > first, "lag grows from {first} to {last}");
+}

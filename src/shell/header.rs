@@ -5,6 +5,8 @@ use yew::prelude::*;
 pub struct HeaderProps {
     pub lang: Lang,
     pub on_lang: Callback<Lang>,
+    pub presenter: bool,
+    pub on_presenter: Callback<bool>,
 }
 
 /// Product name and the language switch. The switch is a pair of toggle buttons labelled in
@@ -18,6 +20,15 @@ pub fn header(props: &HeaderProps) -> Html {
                 <h1>{ s.app_name }</h1>
                 <p class="tagline">{ s.tagline }</p>
             </div>
+            <div class="header-tools">
+            <button type="button" class="presenter-toggle" aria-pressed={ props.presenter.to_string() } title={ s.presenter_hint }
+                onclick={ let (on, p) = (props.on_presenter.clone(), props.presenter); Callback::from(move |_| on.emit(!p)) }>
+                { s.presenter }
+            </button>
+            <button type="button" class="save-png" title={ s.save_png }
+                onclick={ Callback::from(|_| { crate::shell::snapshot_png::save_stage_png("kafka-playground.png"); }) }>
+                { s.save_png }
+            </button>
             <div class="lang-switch" role="group" aria-label={ s.language_label }>
                 { for Lang::ALL.iter().map(|&lang| {
                     let on_lang = props.on_lang.clone();
@@ -29,6 +40,7 @@ pub fn header(props: &HeaderProps) -> Html {
                         </button>
                     }
                 }) }
+            </div>
             </div>
         </header>
     }

@@ -2,6 +2,7 @@
 
 mod footer;
 mod header;
+pub mod snapshot_png;
 mod stage;
 
 pub use footer::Footer;
