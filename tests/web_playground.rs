@@ -24,7 +24,8 @@ async fn settle(ms: u32) {
 
 fn render(lang: Lang) -> web_sys::Element {
     let root = fresh_root();
-    yew::Renderer::<Playground>::with_root_and_props(root.clone(), PlaygroundProps { lang }).render();
+    yew::Renderer::<Playground>::with_root_and_props(root.clone(), PlaygroundProps { lang })
+        .render();
     root
 }
 
@@ -32,11 +33,26 @@ fn render(lang: Lang) -> web_sys::Element {
 async fn draws_the_preset_cluster_from_the_model() {
     let root = render(Lang::En);
     settle(50).await;
-    assert_eq!(root.query_selector_all("svg.stage g.broker").unwrap().length(), 3);
+    assert_eq!(
+        root.query_selector_all("svg.stage g.broker")
+            .unwrap()
+            .length(),
+        3
+    );
     // orders: 3 partitions × RF 2 = 6 replica chips, 3 of them leaders.
     assert_eq!(root.query_selector_all("g.replica").unwrap().length(), 6);
-    assert_eq!(root.query_selector_all("g.replica.leader").unwrap().length(), 3);
-    assert_eq!(root.query_selector_all("g.group[data-group=payments] g.member").unwrap().length(), 2);
+    assert_eq!(
+        root.query_selector_all("g.replica.leader")
+            .unwrap()
+            .length(),
+        3
+    );
+    assert_eq!(
+        root.query_selector_all("g.group[data-group=payments] g.member")
+            .unwrap()
+            .length(),
+        2
+    );
     assert!(root.query_selector("canvas.flights").unwrap().is_some());
 }
 
@@ -44,16 +60,38 @@ async fn draws_the_preset_cluster_from_the_model() {
 async fn publishing_shows_the_record_card_with_the_partition() {
     let root = render(Lang::En);
     settle(50).await;
-    let key: HtmlInputElement = root.query_selector("input[name=key]").unwrap().unwrap().unchecked_into();
+    let key: HtmlInputElement = root
+        .query_selector("input[name=key]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     key.set_value("order-1");
-    let value: HtmlInputElement = root.query_selector("input[name=value]").unwrap().unwrap().unchecked_into();
+    let value: HtmlInputElement = root
+        .query_selector("input[name=value]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     value.set_value("42");
-    let publish: HtmlElement = root.query_selector(".publish form button[type=submit]").unwrap().unwrap().unchecked_into();
+    let publish: HtmlElement = root
+        .query_selector(".publish form button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     publish.click();
     settle(50).await;
-    let card = root.query_selector(".record-card").unwrap().expect("the card appears").text_content().unwrap();
+    let card = root
+        .query_selector(".record-card")
+        .unwrap()
+        .expect("the card appears")
+        .text_content()
+        .unwrap();
     let expected = kafka_model::partition_for_key(b"order-1", 3);
-    let partition = root.query_selector(".card-partition").unwrap().unwrap().text_content().unwrap();
+    let partition = root
+        .query_selector(".card-partition")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(partition, expected.to_string(), "{card}");
     assert!(card.contains("order-1") && card.contains("42"), "{card}");
 }
@@ -62,26 +100,54 @@ async fn publishing_shows_the_record_card_with_the_partition() {
 async fn an_invalid_topic_is_refused_inline_in_vietnamese() {
     let root = render(Lang::Vi);
     settle(50).await;
-    let name: HtmlInputElement = root.query_selector("input[name=topic-name]").unwrap().unwrap().unchecked_into();
+    let name: HtmlInputElement = root
+        .query_selector("input[name=topic-name]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     name.set_value("..");
-    let create: HtmlElement = root.query_selector(".topics form button[type=submit]").unwrap().unwrap().unchecked_into();
+    let create: HtmlElement = root
+        .query_selector(".topics form button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     create.click();
     settle(30).await;
-    let error = root.query_selector(".topics .form-error").unwrap().unwrap().text_content().unwrap();
+    let error = root
+        .query_selector(".topics .form-error")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(error.contains("không được"), "{error}");
-    assert_eq!(root.query_selector_all(".topics li[data-topic]").unwrap().length(), 1, "nothing created");
+    assert_eq!(
+        root.query_selector_all(".topics li[data-topic]")
+            .unwrap()
+            .length(),
+        1,
+        "nothing created"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn killing_a_broker_greys_it_out_and_moves_leadership() {
     let root = render(Lang::En);
     settle(50).await;
-    let kill: HtmlElement = root.query_selector("button.kill-broker").unwrap().unwrap().unchecked_into();
+    let kill: HtmlElement = root
+        .query_selector("button.kill-broker")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     kill.click();
     settle(50).await;
-    assert_eq!(root.query_selector_all("g.broker.down").unwrap().length(), 1);
+    assert_eq!(
+        root.query_selector_all("g.broker.down").unwrap().length(),
+        1
+    );
     // Every partition still has a leader: RF 2 keeps an in-sync copy elsewhere.
-    let leaders = root.query_selector_all(".topics-describe td.leader").unwrap();
+    let leaders = root
+        .query_selector_all(".topics-describe td.leader")
+        .unwrap();
     for i in 0..leaders.length() {
         let text = leaders.item(i).unwrap().text_content().unwrap();
         assert!(text != "none" && text != "1", "partition {i} led by {text}");

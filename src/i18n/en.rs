@@ -96,5 +96,10 @@ pub static STRINGS: Strings = Strings {
     lag_over_time: "Lag over time",
     presenter: "Presenter mode",
     save_png: "Save stage as PNG",
-    presenter_hint: "Large type and high contrast for a projector; PageDown and . step the simulation",
+    presenter_hint:
+        "Large type and high contrast for a projector; PageDown and . step the simulation",
+    out_of_order: "out of order",
+    follow: "Follow this record",
+    journey: "Its journey",
+    journey_partial: "The timeline no longer holds the start of this record's trip.",
 };

@@ -162,6 +162,11 @@ pub struct Strings {
     pub presenter: &'static str,
     pub save_png: &'static str,
     pub presenter_hint: &'static str,
+    /// A key a group processed out of produce order.
+    pub out_of_order: &'static str,
+    pub follow: &'static str,
+    pub journey: &'static str,
+    pub journey_partial: &'static str,
 }
 
 #[cfg(test)]

@@ -97,4 +97,8 @@ pub static STRINGS: Strings = Strings {
     presenter: "Chế độ trình chiếu",
     save_png: "Lưu sân khấu thành PNG",
     presenter_hint: "Chữ lớn, tương phản cao cho máy chiếu; PageDown và . để tiến từng bước",
+    out_of_order: "sai thứ tự",
+    follow: "Theo dõi record này",
+    journey: "Hành trình của nó",
+    journey_partial: "Dòng thời gian không còn giữ phần đầu hành trình của record này.",
 };

@@ -15,12 +15,20 @@ pub struct LagChartProps {
 
 /// `points` for an SVG polyline: time left to right over the window, lag bottom to top.
 pub fn polyline(series: &[(u64, u64)]) -> String {
-    let (Some(first), Some(last)) = (series.first(), series.last()) else { return String::new() };
+    let (Some(first), Some(last)) = (series.first(), series.last()) else {
+        return String::new();
+    };
     let span = (last.0 - first.0).max(1) as f64;
     let max = series.iter().map(|(_, l)| *l).max().unwrap_or(0).max(1) as f64;
     series
         .iter()
-        .map(|(t, l)| format!("{:.1},{:.1}", (t - first.0) as f64 / span * W, H - 4.0 - *l as f64 / max * (H - 8.0)))
+        .map(|(t, l)| {
+            format!(
+                "{:.1},{:.1}",
+                (t - first.0) as f64 / span * W,
+                H - 4.0 - *l as f64 / max * (H - 8.0)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -29,7 +37,11 @@ pub fn polyline(series: &[(u64, u64)]) -> String {
 pub fn lag_chart(props: &LagChartProps) -> Html {
     let s = props.lang.strings();
     let session = props.live.session.borrow();
-    let groups: Vec<String> = session.cluster().groups().map(|g| g.group_id.clone()).collect();
+    let groups: Vec<String> = session
+        .cluster()
+        .groups()
+        .map(|g| g.group_id.clone())
+        .collect();
     let charts = groups.iter().map(|g| {
         let series: Vec<(u64, u64)> = session.lag_history().series(g).map(|v| v.iter().copied().collect()).unwrap_or_default();
         let now = series.last().map_or(0, |(_, l)| *l);
@@ -68,7 +80,10 @@ mod tests {
             .collect();
         assert_eq!(coords.first().unwrap().0, 0.0);
         assert_eq!(coords.last().unwrap().0, W);
-        assert!(coords[2].1 < coords[1].1 && coords[1].1 < coords[0].1, "{pts}");
+        assert!(
+            coords[2].1 < coords[1].1 && coords[1].1 < coords[0].1,
+            "{pts}"
+        );
         assert_eq!(polyline(&[]), "");
     }
 }

@@ -21,6 +21,7 @@ pub struct LogViewProps {
 #[function_component(LogView)]
 pub fn log_view(props: &LogViewProps) -> Html {
     let s = props.lang.strings();
+    let followed = use_state(|| None::<u64>);
     let session = props.live.session.borrow();
     let cluster = session.cluster();
     let Some(p) = cluster.partition(&props.partition) else {
@@ -40,8 +41,23 @@ pub fn log_view(props: &LogViewProps) -> Html {
         let visible = r.offset < hw;
         let class = if visible { "cell" } else { "cell above-hw" };
         let marks: Vec<&str> = committed.iter().filter(|(_, c)| *c == r.offset).map(|(g, _)| g.as_str()).collect();
+        let class = if *followed == Some(r.offset) { format!("{class} followed") } else { class.to_string() };
+        let follow = {
+            let (followed, offset) = (followed.clone(), r.offset);
+            Callback::from(move |_| followed.set(Some(offset)))
+        };
+        let follow_key = {
+            let (followed, offset) = (followed.clone(), r.offset);
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    followed.set(Some(offset));
+                }
+            })
+        };
         html! {
-            <li class={class} data-offset={r.offset.to_string()} style={format!("--key-color: {}", key_color(r.key.as_deref()))}>
+            <li class={class} data-offset={r.offset.to_string()} style={format!("--key-color: {}", key_color(r.key.as_deref()))}
+                role="button" tabindex="0" aria-label={ format!("{} {} {}", s.follow, s.offset, r.offset) } onclick={follow} onkeydown={follow_key}>
                 <span class="cell-offset">{ r.offset }</span>
                 <span class="cell-key">{ r.key_text().unwrap_or_else(|| "∅".into()) }</span>
                 <span class="cell-value">{ r.value_text().unwrap_or_else(|| "null".into()) }</span>
@@ -68,6 +84,56 @@ pub fn log_view(props: &LogViewProps) -> Html {
             } else {
                 <ol class="log-cells">{ for cells }</ol>
             }
+            if let Some(offset) = *followed {
+                { journey(&session, props, offset) }
+            }
         </section>
+    }
+}
+
+/// The followed record's trip: how its key chose the partition, then every happening.
+fn journey(session: &crate::session::Session, props: &LogViewProps, offset: u64) -> Html {
+    use crate::session::trace::{trace, RecordRef};
+    let s = props.lang.strings();
+    let cluster = session.cluster();
+    let record = cluster
+        .partition(&props.partition)
+        .and_then(|p| p.records().iter().find(|r| r.offset == offset));
+    let partitions = cluster
+        .topic(&props.partition.topic)
+        .map_or(1, |t| t.partition_count());
+    let hashing = record.and_then(|r| r.key.as_ref()).map(|key| {
+        let hash = kafka_model::murmur2(key);
+        format!(
+            "key \"{}\" → murmur2 = {hash} → toPositive = {} → % {partitions} = {}",
+            String::from_utf8_lossy(key),
+            hash & 0x7fff_ffff,
+            kafka_model::partition_for_key(key, partitions)
+        )
+    });
+    let steps = trace(
+        session.recent(),
+        &RecordRef {
+            partition: props.partition.clone(),
+            offset,
+        },
+    );
+    let complete = steps
+        .first()
+        .is_some_and(|h| h.kind_name() == "RecordQueued");
+    html! {
+        <div class="journey" aria-live="polite">
+            <h3>{ format!("{} · {} {offset}", s.journey, s.offset) }</h3>
+            if let Some(line) = hashing { <p class="hashing"><code>{ line }</code></p> }
+            if !complete { <p class="muted">{ s.journey_partial }</p> }
+            <ol class="journey-steps">
+                { for steps.iter().map(|h| html! {
+                    <li data-kind={h.kind_name()}>
+                        <span class="at">{ super::transport::format_time(h.start_ms) }</span>
+                        { crate::i18n::happenings::describe(h, props.lang) }
+                    </li>
+                }) }
+            </ol>
+        </div>
     }
 }

@@ -24,7 +24,12 @@ impl LagHistory {
         self.last_sample = Some(now - now % SAMPLE_EVERY_MS);
         for group in cluster.groups() {
             // Partitions with nothing committed have no lag yet ("-" in Kafka's tool).
-            let total: u64 = cluster.group_lag(&group.group_id).unwrap_or_default().iter().map(|l| l.lag.unwrap_or(0)).sum();
+            let total: u64 = cluster
+                .group_lag(&group.group_id)
+                .unwrap_or_default()
+                .iter()
+                .map(|l| l.lag.unwrap_or(0))
+                .sum();
             let series = self.samples.entry(group.group_id.clone()).or_default();
             if series.len() == SAMPLES_KEPT {
                 series.pop_front();

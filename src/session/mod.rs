@@ -4,10 +4,13 @@
 
 mod history;
 mod lag_history;
+mod ordering;
 mod recent;
+pub mod trace;
 
 pub use history::History;
 pub use lag_history::LagHistory;
+pub use ordering::OrderWatch;
 pub use recent::Recent;
 
 use kafka_model::{Cluster, Command, ModelError, Ms, Outcome};
@@ -24,6 +27,7 @@ pub struct Session {
     history: History,
     recent: Recent,
     lag: LagHistory,
+    ordering: OrderWatch,
 }
 
 impl Session {
@@ -36,7 +40,13 @@ impl Session {
         let history = History::new(cluster.clone());
         let mut recent = Recent::default();
         recent.extend(cluster.take_happenings());
-        Ok(Session { cluster, history, recent, lag: LagHistory::default() })
+        Ok(Session {
+            cluster,
+            history,
+            recent,
+            lag: LagHistory::default(),
+            ordering: OrderWatch::default(),
+        })
     }
 
     pub fn cluster(&self) -> &Cluster {
@@ -45,6 +55,10 @@ impl Session {
 
     pub fn recent(&self) -> &Recent {
         &self.recent
+    }
+
+    pub fn ordering(&self) -> &OrderWatch {
+        &self.ordering
     }
 
     pub fn lag_history(&self) -> &LagHistory {
@@ -69,7 +83,8 @@ impl Session {
         let outcome = self.cluster.apply(&command)?;
         self.history.fork_at(self.cluster.now());
         self.history.record(self.cluster.now(), command);
-        self.recent.extend(self.cluster.take_happenings());
+        let happenings = self.cluster.take_happenings();
+        self.absorb(happenings);
         Ok(outcome)
     }
 
@@ -115,6 +130,7 @@ impl Session {
             self.history.rewind_to(applied);
             self.recent.clear();
             self.lag.clear();
+            self.ordering.clear();
         }
         self.run_to(target);
     }
@@ -124,25 +140,32 @@ impl Session {
         self.history.fork_at(self.now());
     }
 
+    /// Everything the model reports passes here: the timeline and the order watch see it.
+    fn absorb(&mut self, happenings: Vec<kafka_model::Happening>) {
+        self.ordering.observe(&happenings, &self.cluster);
+        self.recent.extend(happenings);
+    }
+
     fn run_to(&mut self, target: Ms) {
         while let Some((at, command)) = self.history.next_command_until(target) {
             let happenings = self.cluster.advance(at - self.now());
-            self.recent.extend(happenings);
+            self.absorb(happenings);
             // A recorded command succeeded when it was first run; from the same state it
             // succeeds again (the model is deterministic), so its result is not needed.
             let _ = self.cluster.apply(&command);
             self.history.mark_applied();
-            self.recent.extend(self.cluster.take_happenings());
+            let happenings = self.cluster.take_happenings();
+            self.absorb(happenings);
         }
         // Lag is sampled on its own clock, however large the step.
         while self.lag.next_sample_at() <= target {
             let at = self.lag.next_sample_at().max(self.now());
             let happenings = self.cluster.advance(at - self.now());
-            self.recent.extend(happenings);
+            self.absorb(happenings);
             self.lag.observe(&self.cluster);
         }
         let happenings = self.cluster.advance(target - self.now());
-        self.recent.extend(happenings);
+        self.absorb(happenings);
         self.recent.land(self.now());
         self.history.maybe_checkpoint(&self.cluster);
     }

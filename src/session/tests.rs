@@ -195,14 +195,81 @@ fn lag_is_sampled_once_a_second_and_rises_while_nobody_reads() {
     // Long enough for the first auto-commit (5 s), so lag is defined.
     s.advance(7_000);
     // Stop the only consumer, then publish: lag can only grow.
-    let member = s.cluster().group("payments").unwrap().members.keys().next().unwrap().clone();
-    s.apply(Command::CrashMember { group: "payments".into(), member }).unwrap();
+    let member = s
+        .cluster()
+        .group("payments")
+        .unwrap()
+        .members
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    s.apply(Command::CrashMember {
+        group: "payments".into(),
+        member,
+    })
+    .unwrap();
     for i in 0..20 {
         s.apply(produce(&format!("k{i}"))).unwrap();
         s.advance(500);
     }
     let series = s.lag_history().series("payments").unwrap();
-    assert!(series.len() >= 16 && series.len() <= 18, "{} samples in 17 s", series.len());
+    assert!(
+        series.len() >= 16 && series.len() <= 18,
+        "{} samples in 17 s",
+        series.len()
+    );
     let (first, last) = (series.front().unwrap().1, series.back().unwrap().1);
     assert!(last > first, "lag grows from {first} to {last}");
+}
+
+#[test]
+fn adding_partitions_can_break_a_keys_order_and_the_watch_says_which_key() {
+    // One partition; earliest, so new partitions are read from their start.
+    let setup = vec![
+        Command::CreateTopic {
+            name: "orders".into(),
+            config: TopicConfig::default().with_partitions(1),
+        },
+        Command::CreateProducer {
+            client_id: "shop".into(),
+            config: ProducerConfig::default(),
+        },
+        Command::CreateGroup {
+            group: "payments".into(),
+            config: ConsumerConfig::default()
+                .with_offset_reset(kafka_model::AutoOffsetReset::Earliest),
+        },
+        Command::AddMember {
+            group: "payments".into(),
+            client_id: "payment-1".into(),
+            topics: vec!["orders".into()],
+        },
+    ];
+    let mut s = Session::new(11, 3, &setup).unwrap();
+    s.advance(3_000);
+    // A backlog of order-7 on partition 0, larger than one fetch (max.poll.records)...
+    for _ in 0..300 {
+        s.apply(produce("order-7")).unwrap();
+    }
+    assert!(s.ordering().broken_keys("payments").is_empty());
+    // ...then a partition more: order-7 now hashes to the new partition, whose few records
+    // are read before the old backlog is done.
+    let count = (2..64)
+        .find(|n| kafka_model::partition_for_key(b"order-7", *n) != 0)
+        .unwrap();
+    s.apply(Command::AddPartitions {
+        topic: "orders".into(),
+        count,
+    })
+    .unwrap();
+    for _ in 0..5 {
+        s.apply(produce("order-7")).unwrap();
+        s.advance(100);
+    }
+    s.advance(20_000);
+    assert_eq!(
+        s.ordering().broken_keys("payments"),
+        vec!["order-7".to_string()]
+    );
 }

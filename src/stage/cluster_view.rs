@@ -159,11 +159,18 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             })
         });
         let r = g.rect;
+        let broken = session.ordering().broken_keys(&g.group);
         Some(html! {
             <g class="group" data-group={g.group.clone()}>
                 <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
                 <text class="group-name" x={(r.x + 10.0).to_string()} y={(r.y + 18.0).to_string()}>{ &g.group }</text>
                 <text class="client-detail" x={(r.x + 10.0).to_string()} y={(r.y + 34.0).to_string()}>{ detail }</text>
+                if !broken.is_empty() {
+                    <text class="order-broken" x={(r.x + r.w - 8.0).to_string()} y={(r.y + 18.0).to_string()} text-anchor="end">
+                        <title>{ format!("{}: {}", s.out_of_order, broken.join(", ")) }</title>
+                        { format!("⚠ {} {}", broken.len(), s.out_of_order) }
+                    </text>
+                }
                 { for members }
             </g>
         })

@@ -22,6 +22,14 @@ test('publish order-1 into a 3-partition topic lands in the partition Kafka woul
   // The partition's log holds it.
   await page.click(`g.replica.leader[data-tp="orders-${expected}"]`);
   await eventually(async () => (await page.textContent('.log-view')).includes('order-1'), 'the log shows order-1');
+  // Follow it: key → hash → partition, then its whole trip.
+  const offset = await cellText(page, '.record-card .card-offset');
+  await page.click(`.log-cells li[data-offset="${offset}"]`);
+  await eventually(async () => (await page.textContent('.journey .hashing')).includes(`% 3 = ${expected}`), 'the hashing line');
+  await eventually(async () => (await page.locator('.journey-steps li[data-kind=Delivered]').count()) > 0, 'delivered to the group', 10000);
+  for (const kind of ['RecordQueued', 'ProduceSent', 'AppendedAtLeader', 'Replicated', 'HighWatermarkAdvanced', 'Acked']) {
+    expect(await page.locator(`.journey-steps li[data-kind=${kind}]`).count() > 0, `trace has ${kind}`);
+  }
   await shot('playground-published-en-1280x800');
 });
 
