@@ -5,7 +5,9 @@
 
 use crate::cluster::Cluster;
 use crate::consumer::{ConsumerConfig, ConsumerId, SeekTo};
+use crate::controller::ControllerMode;
 use crate::error::ModelError;
+use crate::happening::Endpoint;
 use crate::partition::BrokerId;
 use crate::producer::{AutoProduce, ProducerConfig, ProducerId};
 use crate::record::ProducerRecord;
@@ -36,6 +38,30 @@ pub enum Command {
     },
     ReviveBroker {
         broker: BrokerId,
+    },
+    /// `kafka-leader-election --election-type PREFERRED --all-topic-partitions`.
+    ElectPreferredLeaders,
+    /// `auto.leader.rebalance.enable`: whether preferred leaders return on their own.
+    SetAutoLeaderRebalance {
+        enable: bool,
+    },
+    SetControllerMode {
+        mode: ControllerMode,
+    },
+    CutOffBroker {
+        broker: BrokerId,
+    },
+    HealBroker {
+        broker: BrokerId,
+    },
+    SlowLink {
+        a: Endpoint,
+        b: Endpoint,
+        extra_ms: u64,
+    },
+    /// Loses the message in flight whose happening has this id.
+    DropRequest {
+        flight: u64,
     },
     CreateProducer {
         client_id: String,
@@ -126,6 +152,8 @@ pub enum Outcome {
     Member(String),
     /// Where a produced record is headed.
     Partition(TopicPartition),
+    /// How many partitions a preferred leader election moved.
+    Elected(u32),
 }
 
 impl Cluster {
@@ -142,6 +170,13 @@ impl Cluster {
             C::AddBroker => self.add_broker().map(Outcome::Broker),
             C::KillBroker { broker } => done(self.kill_broker(broker)),
             C::ReviveBroker { broker } => done(self.revive_broker(broker)),
+            C::ElectPreferredLeaders => self.elect_preferred_leaders().map(Outcome::Elected),
+            C::SetAutoLeaderRebalance { enable } => done(self.set_auto_leader_rebalance(enable)),
+            C::SetControllerMode { mode } => done(self.set_controller_mode(mode)),
+            C::CutOffBroker { broker } => done(self.cut_off_broker(broker)),
+            C::HealBroker { broker } => done(self.heal_broker(broker)),
+            C::SlowLink { a, b, extra_ms } => done(self.slow_link(a, b, extra_ms)),
+            C::DropRequest { flight } => done(self.drop_request(flight)),
             C::CreateProducer { client_id, config } => self
                 .create_producer(&client_id, config)
                 .map(Outcome::Producer),
@@ -264,6 +299,33 @@ mod tests {
         assert!(cluster.apply(&refused).is_err());
         assert!(cluster.apply(&Command::KillBroker { broker: 9 }).is_err());
         assert_eq!(cluster, before);
+    }
+
+    #[test]
+    fn fault_and_controller_commands_round_trip_through_json_and_apply() {
+        let commands = vec![
+            Command::SetControllerMode {
+                mode: ControllerMode::ZooKeeper,
+            },
+            Command::CutOffBroker { broker: 2 },
+            Command::SlowLink {
+                a: Endpoint::Broker(1),
+                b: Endpoint::Broker(3),
+                extra_ms: 500,
+            },
+            Command::HealBroker { broker: 2 },
+            Command::SetAutoLeaderRebalance { enable: false },
+            Command::ElectPreferredLeaders,
+        ];
+        let mut cluster = Cluster::new(7, 3).unwrap();
+        for command in &commands {
+            let json = serde_json::to_string(command).unwrap();
+            assert_eq!(&serde_json::from_str::<Command>(&json).unwrap(), command);
+            cluster.apply(command).unwrap();
+        }
+        assert!(cluster
+            .apply(&Command::DropRequest { flight: 999_999 })
+            .is_err());
     }
 
     #[test]

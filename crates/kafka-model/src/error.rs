@@ -229,6 +229,13 @@ pub enum KafkaError {
     },
     /// No committed offset and auto.offset.reset=none.
     NoOffsetForPartition { partition: TopicPartition },
+    /// No answer within request.timeout.ms (the request or its answer was lost). Retriable.
+    RequestTimedOut { partition: TopicPartition },
+    /// The broker refused the records, e.g. a record without a key on a compacted topic.
+    InvalidRecord {
+        partition: TopicPartition,
+        reason: String,
+    },
 }
 
 impl KafkaError {
@@ -243,6 +250,8 @@ impl KafkaError {
             KafkaError::DeliveryTimeout { .. } => "DELIVERY_TIMEOUT",
             KafkaError::OffsetOutOfRange { .. } => "OFFSET_OUT_OF_RANGE",
             KafkaError::NoOffsetForPartition { .. } => "NO_OFFSET_FOR_PARTITION",
+            KafkaError::RequestTimedOut { .. } => "REQUEST_TIMED_OUT",
+            KafkaError::InvalidRecord { .. } => "INVALID_RECORD",
         }
     }
 
@@ -254,6 +263,7 @@ impl KafkaError {
                 | KafkaError::LeaderNotAvailable { .. }
                 | KafkaError::BrokerNotAvailable { .. }
                 | KafkaError::NotEnoughReplicas { .. }
+                | KafkaError::RequestTimedOut { .. }
         )
     }
 }
@@ -284,6 +294,13 @@ impl fmt::Display for KafkaError {
                 f,
                 "No committed offset for {partition} and auto.offset.reset=none: the consumer stops until you seek."
             ),
+            KafkaError::RequestTimedOut { partition } => write!(
+                f,
+                "No answer from the leader of {partition} within request.timeout.ms; the producer retries (without idempotence, a retry may write the records twice)."
+            ),
+            KafkaError::InvalidRecord { partition, reason } => {
+                write!(f, "The leader of {partition} refused the records: {reason}.")
+            }
         }
     }
 }

@@ -1,18 +1,23 @@
-//! A partition: its replicas, leader, ISR and the leader's log.
+//! A partition: its replicas, leader, ISR, and every replica's own log.
 //!
-//! The model keeps one log per partition — the leader's — and, for each replica, how far
-//! its copy reaches (its log end offset). A follower's log is always a prefix of the
-//! leader's: when a new leader's log is shorter, every replica is cut back at election
-//! time, which is where Kafka's leader-epoch truncation would leave them.
+//! Each replica keeps its own copy of the log, as each broker does on its disk. `log` is
+//! the leader's (while offline, the last leader's); followers' copies live in their
+//! [`ReplicaState`]. A follower copies what its leader has; when leadership moves to a
+//! replica with a shorter log, the others' extra records are still on their disks until
+//! they fetch from the new leader and learn, by comparing leader epochs, where their logs
+//! diverge — then they truncate (Kafka's `DivergingEpoch` in the fetch response).
 //!
 //! What holds true: the ISR always contains the leader (or, offline, the last leader);
-//! `high_watermark <= log_end_offset`; the high watermark never decreases; and it is at most
-//! the smallest log end offset the leader knows for the in-sync replicas.
+//! `high_watermark <= log_end_offset`; within a leader epoch the high watermark never
+//! decreases (only an unclean election can lower it); and it is at most the smallest log
+//! end offset the leader knows for the in-sync replicas.
 
 use crate::consumer::ConsumerRef;
 use crate::log::PartitionLog;
 use crate::producer::InFlightBatch;
+use crate::schedule::Ms;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub type BrokerId = u32;
 
@@ -25,6 +30,20 @@ pub struct ReplicaState {
     /// What the leader last heard of this replica's log end offset (from its fetches);
     /// the high watermark is computed from these, not from the replica's real state.
     pub leader_view_log_end_offset: u64,
+    /// When the leader last saw this follower caught up with it (Kafka's
+    /// `lastCaughtUpTimeMs`); a follower not caught up for `replica.lag.time.max.ms`
+    /// leaves the ISR.
+    #[serde(default)]
+    pub last_caught_up_ms: Ms,
+    /// The leader's log end when this follower last fetched, and when that was: a fetch
+    /// reaching that old end proves the follower was caught up at that time.
+    #[serde(default)]
+    pub(crate) last_fetch_leader_log_end_offset: u64,
+    #[serde(default)]
+    pub(crate) last_fetch_ms: Ms,
+    /// This replica's own log while it follows; the leader's is [`Partition::log`].
+    #[serde(default)]
+    pub(crate) log: PartitionLog,
 }
 
 /// A produce request waiting at the leader for the high watermark to pass it (acks=all).
@@ -61,7 +80,33 @@ pub struct Partition {
     /// Followers whose fetch waits at the leader for new records.
     pub(crate) parked_followers: Vec<BrokerId>,
     pub(crate) parked_fetches: Vec<ParkedFetch>,
+    /// The leader's log end when it became leader: a follower joins the ISR only once it
+    /// has reached it (Kafka's `leaderEpochStartOffsetOpt` in `isFollowerInSync`).
+    #[serde(default)]
+    pub(crate) leader_epoch_start_offset: u64,
+    /// The broker whose log `log` is: the leader, or the last one while offline.
+    #[serde(default)]
+    pub(crate) log_holder: BrokerId,
+    /// Offsets above the high watermark that acks=1 producers were told are written;
+    /// losing one of them is losing acknowledged data. Pruned as the high watermark passes.
+    #[serde(default)]
+    pub(crate) acked_above_high_watermark: Vec<(u64, u64)>,
+    /// The last batches each producer wrote here (Kafka keeps five per producer id):
+    /// how the leader recognises a retry of a batch it already has.
+    #[serde(default)]
+    pub(crate) producer_batches: BTreeMap<u32, Vec<WrittenBatch>>,
 }
+
+/// A batch the leader appended: its producer-side id (the sequence) and its offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrittenBatch {
+    pub batch_id: u64,
+    pub base_offset: u64,
+    pub last_offset: u64,
+}
+
+/// How many batches per producer the leader remembers (Kafka's `NUM_BATCHES_TO_RETAIN`).
+pub const BATCHES_REMEMBERED: usize = 5;
 
 impl Partition {
     pub fn new(id: u32, replicas: Vec<BrokerId>) -> Self {
@@ -71,13 +116,16 @@ impl Partition {
                 broker,
                 log_end_offset: 0,
                 leader_view_log_end_offset: 0,
+                last_caught_up_ms: 0,
+                last_fetch_leader_log_end_offset: 0,
+                last_fetch_ms: 0,
+                log: PartitionLog::default(),
             })
             .collect();
         Partition {
             id,
             leader: replicas.first().copied(),
             isr: replicas.clone(),
-            replicas,
             leader_epoch: 0,
             high_watermark: 0,
             log: PartitionLog::default(),
@@ -85,7 +133,114 @@ impl Partition {
             pending_acks: Vec::new(),
             parked_followers: Vec::new(),
             parked_fetches: Vec::new(),
+            leader_epoch_start_offset: 0,
+            log_holder: replicas.first().copied().unwrap_or(0),
+            acked_above_high_watermark: Vec::new(),
+            producer_batches: BTreeMap::new(),
+            replicas,
         }
+    }
+
+    /// A replica's own log: the leader's is `log`, a follower's is in its state.
+    pub fn replica_log(&self, broker: BrokerId) -> Option<&PartitionLog> {
+        if broker == self.log_holder {
+            return Some(&self.log);
+        }
+        self.replica(broker).map(|r| &r.log)
+    }
+
+    pub(crate) fn replica_log_mut(&mut self, broker: BrokerId) -> Option<&mut PartitionLog> {
+        if broker == self.log_holder {
+            return Some(&mut self.log);
+        }
+        self.replica_mut(broker).map(|r| &mut r.log)
+    }
+
+    /// Refreshes a replica's `log_end_offset` from its log (call after changing the log).
+    pub(crate) fn sync_log_end(&mut self, broker: BrokerId) {
+        let Some(end) = self.replica_log(broker).map(|l| l.log_end_offset()) else {
+            return;
+        };
+        if let Some(r) = self.replica_mut(broker) {
+            r.log_end_offset = end;
+        }
+    }
+
+    /// Makes `broker`'s log the partition's log (it leads now); the previous holder's log
+    /// goes back into its replica state, extra records and all.
+    pub(crate) fn hand_log_to(&mut self, broker: BrokerId) {
+        if broker == self.log_holder || self.replica(broker).is_none() {
+            return;
+        }
+        let new_log = std::mem::take(&mut self.replica_mut(broker).expect("checked").log);
+        let old_log = std::mem::replace(&mut self.log, new_log);
+        let old_holder = self.log_holder;
+        if let Some(r) = self.replica_mut(old_holder) {
+            r.log = old_log;
+        }
+        self.log_holder = broker;
+    }
+
+    /// The earlier write of a batch with this id by this producer, if the leader has it.
+    pub(crate) fn written_batch(&self, producer: u32, batch_id: u64) -> Option<WrittenBatch> {
+        self.producer_batches
+            .get(&producer)?
+            .iter()
+            .find(|b| b.batch_id == batch_id)
+            .copied()
+    }
+
+    /// A new leader's memory of producers' batches is what its own log holds (Kafka
+    /// rebuilds producer state from the log).
+    pub(crate) fn rebuild_producer_batches(&mut self) {
+        let mut batches: BTreeMap<u32, Vec<WrittenBatch>> = BTreeMap::new();
+        for r in self.log.records() {
+            let Some(producer) = r.producer_id.filter(|_| r.batch_id != 0) else {
+                continue;
+            };
+            let list = batches.entry(producer).or_default();
+            match list.last_mut() {
+                Some(last) if last.batch_id == r.batch_id => last.last_offset = r.offset,
+                _ => list.push(WrittenBatch {
+                    batch_id: r.batch_id,
+                    base_offset: r.offset,
+                    last_offset: r.offset,
+                }),
+            }
+            if list.len() > BATCHES_REMEMBERED {
+                list.remove(0);
+            }
+        }
+        self.producer_batches = batches;
+    }
+
+    pub(crate) fn remember_batch(&mut self, producer: u32, batch: WrittenBatch) {
+        let list = self.producer_batches.entry(producer).or_default();
+        list.push(batch);
+        if list.len() > BATCHES_REMEMBERED {
+            list.remove(0);
+        }
+    }
+
+    /// Remembers that an acks=1 producer was told `base..=last` is written.
+    pub(crate) fn note_acked(&mut self, base: u64, last: u64) {
+        if last < self.high_watermark {
+            return;
+        }
+        match self.acked_above_high_watermark.last_mut() {
+            Some((_, end)) if *end + 1 >= base => *end = (*end).max(last),
+            _ => self.acked_above_high_watermark.push((base, last)),
+        }
+    }
+
+    /// Whether a producer was told the record at `offset` is written: everything below the
+    /// high watermark was (acks=all waits for it), and what acks=1 producers heard of.
+    pub(crate) fn was_acknowledged(&self, offset: u64) -> bool {
+        offset < self.high_watermark
+            || self
+                .acked_above_high_watermark
+                .iter()
+                .any(|(a, b)| (*a..=*b).contains(&offset))
     }
 
     pub fn log_start_offset(&self) -> u64 {
@@ -166,7 +321,7 @@ mod tests {
                 .collect(),
             1,
             0,
-            1000,
+            crate::log::RollPolicy::bytes(1000),
         );
         p.replica_mut(1).unwrap().log_end_offset = 5;
         p.replica_mut(2).unwrap().leader_view_log_end_offset = 4;

@@ -51,6 +51,23 @@ pub struct ProducerConfig {
     pub retry_backoff_ms: Ms,
     /// `delivery.timeout.ms` (120000): after this, a batch fails for good.
     pub delivery_timeout_ms: Ms,
+    /// `enable.idempotence` (true since 3.0): the broker recognises a retried batch by
+    /// producer id and sequence and does not write it twice. Kafka turns it off silently
+    /// when acks is not `all`, and so does the model.
+    #[serde(default = "yes")]
+    pub enable_idempotence: bool,
+    /// `request.timeout.ms` (30000): how long the producer waits for an answer before it
+    /// treats the request as lost and retries.
+    #[serde(default = "default_request_timeout_ms")]
+    pub request_timeout_ms: Ms,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_request_timeout_ms() -> Ms {
+    30_000
 }
 
 impl Default for ProducerConfig {
@@ -61,6 +78,7 @@ impl Default for ProducerConfig {
             batch_size: 256,
             retry_backoff_ms: 1000,
             delivery_timeout_ms: 30_000,
+            request_timeout_ms: 5_000,
             ..Self::kafka_defaults()
         }
     }
@@ -75,7 +93,19 @@ impl ProducerConfig {
             partitioner: PartitionerKind::Sticky,
             retry_backoff_ms: 100,
             delivery_timeout_ms: 120_000,
+            enable_idempotence: true,
+            request_timeout_ms: 30_000,
         }
+    }
+
+    pub fn with_idempotence(mut self, enable: bool) -> Self {
+        self.enable_idempotence = enable;
+        self
+    }
+
+    /// Whether the broker deduplicates this producer's retries (idempotence needs acks=all).
+    pub fn idempotent(&self) -> bool {
+        self.enable_idempotence && self.acks == Acks::All
     }
 
     pub fn with_acks(mut self, acks: Acks) -> Self {
@@ -91,6 +121,12 @@ impl ProducerConfig {
             return Err(ModelError::config(
                 "delivery.timeout.ms",
                 "must be at least linger.ms",
+            ));
+        }
+        if self.request_timeout_ms == 0 {
+            return Err(ModelError::config(
+                "request.timeout.ms",
+                "must be at least 1 ms",
             ));
         }
         if self.retry_backoff_ms == 0 {

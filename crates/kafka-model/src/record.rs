@@ -69,6 +69,10 @@ pub struct Record {
     pub producer_id: Option<u32>,
     /// The leader epoch when the leader appended it (Kafka stores it on every batch).
     pub leader_epoch: u32,
+    /// The producer's batch it came in: with the producer id, what Kafka's batch header
+    /// carries as producer epoch and sequence — how a new leader recognises a retry.
+    #[serde(default)]
+    pub batch_id: u64,
     pub key: Option<Vec<u8>>,
     pub value: Option<Vec<u8>>,
     pub headers: Vec<Header>,
@@ -112,6 +116,7 @@ impl PendingRecord {
             timestamp: self.timestamp,
             producer_id: Some(producer_id),
             leader_epoch,
+            batch_id: 0,
             key: self.key,
             value: self.value,
             headers: self.headers,

@@ -10,6 +10,7 @@ use crate::schedule::Ms;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Timing {
     /// One-way latency between a client (producer or consumer) and a broker.
     pub client_latency_ms: Ms,
@@ -24,6 +25,18 @@ pub struct Timing {
     /// How long until a returning preferred replica takes leadership back
     /// (`leader.imbalance.check.interval.seconds`, 300 s in Kafka).
     pub preferred_leader_delay_ms: Ms,
+    /// `replica.lag.time.max.ms` (30 s in Kafka): a follower not caught up with its leader
+    /// for this long leaves the ISR. The leader checks every half of it.
+    pub replica_lag_time_max_ms: Ms,
+    /// `replica.fetch.backoff.ms` (1 s): a follower's wait before fetching again after its
+    /// fetch got no answer (a cut network, a dropped request).
+    pub replica_fetch_backoff_ms: Ms,
+    /// `broker.heartbeat.interval.ms` (2 s): how often a broker tells the controller (or, in
+    /// ZooKeeper mode, ZooKeeper) that it is alive.
+    pub broker_heartbeat_interval_ms: Ms,
+    /// `broker.session.timeout.ms` (9 s; ZooKeeper's `zookeeper.session.timeout.ms` is 18 s):
+    /// a broker unheard of for this long is fenced and loses its leaderships.
+    pub broker_session_timeout_ms: Ms,
 }
 
 impl Default for Timing {
@@ -36,6 +49,10 @@ impl Default for Timing {
             fetch_backoff_ms: 1000,
             retention_check_interval_ms: 5000,
             preferred_leader_delay_ms: 5000,
+            replica_lag_time_max_ms: 6000,
+            replica_fetch_backoff_ms: 1000,
+            broker_heartbeat_interval_ms: 2000,
+            broker_session_timeout_ms: 6000,
         }
     }
 }
@@ -50,6 +67,10 @@ impl Timing {
             fetch_backoff_ms: 100,
             retention_check_interval_ms: 300_000,
             preferred_leader_delay_ms: 300_000,
+            replica_lag_time_max_ms: 30_000,
+            replica_fetch_backoff_ms: 1000,
+            broker_heartbeat_interval_ms: 2000,
+            broker_session_timeout_ms: 9000,
         }
     }
 
@@ -64,6 +85,24 @@ impl Timing {
             return Err(ModelError::config(
                 "fetch_backoff_ms",
                 "must be at least 1 ms",
+            ));
+        }
+        for (name, value) in [
+            ("replica_lag_time_max_ms", self.replica_lag_time_max_ms),
+            ("replica_fetch_backoff_ms", self.replica_fetch_backoff_ms),
+            (
+                "broker_heartbeat_interval_ms",
+                self.broker_heartbeat_interval_ms,
+            ),
+        ] {
+            if value < 2 {
+                return Err(ModelError::config(name, "must be at least 2 ms"));
+            }
+        }
+        if self.broker_session_timeout_ms <= self.broker_heartbeat_interval_ms {
+            return Err(ModelError::config(
+                "broker_session_timeout_ms",
+                "must be longer than broker_heartbeat_interval_ms",
             ));
         }
         Ok(())

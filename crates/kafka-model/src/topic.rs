@@ -1,7 +1,7 @@
 //! Topics: a name, Kafka's per-topic configs, and the partitions.
 
 use crate::error::ModelError;
-use crate::log::RetentionLimits;
+use crate::log::{CleanerLimits, RetentionLimits, RollPolicy};
 use crate::partition::Partition;
 use crate::rng::SimRng;
 use crate::schedule::Ms;
@@ -28,8 +28,57 @@ pub struct TopicConfig {
     pub segment_bytes: u64,
     /// `max.message.bytes` (1048588): the largest record batch the topic accepts.
     pub max_message_bytes: u32,
-    /// `unclean.leader.election.enable` (false). Stored for a later step; elections are clean.
+    /// `unclean.leader.election.enable` (false): with every in-sync replica gone, may an
+    /// out-of-sync replica lead? The partition comes back, minus what that replica missed.
     pub unclean_leader_election_enable: bool,
+    /// `cleanup.policy` (delete): delete old segments, compact by key, or both.
+    #[serde(default)]
+    pub cleanup_policy: CleanupPolicy,
+    /// `delete.retention.ms` (24 h): how long a tombstone stays after compaction reaches it.
+    #[serde(default = "default_delete_retention_ms")]
+    pub delete_retention_ms: Ms,
+    /// `segment.ms` (7 days): the active segment rolls once its first record is this old,
+    /// even if not full. `None` never rolls by time.
+    #[serde(default = "default_segment_ms")]
+    pub segment_ms: Option<Ms>,
+}
+
+/// `cleanup.policy`: what happens to old records.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CleanupPolicy {
+    /// Old segments are deleted by `retention.ms` / `retention.bytes`.
+    #[default]
+    Delete,
+    /// Only the latest record per key is kept (and records must have a key).
+    Compact,
+    /// `compact,delete`: compacted, and old segments deleted too.
+    CompactDelete,
+}
+
+impl CleanupPolicy {
+    pub fn compacts(self) -> bool {
+        matches!(self, CleanupPolicy::Compact | CleanupPolicy::CompactDelete)
+    }
+
+    pub fn deletes(self) -> bool {
+        matches!(self, CleanupPolicy::Delete | CleanupPolicy::CompactDelete)
+    }
+
+    pub fn kafka_name(self) -> &'static str {
+        match self {
+            CleanupPolicy::Delete => "delete",
+            CleanupPolicy::Compact => "compact",
+            CleanupPolicy::CompactDelete => "compact,delete",
+        }
+    }
+}
+
+fn default_delete_retention_ms() -> Ms {
+    24 * 60 * 60 * 1000
+}
+
+fn default_segment_ms() -> Option<Ms> {
+    Some(7 * 24 * 60 * 60 * 1000)
 }
 
 impl Default for TopicConfig {
@@ -55,7 +104,25 @@ impl TopicConfig {
             segment_bytes: 1024 * 1024 * 1024,
             max_message_bytes: 1_048_588,
             unclean_leader_election_enable: false,
+            cleanup_policy: CleanupPolicy::Delete,
+            delete_retention_ms: default_delete_retention_ms(),
+            segment_ms: default_segment_ms(),
         }
+    }
+
+    pub fn with_min_insync_replicas(mut self, min_insync_replicas: u32) -> Self {
+        self.min_insync_replicas = min_insync_replicas;
+        self
+    }
+
+    pub fn with_unclean_leader_election(mut self, enable: bool) -> Self {
+        self.unclean_leader_election_enable = enable;
+        self
+    }
+
+    pub fn with_cleanup_policy(mut self, policy: CleanupPolicy) -> Self {
+        self.cleanup_policy = policy;
+        self
     }
 
     pub fn with_partitions(mut self, partitions: u32) -> Self {
@@ -101,6 +168,12 @@ impl TopicConfig {
                 "must be at least 1 byte",
             ));
         }
+        if self.segment_ms == Some(0) {
+            return Err(ModelError::config(
+                "segment.ms",
+                "must be positive, or unset for no limit",
+            ));
+        }
         if self.retention_ms == Some(0) {
             return Err(ModelError::config(
                 "retention.ms",
@@ -113,6 +186,19 @@ impl TopicConfig {
     /// min(min.insync.replicas, replication factor): the ISR size a write needs.
     pub fn effective_min_isr(&self) -> u32 {
         self.min_insync_replicas.min(self.replication_factor)
+    }
+
+    pub(crate) fn roll_policy(&self) -> RollPolicy {
+        RollPolicy {
+            segment_bytes: self.segment_bytes,
+            segment_ms: self.segment_ms,
+        }
+    }
+
+    pub(crate) fn cleaner_limits(&self) -> CleanerLimits {
+        CleanerLimits {
+            delete_retention_ms: self.delete_retention_ms,
+        }
     }
 
     pub(crate) fn retention_limits(&self) -> RetentionLimits {
@@ -138,6 +224,12 @@ impl TopicConfig {
                 "unclean.leader.election.enable",
                 self.unclean_leader_election_enable.to_string(),
             ),
+            (
+                "cleanup.policy",
+                self.cleanup_policy.kafka_name().to_string(),
+            ),
+            ("delete.retention.ms", self.delete_retention_ms.to_string()),
+            ("segment.ms", opt(self.segment_ms)),
         ]
     }
 }

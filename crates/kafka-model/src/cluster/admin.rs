@@ -2,6 +2,7 @@
 
 use super::Cluster;
 use crate::broker::{Broker, MAX_BROKERS};
+use crate::controller::MetadataRecord;
 use crate::error::ModelError;
 use crate::group::RebalanceReason;
 use crate::happening::{ElectionReason, HappeningKind};
@@ -73,6 +74,10 @@ impl Cluster {
             partitions: count,
             replication_factor: rf,
         });
+        self.record(MetadataRecord::Topic {
+            topic: name.to_string(),
+            topic_id: self.ids.topic,
+        });
         self.start_new_partitions(name, 0);
         self.on_topic_metadata_changed(name);
         Ok(())
@@ -87,8 +92,24 @@ impl Cluster {
             .iter()
             .map(|p| (p.id, p.replicas.clone(), p.leader))
             .collect();
+        let now = self.now;
+        if let Some(t) = self.topics.get_mut(topic) {
+            for p in &mut t.partitions[first as usize..] {
+                for r in &mut p.replica_states {
+                    r.last_caught_up_ms = now;
+                    r.last_fetch_ms = now;
+                }
+            }
+        }
         for (id, replicas, leader) in fresh {
             let tp = TopicPartition::new(topic, id);
+            self.record(MetadataRecord::Partition {
+                partition: tp.clone(),
+                replicas: replicas.clone(),
+                isr: replicas.clone(),
+                leader,
+                leader_epoch: 0,
+            });
             self.emit(HappeningKind::LeaderElected {
                 partition: tp.clone(),
                 leader,
@@ -109,6 +130,9 @@ impl Cluster {
         self.schedule
             .retain(|e| e.replication_topic() != Some(name));
         self.emit(HappeningKind::TopicDeleted {
+            topic: name.to_string(),
+        });
+        self.record(MetadataRecord::RemoveTopic {
             topic: name.to_string(),
         });
         for producer in self.producers.values_mut() {
@@ -233,6 +257,8 @@ impl Cluster {
         let id = self.brokers.keys().max().map_or(1, |m| m + 1);
         self.brokers.insert(id, Broker { id, alive: true });
         self.emit(HappeningKind::BrokerAdded { broker: id });
+        self.record(MetadataRecord::RegisterBroker { broker: id });
+        self.start_heartbeats(id);
         self.note_controller(before);
         Ok(id)
     }
@@ -250,6 +276,7 @@ impl Cluster {
         let before = self.controller();
         self.brokers.get_mut(&broker).expect("checked").alive = false;
         self.emit(HappeningKind::BrokerDown { broker });
+        self.record(MetadataRecord::FenceBroker { broker });
         self.note_controller(before);
         for tp in self.partitions_on(broker) {
             self.on_replica_down(&tp, broker);
@@ -269,7 +296,11 @@ impl Cluster {
         }
         let before = self.controller();
         self.brokers.get_mut(&broker).expect("checked").alive = true;
+        self.controller_state.fenced.remove(&broker);
+        self.forget_follower_traffic(broker);
         self.emit(HappeningKind::BrokerUp { broker });
+        self.record(MetadataRecord::RegisterBroker { broker });
+        self.start_heartbeats(broker);
         self.note_controller(before);
         for tp in self.partitions_on(broker) {
             self.on_replica_up(&tp, broker);
@@ -277,7 +308,7 @@ impl Cluster {
         Ok(())
     }
 
-    fn partitions_on(&self, broker: BrokerId) -> Vec<TopicPartition> {
+    pub(crate) fn partitions_on(&self, broker: BrokerId) -> Vec<TopicPartition> {
         self.topics
             .values()
             .flat_map(|t| {
@@ -287,13 +318,6 @@ impl Cluster {
                     .map(|p| TopicPartition::new(&t.name, p.id))
             })
             .collect()
-    }
-
-    fn note_controller(&mut self, before: Option<BrokerId>) {
-        let after = self.controller();
-        if after != before {
-            self.emit(HappeningKind::ControllerChanged { controller: after });
-        }
     }
 
     /// Groups subscribed to a topic rebalance when it appears, disappears or grows.

@@ -23,6 +23,22 @@ pub enum Event {
         producer: ProducerId,
         broker: BrokerId,
         batch: InFlightBatch,
+        flight: u64,
+    },
+    /// The success response reaches the producer.
+    AckArrives {
+        producer: ProducerId,
+        broker: BrokerId,
+        batch: InFlightBatch,
+        base_offset: u64,
+        last_offset: u64,
+        flight: u64,
+    },
+    /// A request or its answer was lost: the producer gives up waiting (`request.timeout.ms`).
+    ProduceTimeout {
+        producer: ProducerId,
+        broker: BrokerId,
+        batch: InFlightBatch,
     },
     ProduceRetry {
         producer: ProducerId,
@@ -38,14 +54,46 @@ pub enum Event {
         follower: BrokerId,
         leader_epoch: u32,
         fetch_offset: u64,
+        last_fetched_epoch: Option<u32>,
+        flight: u64,
     },
     ReplicaFetchResponse {
         partition: TopicPartition,
         topic_id: u64,
         follower: BrokerId,
         leader_epoch: u32,
+        from_offset: u64,
         to_offset: u64,
+        records: Vec<Record>,
+        leader_log_start: u64,
+        flight: u64,
     },
+    /// The leader's answer that the follower's log diverged from its own.
+    DivergingEpochArrives {
+        partition: TopicPartition,
+        topic_id: u64,
+        follower: BrokerId,
+        leader_epoch: u32,
+        epoch: u32,
+        end_offset: u64,
+        /// Below the leader's log start: empty the log and start there.
+        start_over: bool,
+    },
+    ReplicaFetchRetry {
+        partition: TopicPartition,
+        topic_id: u64,
+        follower: BrokerId,
+        leader_epoch: u32,
+    },
+    IsrExpirationCheck,
+    BrokerHeartbeat {
+        broker: BrokerId,
+    },
+    HeartbeatArrives {
+        broker: BrokerId,
+        flight: u64,
+    },
+    BrokerSessionCheck,
     PreferredElection {
         partition: TopicPartition,
         topic_id: u64,
@@ -62,6 +110,8 @@ pub enum Event {
         partition: TopicPartition,
         token: u64,
         records: Vec<Record>,
+        /// Where the consumer's position goes: past the records, or past a compacted gap.
+        next_offset: u64,
     },
     FetchRetry {
         consumer: ConsumerRef,
@@ -122,10 +172,35 @@ impl Event {
         match self {
             Event::ReplicaFetchArrives { partition, .. }
             | Event::ReplicaFetchResponse { partition, .. }
+            | Event::DivergingEpochArrives { partition, .. }
+            | Event::ReplicaFetchRetry { partition, .. }
             | Event::PreferredElection { partition, .. }
             | Event::FetchArrives { partition, .. }
             | Event::FetchResponse { partition, .. }
             | Event::FetchRetry { partition, .. } => Some(&partition.topic),
+            _ => None,
+        }
+    }
+
+    /// The happening id of the flight this event is the arrival of, if it can be lost.
+    pub(crate) fn flight(&self) -> Option<u64> {
+        match self {
+            Event::ProduceArrives { flight, .. }
+            | Event::AckArrives { flight, .. }
+            | Event::ReplicaFetchArrives { flight, .. }
+            | Event::ReplicaFetchResponse { flight, .. }
+            | Event::HeartbeatArrives { flight, .. } => Some(*flight),
+            _ => None,
+        }
+    }
+
+    /// The follower a replication event belongs to.
+    pub(crate) fn follower(&self) -> Option<u32> {
+        match self {
+            Event::ReplicaFetchArrives { follower, .. }
+            | Event::ReplicaFetchResponse { follower, .. }
+            | Event::DivergingEpochArrives { follower, .. }
+            | Event::ReplicaFetchRetry { follower, .. } => Some(*follower),
             _ => None,
         }
     }

@@ -208,7 +208,8 @@ impl Cluster {
     }
 
     /// The leader answers with records from the fetch offset up to (not including) the
-    /// high watermark.
+    /// high watermark. In a compacted log the records may skip offsets; the answer says
+    /// where the consumer's position goes next, past any gap.
     fn serve_fetch(&mut self, c: &ConsumerRef, tp: &TopicPartition, token: u64, fetch_offset: u64) {
         let max = self
             .consumer_config(c)
@@ -217,17 +218,22 @@ impl Cluster {
             return;
         };
         let Some(broker) = p.leader else { return };
-        let records: Vec<Record> = p.log.read(fetch_offset, p.high_watermark, max).to_vec();
-        let (Some(first), Some(last)) = (records.first(), records.last()) else {
+        let high_watermark = p.high_watermark;
+        let records: Vec<Record> = p.log.read(fetch_offset, high_watermark, max).to_vec();
+        if fetch_offset >= high_watermark {
             return self.park_fetch(c, tp, token, fetch_offset);
+        }
+        let next_offset = match records.last() {
+            Some(last) if records.len() == max => last.offset + 1,
+            _ => high_watermark,
         };
-        let (from_offset, to_offset) = (first.offset, last.offset + 1);
+        let from_offset = records.first().map_or(fetch_offset, |r| r.offset);
         let kind = HappeningKind::Fetched {
             consumer: c.clone(),
             broker,
             partition: tp.clone(),
             from_offset,
-            to_offset,
+            to_offset: next_offset,
         };
         let arrival = self.fly_client(kind);
         self.schedule.push(
@@ -237,6 +243,7 @@ impl Cluster {
                 partition: tp.clone(),
                 token,
                 records,
+                next_offset,
             },
         );
     }
@@ -247,14 +254,16 @@ impl Cluster {
         tp: TopicPartition,
         token: u64,
         records: Vec<Record>,
+        next_offset: u64,
     ) {
         if !self.token_valid(&c, &tp, token) {
             return;
         }
+        if let Some(cursor) = self.cursor_mut(&c, &tp) {
+            cursor.position = Some(next_offset);
+        }
         let count = records.len() as u64;
         for record in records {
-            let cursor = self.cursor_mut(&c, &tp).expect("valid token");
-            cursor.position = Some(record.offset + 1);
             self.emit(HappeningKind::Delivered {
                 consumer: c.clone(),
                 partition: tp.clone(),

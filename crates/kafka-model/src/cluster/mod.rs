@@ -22,8 +22,14 @@
 
 mod admin;
 mod auto_produce;
+mod controller;
+mod delivery;
+mod election;
 mod event;
+mod faults;
 mod fetch;
+mod isr;
+mod log_life;
 mod produce;
 mod replication;
 mod view;
@@ -32,9 +38,11 @@ pub(crate) use event::Event;
 
 use crate::broker::{Broker, MAX_BROKERS};
 use crate::consumer::{Consumer, ConsumerId};
+use crate::controller::ControllerState;
 use crate::error::ModelError;
 use crate::group::Group;
 use crate::happening::{Endpoint, Happening, HappeningKind};
+use crate::network::Network;
 use crate::partition::BrokerId;
 use crate::producer::{Producer, ProducerId};
 use crate::rng::SimRng;
@@ -77,6 +85,20 @@ pub struct Cluster {
     /// Happenings since the last `advance`/`step`/`take_happenings`.
     pub(crate) pending: Vec<Happening>,
     pub(crate) ids: IdCounters,
+    /// Faults the learner injected: cut-off brokers, slow links, lost requests.
+    #[serde(default)]
+    pub(crate) network: Network,
+    /// The controller's view: mode, fenced brokers, sessions, the metadata log.
+    #[serde(default)]
+    pub(crate) controller_state: ControllerState,
+    /// `auto.leader.rebalance.enable` (true): a returning preferred replica takes its
+    /// leadership back on its own after `preferred_leader_delay_ms`.
+    #[serde(default = "yes")]
+    pub(crate) auto_leader_rebalance: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Cluster {
@@ -108,10 +130,23 @@ impl Cluster {
             links: BTreeMap::new(),
             pending: Vec::new(),
             ids: IdCounters::default(),
+            network: Network::default(),
+            controller_state: ControllerState::new(brokers),
+            auto_leader_rebalance: true,
             timing,
         };
         let first_check = cluster.timing.retention_check_interval_ms;
         cluster.schedule.push(first_check, Event::RetentionCheck);
+        let isr_check = (cluster.timing.replica_lag_time_max_ms / 2).max(1);
+        cluster.schedule.push(isr_check, Event::IsrExpirationCheck);
+        let session_check = cluster.timing.broker_heartbeat_interval_ms;
+        cluster
+            .schedule
+            .push(session_check, Event::BrokerSessionCheck);
+        for broker in 1..=brokers {
+            cluster.record(crate::controller::MetadataRecord::RegisterBroker { broker });
+            cluster.start_heartbeats(broker);
+        }
         Ok(cluster)
     }
 
@@ -168,7 +203,21 @@ impl Cluster {
                 producer,
                 broker,
                 batch,
-            } => self.on_produce_arrives(producer, broker, batch),
+                flight,
+            } => self.on_produce_arrives(producer, broker, batch, flight),
+            Event::AckArrives {
+                producer,
+                broker,
+                batch,
+                base_offset,
+                last_offset,
+                flight,
+            } => self.on_ack_arrives(producer, broker, batch, base_offset, last_offset, flight),
+            Event::ProduceTimeout {
+                producer,
+                broker,
+                batch,
+            } => self.on_produce_timeout(producer, broker, batch),
             Event::ProduceRetry { producer, batch } => self.on_produce_retry(producer, batch),
             Event::AutoProduce { producer, epoch } => self.on_auto_produce(producer, epoch),
             Event::ReplicaFetchArrives {
@@ -177,26 +226,65 @@ impl Cluster {
                 follower,
                 leader_epoch,
                 fetch_offset,
+                last_fetched_epoch,
+                flight,
             } => self.on_replica_fetch_arrives(
                 partition,
                 topic_id,
                 follower,
                 leader_epoch,
                 fetch_offset,
+                last_fetched_epoch,
+                flight,
             ),
             Event::ReplicaFetchResponse {
                 partition,
                 topic_id,
                 follower,
                 leader_epoch,
+                from_offset,
                 to_offset,
+                records,
+                leader_log_start,
+                flight,
             } => self.on_replica_fetch_response(
                 partition,
                 topic_id,
                 follower,
                 leader_epoch,
+                from_offset,
                 to_offset,
+                records,
+                leader_log_start,
+                flight,
             ),
+            Event::DivergingEpochArrives {
+                partition,
+                topic_id,
+                follower,
+                leader_epoch,
+                epoch,
+                end_offset,
+                start_over,
+            } => self.on_diverging_epoch_arrives(
+                partition,
+                topic_id,
+                follower,
+                leader_epoch,
+                epoch,
+                end_offset,
+                start_over,
+            ),
+            Event::ReplicaFetchRetry {
+                partition,
+                topic_id,
+                follower,
+                leader_epoch,
+            } => self.on_replica_fetch_retry(partition, topic_id, follower, leader_epoch),
+            Event::IsrExpirationCheck => self.on_isr_expiration_check(),
+            Event::BrokerHeartbeat { broker } => self.on_broker_heartbeat(broker),
+            Event::HeartbeatArrives { broker, flight } => self.on_heartbeat_arrives(broker, flight),
+            Event::BrokerSessionCheck => self.on_broker_session_check(),
             Event::PreferredElection {
                 partition,
                 topic_id,
@@ -213,7 +301,8 @@ impl Cluster {
                 partition,
                 token,
                 records,
-            } => self.on_fetch_response(consumer, partition, token, records),
+                next_offset,
+            } => self.on_fetch_response(consumer, partition, token, records, next_offset),
             Event::FetchRetry {
                 consumer,
                 partition,
@@ -276,10 +365,14 @@ impl Cluster {
         self.emit_until(self.now, kind);
     }
 
-    /// Emits a message in flight with a jittered latency, never arriving before an earlier
-    /// message on the same link; returns its arrival time.
+    /// Emits a message in flight with a jittered latency (plus any slowness the learner put
+    /// on the link), never arriving before an earlier message on the same link; returns its
+    /// arrival time.
     fn fly(&mut self, base: Ms, kind: HappeningKind) -> Ms {
         let mut end = self.now + base + self.rng.below(self.timing.jitter_ms + 1);
+        if let Some((a, b)) = kind.endpoints() {
+            end += self.network.extra_latency(&a, &b);
+        }
         if let Some(link) = kind.endpoints() {
             let last = self.links.entry(link).or_insert(0);
             end = end.max(*last);
@@ -323,9 +416,24 @@ impl Cluster {
             .unwrap_or(ids[start])
     }
 
-    /// The active controller: the lowest-numbered live broker.
+    /// The active controller. KRaft: the lowest-numbered voter that is up, not fenced and
+    /// reachable (a cut-off voter loses the quorum at once); if no voter is, the lowest such
+    /// broker. ZooKeeper mode: the live broker holding `/controller` — it keeps it while
+    /// cut off, until ZooKeeper expires its session (the lowest-numbered one wins the race).
     pub fn controller(&self) -> Option<BrokerId> {
-        self.brokers.values().find(|b| b.alive).map(|b| b.id)
+        let zookeeper = self.controller_state.mode == crate::controller::ControllerMode::ZooKeeper;
+        let eligible = |b: &&Broker| {
+            b.alive
+                && (zookeeper || !self.network.is_cut_off(b.id))
+                && !self.controller_state.fenced.contains(&b.id)
+        };
+        let voters = &self.controller_state.voters;
+        self.brokers
+            .values()
+            .filter(eligible)
+            .find(|b| voters.contains(&b.id))
+            .or_else(|| self.brokers.values().find(eligible))
+            .map(|b| b.id)
     }
 
     pub(crate) fn next_batch_id(&mut self) -> u64 {

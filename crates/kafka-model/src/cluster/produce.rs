@@ -3,7 +3,7 @@
 use super::{Cluster, Event};
 use crate::error::{KafkaError, ModelError};
 use crate::happening::HappeningKind;
-use crate::partition::{BrokerId, PendingAck};
+use crate::partition::{BrokerId, PendingAck, WrittenBatch};
 use crate::partitioner::{partition_for_key, PartitionerKind};
 use crate::producer::{Acks, InFlightBatch, OpenBatch, Producer, ProducerConfig, ProducerId};
 use crate::record::{PendingRecord, ProducerRecord};
@@ -230,7 +230,7 @@ impl Cluster {
     }
 
     /// Sends a batch to the partition's current leader, or fails it if there is none.
-    fn dispatch_batch(&mut self, producer: ProducerId, batch: InFlightBatch) {
+    pub(super) fn dispatch_batch(&mut self, producer: ProducerId, batch: InFlightBatch) {
         let tp = batch.partition.clone();
         let leader = match self.partition_ref(&tp) {
             None => {
@@ -261,6 +261,7 @@ impl Cluster {
             records: batch.records.clone(),
         };
         let arrival = self.fly_client(kind);
+        let flight = self.last_flight_id();
         if batch.acks != Acks::Zero {
             if let Some(p) = self.producers.get_mut(&producer) {
                 p.stats.batches_in_flight += 1;
@@ -272,6 +273,7 @@ impl Cluster {
                 producer,
                 broker: leader,
                 batch,
+                flight,
             },
         );
     }
@@ -281,11 +283,15 @@ impl Cluster {
         producer: ProducerId,
         broker: BrokerId,
         batch: InFlightBatch,
+        flight: u64,
     ) {
         if batch.acks != Acks::Zero {
             if let Some(p) = self.producers.get_mut(&producer) {
                 p.stats.batches_in_flight = p.stats.batches_in_flight.saturating_sub(1);
             }
+        }
+        if self.network.take_dropped(flight) {
+            return self.await_timeout(producer, broker, batch);
         }
         let tp = batch.partition.clone();
         if !self.broker_alive(broker) {
@@ -304,8 +310,12 @@ impl Cluster {
                 KafkaError::UnknownTopicOrPartition { partition: tp },
             );
         };
-        let (min_isr, segment_bytes) =
-            (topic.config.effective_min_isr(), topic.config.segment_bytes);
+        let (min_isr, roll) = (topic.config.effective_min_isr(), topic.config.roll_policy());
+        let compacted = topic.config.cleanup_policy.compacts();
+        let idempotent = self
+            .producers
+            .get(&producer)
+            .is_some_and(|p| p.config.idempotent());
         let Some(p) = topic.partitions.get(tp.partition as usize) else {
             return self.fail_batch(
                 producer,
@@ -333,14 +343,36 @@ impl Cluster {
             };
             return self.fail_batch(producer, Some(broker), batch, error);
         }
+        if compacted && batch.records.iter().any(|r| r.key.is_none()) {
+            let error = KafkaError::InvalidRecord {
+                partition: tp,
+                reason: "a compacted topic cannot accept a record without a key".into(),
+            };
+            return self.fail_batch(producer, Some(broker), batch, error);
+        }
+        let earlier = p.written_batch(producer, batch.batch_id);
+        if let (Some(w), true) = (earlier, idempotent) {
+            return self.ignore_duplicate(producer, broker, batch, w);
+        }
         let p = self.partition_mut(&tp).expect("checked");
         let epoch = p.leader_epoch;
         let Some((base_offset, last_offset)) =
             p.log
-                .append(batch.records.clone(), producer, epoch, segment_bytes)
+                .append_batch(batch.records.clone(), producer, batch.batch_id, epoch, roll)
         else {
             return;
         };
+        p.remember_batch(
+            producer,
+            WrittenBatch {
+                batch_id: batch.batch_id,
+                base_offset,
+                last_offset,
+            },
+        );
+        if batch.acks == Acks::One {
+            p.note_acked(base_offset, last_offset);
+        }
         let log_end = p.log_end_offset();
         if let Some(r) = p.replica_mut(broker) {
             r.log_end_offset = log_end;
@@ -363,86 +395,21 @@ impl Cluster {
             base_offset,
             last_offset,
         });
+        if let Some(w) = earlier {
+            self.emit(HappeningKind::DuplicateWritten {
+                producer,
+                partition: tp.clone(),
+                batch_id,
+                first_base_offset: w.base_offset,
+                base_offset,
+                last_offset,
+            });
+        }
         if batch.acks == Acks::One {
             self.ack(producer, broker, &batch, base_offset, last_offset);
         }
         self.wake_parked_followers(&tp);
         self.update_high_watermark(&tp);
         self.apply_retention(&tp);
-    }
-
-    /// The success response flies back to the producer.
-    pub(crate) fn ack(
-        &mut self,
-        producer: ProducerId,
-        broker: BrokerId,
-        batch: &InFlightBatch,
-        base_offset: u64,
-        last_offset: u64,
-    ) {
-        let Some(p) = self.producers.get_mut(&producer) else {
-            return;
-        };
-        p.stats.records_acked += batch.records.len() as u64;
-        let partition = batch.partition.clone();
-        self.fly_client(HappeningKind::Acked {
-            producer,
-            broker,
-            partition,
-            batch_id: batch.batch_id,
-            base_offset,
-            last_offset,
-        });
-    }
-
-    /// An error for a batch: retried after `retry.backoff.ms` while retriable and within
-    /// `delivery.timeout.ms`, else the records are lost. With acks=0 nobody hears of it.
-    pub(crate) fn fail_batch(
-        &mut self,
-        producer: ProducerId,
-        broker: Option<BrokerId>,
-        batch: InFlightBatch,
-        error: KafkaError,
-    ) {
-        let Some(p) = self.producers.get(&producer) else {
-            return;
-        };
-        let (backoff, timeout) = (p.config.retry_backoff_ms, p.config.delivery_timeout_ms);
-        let retriable = error.is_retriable() && batch.acks != Acks::Zero;
-        let will_retry = retriable && self.now + backoff < batch.first_sent_ms + timeout;
-        let error = if retriable && !will_retry {
-            KafkaError::DeliveryTimeout {
-                partition: batch.partition.clone(),
-            }
-        } else {
-            error
-        };
-        let kind = HappeningKind::ProduceFailed {
-            producer,
-            broker,
-            partition: batch.partition.clone(),
-            batch_id: batch.batch_id,
-            error,
-            will_retry,
-        };
-        let arrival = if broker.is_some() && batch.acks != Acks::Zero {
-            self.fly_client(kind)
-        } else {
-            self.emit(kind);
-            self.now
-        };
-        if will_retry {
-            self.schedule
-                .push(arrival + backoff, Event::ProduceRetry { producer, batch });
-        } else if let Some(p) = self.producers.get_mut(&producer) {
-            p.stats.records_failed += batch.records.len() as u64;
-        }
-    }
-
-    pub(crate) fn on_produce_retry(&mut self, producer: ProducerId, mut batch: InFlightBatch) {
-        if self.producers.contains_key(&producer) {
-            batch.attempt += 1;
-            self.dispatch_batch(producer, batch);
-        }
     }
 }

@@ -1,18 +1,31 @@
-//! Replication: followers fetching from leaders, the high watermark, ISR changes,
-//! elections, and retention.
+//! Replication: followers fetching from their leader, the high watermark, and the ISR.
 //!
-//! A follower keeps one fetch outstanding. The leader learns the follower's log end from
-//! the fetch's offset (that is what moves the high watermark), answers with newer records,
-//! or holds the fetch until it has some (a long poll), so an idle partition is quiet.
+//! A follower keeps one fetch outstanding, sent from its own log end with the epoch of its
+//! last record. The leader first checks that epoch against its own epoch cache: if the
+//! follower's log runs past where that epoch ended at the leader, the logs diverged and the
+//! answer is a `DivergingEpoch` — the follower truncates and fetches again. Otherwise the
+//! leader learns the follower's log end from the fetch (that is what moves the high
+//! watermark), answers with newer records, or holds the fetch until it has some.
+//! Who is in sync, and when that changes, is in `isr.rs`.
 
 use super::{Cluster, Event};
-use crate::error::KafkaError;
-use crate::happening::{ElectionReason, HappeningKind};
+use crate::happening::HappeningKind;
 use crate::partition::{BrokerId, Partition};
+use crate::record::Record;
 use crate::TopicPartition;
 
 /// The most records one replica fetch carries.
-const MAX_REPLICA_FETCH_RECORDS: u64 = 200;
+const MAX_REPLICA_FETCH_RECORDS: usize = 200;
+
+/// What a leader answers a follower's fetch.
+enum FetchAnswer {
+    /// The follower's log runs past where `epoch` ended at the leader (`end_offset`).
+    Diverging { epoch: u32, end_offset: u64 },
+    /// The follower is below the leader's log start: start over there.
+    OutOfRange { log_start_offset: u64 },
+    /// The logs agree up to the fetch offset.
+    Fine,
+}
 
 impl Cluster {
     pub(crate) fn partition_ref(&self, tp: &TopicPartition) -> Option<&Partition> {
@@ -30,12 +43,24 @@ impl Cluster {
     }
 
     /// A live partition whose topic is still the one an event was scheduled for.
-    fn partition_of_topic(&self, tp: &TopicPartition, topic_id: u64) -> Option<&Partition> {
+    pub(crate) fn partition_of_topic(
+        &self,
+        tp: &TopicPartition,
+        topic_id: u64,
+    ) -> Option<&Partition> {
         let topic = self
             .topics
             .get(&tp.topic)
             .filter(|t| t.topic_id == topic_id)?;
         topic.partitions.get(tp.partition as usize)
+    }
+
+    /// Whether a message between two brokers gets through the simulated network.
+    pub(crate) fn brokers_connected(&self, a: BrokerId, b: BrokerId) -> bool {
+        self.broker_alive(a)
+            && self.broker_alive(b)
+            && !self.network.is_cut_off(a)
+            && !self.network.is_cut_off(b)
     }
 
     /// The follower sends a fetch from its log end offset to the current leader.
@@ -53,9 +78,10 @@ impl Cluster {
         if !self.broker_alive(follower) || !self.broker_alive(leader) {
             return;
         }
-        let Some(fetch_offset) = p.replica(follower).map(|r| r.log_end_offset) else {
+        let Some(log) = p.replica_log(follower) else {
             return;
         };
+        let (fetch_offset, last_fetched_epoch) = (log.log_end_offset(), log.last_epoch());
         let leader_epoch = p.leader_epoch;
         let arrival = self.fly_broker(HappeningKind::ReplicaFetchSent {
             partition: tp.clone(),
@@ -63,6 +89,7 @@ impl Cluster {
             leader,
             fetch_offset,
         });
+        let flight = self.last_flight_id();
         self.schedule.push(
             arrival,
             Event::ReplicaFetchArrives {
@@ -71,10 +98,78 @@ impl Cluster {
                 follower,
                 leader_epoch,
                 fetch_offset,
+                last_fetched_epoch,
+                flight,
             },
         );
     }
 
+    /// A fetch or its answer was lost: the follower tries again after its backoff.
+    fn retry_follower_fetch(
+        &mut self,
+        tp: &TopicPartition,
+        topic_id: u64,
+        follower: BrokerId,
+        leader_epoch: u32,
+    ) {
+        let at = self.now + self.timing.replica_fetch_backoff_ms;
+        self.schedule.push(
+            at,
+            Event::ReplicaFetchRetry {
+                partition: tp.clone(),
+                topic_id,
+                follower,
+                leader_epoch,
+            },
+        );
+    }
+
+    pub(crate) fn on_replica_fetch_retry(
+        &mut self,
+        tp: TopicPartition,
+        topic_id: u64,
+        follower: BrokerId,
+        leader_epoch: u32,
+    ) {
+        let current = self
+            .partition_of_topic(&tp, topic_id)
+            .is_some_and(|p| p.leader_epoch == leader_epoch);
+        if current {
+            self.start_follower_fetch(&tp, follower);
+        }
+    }
+
+    fn answer_for(
+        p: &Partition,
+        fetch_offset: u64,
+        last_fetched_epoch: Option<u32>,
+    ) -> FetchAnswer {
+        let log = &p.log;
+        if fetch_offset < log.log_start_offset() {
+            return FetchAnswer::OutOfRange {
+                log_start_offset: log.log_start_offset(),
+            };
+        }
+        match last_fetched_epoch {
+            Some(epoch) => match log.end_offset_for_epoch(epoch) {
+                Some((e, end)) if e == epoch && end >= fetch_offset => FetchAnswer::Fine,
+                Some((e, end)) => FetchAnswer::Diverging {
+                    epoch: e,
+                    end_offset: end.min(fetch_offset),
+                },
+                None => FetchAnswer::OutOfRange {
+                    log_start_offset: log.log_start_offset(),
+                },
+            },
+            None if fetch_offset > log.log_end_offset() => FetchAnswer::Diverging {
+                epoch: 0,
+                end_offset: log.log_end_offset(),
+            },
+            None => FetchAnswer::Fine,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn on_replica_fetch_arrives(
         &mut self,
         tp: TopicPartition,
@@ -82,45 +177,36 @@ impl Cluster {
         follower: BrokerId,
         leader_epoch: u32,
         fetch_offset: u64,
+        last_fetched_epoch: Option<u32>,
+        flight: u64,
     ) {
         let Some(p) = self.partition_of_topic(&tp, topic_id) else {
             return;
         };
-        if p.leader_epoch != leader_epoch
-            || !p.leader.is_some_and(|l| self.broker_alive(l))
-            || !self.broker_alive(follower)
-        {
+        let Some(leader) = p.leader.filter(|_| p.leader_epoch == leader_epoch) else {
+            return;
+        };
+        if !self.broker_alive(follower) || !self.broker_alive(leader) {
             return;
         }
-        let now = self.now;
-        let delay = self.timing.preferred_leader_delay_ms;
-        let p = self.partition_mut(&tp).expect("checked");
-        if let Some(r) = p.replica_mut(follower) {
-            r.leader_view_log_end_offset = fetch_offset;
+        let answer = Self::answer_for(p, fetch_offset, last_fetched_epoch);
+        let current_epoch = p.leader_epoch;
+        if self.network.take_dropped(flight) || !self.brokers_connected(follower, leader) {
+            return self.retry_follower_fetch(&tp, topic_id, follower, leader_epoch);
         }
-        // A follower rejoins the ISR once it has everything up to the high watermark.
-        let rejoins = !p.isr.contains(&follower) && fetch_offset >= p.high_watermark;
-        if rejoins {
-            let order = p.replicas.clone();
-            p.isr.push(follower);
-            p.isr.sort_by_key(|b| order.iter().position(|r| r == b));
-            let isr = p.isr.clone();
-            let prefers_it = p.preferred_leader() == Some(follower) && p.leader != Some(follower);
-            self.emit(HappeningKind::IsrExpanded {
-                partition: tp.clone(),
-                broker: follower,
-                isr,
-            });
-            if prefers_it {
-                self.schedule.push(
-                    now + delay,
-                    Event::PreferredElection {
-                        partition: tp.clone(),
-                        topic_id,
-                    },
-                );
+        match answer {
+            FetchAnswer::Fine => {}
+            FetchAnswer::Diverging { epoch, end_offset } => {
+                let to = (epoch, end_offset, false);
+                return self.send_truncation(&tp, topic_id, follower, leader, to);
+            }
+            FetchAnswer::OutOfRange { log_start_offset } => {
+                let to = (current_epoch, log_start_offset, true);
+                return self.send_truncation(&tp, topic_id, follower, leader, to);
             }
         }
+        self.note_follower_fetch(&tp, follower, fetch_offset);
+        self.maybe_expand_isr(&tp, topic_id, follower, fetch_offset);
         self.update_high_watermark(&tp);
         let p = self.partition_ref(&tp).expect("checked");
         if p.log_end_offset() > fetch_offset {
@@ -131,6 +217,84 @@ impl Cluster {
                 p.parked_followers.push(follower);
             }
         }
+    }
+
+    /// The leader answers that the follower's log diverged — `(epoch, end_offset, _)` — or
+    /// that it must start over at the leader's log start — `(_, log_start, true)`; the
+    /// follower truncates and fetches again.
+    fn send_truncation(
+        &mut self,
+        tp: &TopicPartition,
+        topic_id: u64,
+        follower: BrokerId,
+        leader: BrokerId,
+        (epoch, end_offset, start_over): (u32, u64, bool),
+    ) {
+        let leader_epoch = self.partition_ref(tp).map_or(0, |p| p.leader_epoch);
+        let arrival = self.fly_broker(HappeningKind::DivergingEpoch {
+            partition: tp.clone(),
+            leader,
+            follower,
+            epoch,
+            end_offset,
+        });
+        self.schedule.push(
+            arrival,
+            Event::DivergingEpochArrives {
+                partition: tp.clone(),
+                topic_id,
+                follower,
+                leader_epoch,
+                epoch,
+                end_offset,
+                start_over,
+            },
+        );
+    }
+
+    /// Kafka's follower truncation: to the smaller of where the leader says the epoch ended
+    /// and where it ends in the follower's own log; below the leader's log start, start over.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn on_diverging_epoch_arrives(
+        &mut self,
+        tp: TopicPartition,
+        topic_id: u64,
+        follower: BrokerId,
+        leader_epoch: u32,
+        epoch: u32,
+        end_offset: u64,
+        start_over: bool,
+    ) {
+        let Some(p) = self.partition_of_topic(&tp, topic_id) else {
+            return;
+        };
+        if p.leader_epoch != leader_epoch || !self.broker_alive(follower) {
+            return;
+        }
+        let leader_start = p.log_start_offset();
+        let p = self.partition_mut(&tp).expect("checked");
+        let Some(log) = p.replica_log_mut(follower) else {
+            return;
+        };
+        let removed = if start_over
+            || end_offset < leader_start
+            || end_offset < log.log_start_offset()
+            || log.log_end_offset() < leader_start
+        {
+            log.truncate_fully_and_start_at(leader_start)
+        } else {
+            // Kafka: the smaller of where the epoch ends at the leader and in our own log.
+            log.truncate_to(end_offset.min(log.start_of_epoch_after(epoch)))
+        };
+        let log_end_offset = log.log_end_offset();
+        p.sync_log_end(follower);
+        self.emit(HappeningKind::ReplicaTruncated {
+            partition: tp.clone(),
+            broker: follower,
+            log_end_offset,
+            records_removed: removed,
+        });
+        self.start_follower_fetch(&tp, follower);
     }
 
     /// The leader answers a follower's fetch with records from the follower's fetch offset.
@@ -146,10 +310,16 @@ impl Cluster {
             return;
         };
         let from_offset = r.leader_view_log_end_offset;
-        let to_offset = p
-            .log_end_offset()
-            .min(from_offset + MAX_REPLICA_FETCH_RECORDS);
-        let leader_epoch = p.leader_epoch;
+        let records: Vec<Record> = p
+            .log
+            .read(from_offset, p.log_end_offset(), MAX_REPLICA_FETCH_RECORDS)
+            .to_vec();
+        let to_offset = if records.len() == MAX_REPLICA_FETCH_RECORDS {
+            records.last().map_or(from_offset, |r| r.offset + 1)
+        } else {
+            p.log_end_offset()
+        };
+        let (leader_epoch, leader_log_start) = (p.leader_epoch, p.log_start_offset());
         let arrival = self.fly_broker(HappeningKind::Replicated {
             partition: tp.clone(),
             leader,
@@ -157,6 +327,7 @@ impl Cluster {
             from_offset,
             to_offset,
         });
+        let flight = self.last_flight_id();
         self.schedule.push(
             arrival,
             Event::ReplicaFetchResponse {
@@ -164,30 +335,57 @@ impl Cluster {
                 topic_id,
                 follower,
                 leader_epoch,
+                from_offset,
                 to_offset,
+                records,
+                leader_log_start,
+                flight,
             },
         );
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn on_replica_fetch_response(
         &mut self,
         tp: TopicPartition,
         topic_id: u64,
         follower: BrokerId,
         leader_epoch: u32,
+        from_offset: u64,
         to_offset: u64,
+        records: Vec<Record>,
+        leader_log_start: u64,
+        flight: u64,
     ) {
-        let Some(p) = self.partition_of_topic(&tp, topic_id) else {
+        let Some(topic) = self
+            .topics
+            .get(&tp.topic)
+            .filter(|t| t.topic_id == topic_id)
+        else {
             return;
         };
-        if p.leader_epoch != leader_epoch || !self.broker_alive(follower) {
+        let roll = topic.config.roll_policy();
+        let Some(p) = topic.partitions.get(tp.partition as usize) else {
+            return;
+        };
+        let Some(leader) = p.leader.filter(|_| p.leader_epoch == leader_epoch) else {
+            return;
+        };
+        if !self.broker_alive(follower) {
             return;
         }
-        let p = self.partition_mut(&tp).expect("checked");
-        let log_end = p.log_end_offset();
-        if let Some(r) = p.replica_mut(follower) {
-            r.log_end_offset = r.log_end_offset.max(to_offset).min(log_end);
+        if self.network.take_dropped(flight) || !self.brokers_connected(follower, leader) {
+            return self.retry_follower_fetch(&tp, topic_id, follower, leader_epoch);
         }
+        let p = self.partition_mut(&tp).expect("checked");
+        let Some(log) = p.replica_log_mut(follower) else {
+            return;
+        };
+        if log.log_end_offset() == from_offset {
+            log.append_replicated(&records, to_offset, roll);
+        }
+        log.advance_log_start(leader_log_start);
+        p.sync_log_end(follower);
         self.start_follower_fetch(&tp, follower);
     }
 
@@ -219,6 +417,8 @@ impl Cluster {
             return;
         };
         p.high_watermark = candidate;
+        p.acked_above_high_watermark
+            .retain(|(_, last)| *last >= candidate);
         let (done, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut p.pending_acks)
             .into_iter()
             .partition(|a| a.last_offset < candidate);
@@ -239,188 +439,5 @@ impl Cluster {
         }
         self.wake_parked_fetches(tp);
         self.apply_retention(tp);
-    }
-
-    /// A broker holding a replica went down.
-    pub(crate) fn on_replica_down(&mut self, tp: &TopicPartition, broker: BrokerId) {
-        let Some(p) = self.partition_mut(tp) else {
-            return;
-        };
-        p.parked_followers.retain(|b| *b != broker);
-        if p.isr.contains(&broker) && p.isr.len() > 1 {
-            p.isr.retain(|b| *b != broker);
-            let isr = p.isr.clone();
-            self.emit(HappeningKind::IsrShrunk {
-                partition: tp.clone(),
-                broker,
-                isr,
-            });
-        }
-        if self
-            .partition_ref(tp)
-            .is_some_and(|p| p.leader == Some(broker))
-        {
-            self.elect(tp, ElectionReason::LeaderDown);
-        } else {
-            self.update_high_watermark(tp);
-        }
-    }
-
-    /// A broker holding a replica came back.
-    pub(crate) fn on_replica_up(&mut self, tp: &TopicPartition, broker: BrokerId) {
-        let Some(p) = self.partition_ref(tp) else {
-            return;
-        };
-        if p.leader.is_none() {
-            if p.isr.contains(&broker) {
-                self.elect(tp, ElectionReason::ReplicaReturned);
-            }
-        } else {
-            self.start_follower_fetch(tp, broker);
-        }
-    }
-
-    pub(crate) fn on_preferred_election(&mut self, tp: TopicPartition, topic_id: u64) {
-        let Some(p) = self.partition_of_topic(&tp, topic_id) else {
-            return;
-        };
-        let Some(preferred) = p.preferred_leader() else {
-            return;
-        };
-        if p.leader.is_some()
-            && p.leader != Some(preferred)
-            && p.isr.contains(&preferred)
-            && self.broker_alive(preferred)
-        {
-            self.change_leader(&tp, Some(preferred), ElectionReason::Preferred);
-        }
-    }
-
-    /// Clean election: keep a live leader, else the first replica in assignment order that
-    /// is in the ISR and alive; with none, the partition goes offline.
-    fn elect(&mut self, tp: &TopicPartition, reason: ElectionReason) {
-        let Some(p) = self.partition_ref(tp) else {
-            return;
-        };
-        let chosen = p
-            .replicas
-            .iter()
-            .copied()
-            .find(|b| p.isr.contains(b) && self.broker_alive(*b));
-        if chosen != p.leader || p.leader.is_some_and(|l| !self.broker_alive(l)) {
-            self.change_leader(tp, chosen, reason);
-        }
-    }
-
-    fn change_leader(
-        &mut self,
-        tp: &TopicPartition,
-        new_leader: Option<BrokerId>,
-        reason: ElectionReason,
-    ) {
-        let old_leader = self.partition_ref(tp).and_then(|p| p.leader);
-        let Some(p) = self.partition_mut(tp) else {
-            return;
-        };
-        p.leader = new_leader;
-        p.leader_epoch += 1;
-        p.parked_followers.clear();
-        let mut truncated = None;
-        if let Some(leader) = new_leader {
-            let leader_end = p.replica(leader).map_or(0, |r| r.log_end_offset);
-            debug_assert!(
-                leader_end >= p.high_watermark,
-                "an in-sync replica holds everything below the high watermark"
-            );
-            let lost = p.log.truncate_to(leader_end.max(p.high_watermark));
-            let log_end = p.log_end_offset();
-            let high_watermark = p.high_watermark;
-            for r in &mut p.replica_states {
-                r.log_end_offset = r.log_end_offset.min(log_end);
-                // The new leader has not heard from its followers yet.
-                r.leader_view_log_end_offset = r.log_end_offset.min(high_watermark);
-            }
-            if let Some(r) = p.replica_mut(leader) {
-                r.log_end_offset = log_end;
-                r.leader_view_log_end_offset = log_end;
-            }
-            if lost > 0 {
-                truncated = Some((log_end, lost));
-            }
-        }
-        let (epoch, isr) = (p.leader_epoch, p.isr.clone());
-        let replicas = p.replicas.clone();
-        let acks = std::mem::take(&mut p.pending_acks);
-        if let Some((log_end_offset, records_lost)) = truncated {
-            self.emit(HappeningKind::LogTruncated {
-                partition: tp.clone(),
-                log_end_offset,
-                records_lost,
-            });
-        }
-        self.emit(HappeningKind::LeaderElected {
-            partition: tp.clone(),
-            leader: new_leader,
-            leader_epoch: epoch,
-            isr,
-            reason,
-        });
-        // Produce requests waiting at the old leader fail; their producers retry.
-        for ack in acks {
-            let from = old_leader.filter(|b| self.broker_alive(*b));
-            let error = KafkaError::NotLeaderOrFollower {
-                partition: tp.clone(),
-                broker: old_leader.unwrap_or(0),
-            };
-            self.fail_batch(ack.producer, from, ack.batch, error);
-        }
-        self.restart_parked_fetches(tp);
-        if let Some(leader) = new_leader {
-            for follower in replicas.into_iter().filter(|b| *b != leader) {
-                self.start_follower_fetch(tp, follower);
-            }
-        }
-        self.update_high_watermark(tp);
-    }
-
-    /// Deletes old segments the topic's retention allows.
-    pub(crate) fn apply_retention(&mut self, tp: &TopicPartition) {
-        let now = self.now;
-        let Some(topic) = self.topics.get_mut(&tp.topic) else {
-            return;
-        };
-        let limits = topic.config.retention_limits();
-        let Some(p) = topic.partitions.get_mut(tp.partition as usize) else {
-            return;
-        };
-        let deleted = p.log.apply_retention(limits, p.high_watermark, now);
-        if deleted > 0 {
-            let log_start_offset = p.log_start_offset();
-            self.emit(HappeningKind::RecordsDeleted {
-                partition: tp.clone(),
-                log_start_offset,
-                records_deleted: deleted,
-            });
-        }
-    }
-
-    pub(crate) fn on_retention_check(&mut self) {
-        let all: Vec<TopicPartition> = self
-            .topics
-            .values()
-            .flat_map(|t| {
-                t.partitions
-                    .iter()
-                    .map(|p| TopicPartition::new(&t.name, p.id))
-            })
-            .collect();
-        for tp in all {
-            self.apply_retention(&tp);
-        }
-        self.prune_links();
-        self.schedule.push(
-            self.now + self.timing.retention_check_interval_ms,
-            Event::RetentionCheck,
-        );
     }
 }

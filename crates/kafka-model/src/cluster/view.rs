@@ -74,6 +74,32 @@ impl Cluster {
         self.consumers.get(&id)
     }
 
+    /// The network faults in force.
+    pub fn network(&self) -> &crate::network::Network {
+        &self.network
+    }
+
+    /// The controller's state: mode, voters, fenced brokers.
+    pub fn controller_state(&self) -> &crate::controller::ControllerState {
+        &self.controller_state
+    }
+
+    /// KRaft's metadata log (its newest records): every committed change to the cluster.
+    pub fn metadata_log(&self) -> &[crate::controller::MetadataEntry] {
+        self.controller_state.metadata_log()
+    }
+
+    pub fn auto_leader_rebalance(&self) -> bool {
+        self.auto_leader_rebalance
+    }
+
+    /// `auto.leader.rebalance.enable`: off, leadership stays where failover put it until a
+    /// preferred leader election is asked for.
+    pub fn set_auto_leader_rebalance(&mut self, enable: bool) -> Result<(), ModelError> {
+        self.auto_leader_rebalance = enable;
+        Ok(())
+    }
+
     /// How many events wait in the schedule (the simulation's memory of the future).
     pub fn scheduled_event_count(&self) -> usize {
         self.schedule.len()

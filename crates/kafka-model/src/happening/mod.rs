@@ -7,6 +7,7 @@
 //! Ids rise by one per happening, across commands and `advance`.
 
 use crate::consumer::{AutoOffsetReset, ConsumerRef};
+use crate::controller::ControllerMode;
 use crate::error::KafkaError;
 use crate::group::RebalanceReason;
 use crate::partition::BrokerId;
@@ -16,6 +17,8 @@ use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+mod drawing;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Happening {
@@ -31,6 +34,8 @@ pub enum Endpoint {
     Producer(ProducerId),
     Broker(BrokerId),
     Consumer(ConsumerRef),
+    /// The ZooKeeper ensemble (ZooKeeper mode only).
+    ZooKeeper,
 }
 
 /// Why a partition got a (new) leader.
@@ -44,6 +49,9 @@ pub enum ElectionReason {
     ReplicaReturned,
     /// Leadership went back to the preferred (first) replica.
     Preferred,
+    /// No in-sync replica was available and `unclean.leader.election.enable` let an
+    /// out-of-sync one lead: what it lacked is gone.
+    Unclean,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +114,109 @@ pub enum HappeningKind {
         partition: TopicPartition,
         log_start_offset: u64,
         records_deleted: u64,
+    },
+    /// Records producers had been told were written are gone: the new leader's log lacks
+    /// offsets `from_offset..to_offset` (`records_lost` records, `acknowledged` of them
+    /// acknowledged). `unclean` when an out-of-sync replica was elected.
+    DataLost {
+        partition: TopicPartition,
+        leader: Option<BrokerId>,
+        from_offset: u64,
+        to_offset: u64,
+        records_lost: u64,
+        acknowledged: u64,
+        unclean: bool,
+    },
+    /// The leader tells a follower its log diverged: keep only up to `end_offset`.
+    DivergingEpoch {
+        partition: TopicPartition,
+        leader: BrokerId,
+        follower: BrokerId,
+        epoch: u32,
+        end_offset: u64,
+    },
+    /// A replica cut its own log back to where it agrees with its leader.
+    ReplicaTruncated {
+        partition: TopicPartition,
+        broker: BrokerId,
+        log_end_offset: u64,
+        records_removed: u64,
+    },
+    /// A leader cut off from the cluster learns another broker leads now (a higher epoch).
+    LeaderFenced {
+        partition: TopicPartition,
+        broker: BrokerId,
+        leader_epoch: u32,
+    },
+    /// The log cleaner removed records superseded by newer ones with the same key.
+    LogCompacted {
+        partition: TopicPartition,
+        broker: BrokerId,
+        records_removed: u64,
+    },
+
+    // --- controller and network
+    /// A broker's heartbeat flies to the active controller (KRaft).
+    BrokerHeartbeat {
+        broker: BrokerId,
+        controller: BrokerId,
+    },
+    /// The controller, not hearing a broker for a session, fences it.
+    BrokerFenced {
+        broker: BrokerId,
+    },
+    BrokerUnfenced {
+        broker: BrokerId,
+    },
+    /// A broker's session ping flies to ZooKeeper (ZooKeeper mode).
+    ZkSessionPing {
+        broker: BrokerId,
+    },
+    /// ZooKeeper expired a broker's session: its ephemeral `/brokers/ids/N` is gone.
+    ZkSessionExpired {
+        broker: BrokerId,
+    },
+    /// A broker writes a znode (`/controller`, a partition's state...).
+    ZkWrite {
+        broker: BrokerId,
+        path: String,
+    },
+    ControllerModeChanged {
+        mode: ControllerMode,
+    },
+    NetworkCut {
+        broker: BrokerId,
+    },
+    NetworkHealed {
+        broker: BrokerId,
+    },
+    LinkSlowed {
+        a: Endpoint,
+        b: Endpoint,
+        extra_ms: u64,
+    },
+    /// The flight with happening id `flight` will never arrive.
+    RequestDropped {
+        flight: u64,
+    },
+    /// A producer without idempotence retried a batch the leader had already written:
+    /// the same records now sit at two offset ranges.
+    DuplicateWritten {
+        producer: ProducerId,
+        partition: TopicPartition,
+        batch_id: u64,
+        first_base_offset: u64,
+        base_offset: u64,
+        last_offset: u64,
+    },
+    /// An idempotent producer's retry was recognised (producer id + sequence) and not
+    /// written again.
+    DuplicateIgnored {
+        producer: ProducerId,
+        broker: BrokerId,
+        partition: TopicPartition,
+        batch_id: u64,
+        base_offset: u64,
     },
 
     // --- producing
@@ -317,186 +428,4 @@ pub enum HappeningKind {
         partitions: Vec<TopicPartition>,
         assignment: Vec<TopicPartition>,
     },
-}
-
-impl Happening {
-    pub fn duration_ms(&self) -> Ms {
-        self.end_ms - self.start_ms
-    }
-
-    pub fn is_flight(&self) -> bool {
-        self.end_ms > self.start_ms
-    }
-
-    /// Where the dot starts and where it lands (the same place for an instant happening);
-    /// `None` for happenings about the cluster as a whole.
-    pub fn endpoints(&self) -> Option<(Endpoint, Endpoint)> {
-        self.kind.endpoints()
-    }
-}
-
-impl HappeningKind {
-    /// Where the dot starts and where it lands; see [`Happening::endpoints`].
-    pub fn endpoints(&self) -> Option<(Endpoint, Endpoint)> {
-        use Endpoint::{Broker, Consumer, Producer};
-        use HappeningKind as K;
-        let member = |group: &str, member: &str| {
-            Consumer(ConsumerRef::Member {
-                group: group.into(),
-                member: member.into(),
-            })
-        };
-        let pair = |a: Endpoint| Some((a.clone(), a));
-        match self {
-            K::BrokerAdded { broker } | K::BrokerDown { broker } | K::BrokerUp { broker } => {
-                pair(Broker(*broker))
-            }
-            K::AppendedAtLeader { broker, .. } | K::HighWatermarkAdvanced { broker, .. } => {
-                pair(Broker(*broker))
-            }
-            K::LeaderElected {
-                leader: Some(b), ..
-            } => pair(Broker(*b)),
-            K::IsrShrunk { broker, .. } | K::IsrExpanded { broker, .. } => pair(Broker(*broker)),
-            K::ProducerCreated { producer }
-            | K::ProducerRemoved { producer }
-            | K::AutoProduceStopped { producer, .. } => pair(Producer(*producer)),
-            K::RecordQueued { producer, .. } => pair(Producer(*producer)),
-            K::ProduceSent {
-                producer, broker, ..
-            } => Some((Producer(*producer), Broker(*broker))),
-            K::ReplicaFetchSent {
-                follower, leader, ..
-            } => Some((Broker(*follower), Broker(*leader))),
-            K::Replicated {
-                leader, follower, ..
-            } => Some((Broker(*leader), Broker(*follower))),
-            K::Acked {
-                producer, broker, ..
-            } => Some((Broker(*broker), Producer(*producer))),
-            K::ProduceFailed {
-                producer,
-                broker: Some(b),
-                ..
-            } => Some((Broker(*b), Producer(*producer))),
-            K::ProduceFailed {
-                producer,
-                broker: None,
-                ..
-            } => pair(Producer(*producer)),
-            K::ConsumerCreated { consumer } | K::ConsumerRemoved { consumer } => {
-                pair(Consumer(consumer.clone()))
-            }
-            K::FetchSent {
-                consumer, broker, ..
-            } => Some((Consumer(consumer.clone()), Broker(*broker))),
-            K::Fetched {
-                consumer, broker, ..
-            } => Some((Broker(*broker), Consumer(consumer.clone()))),
-            K::Delivered { consumer, .. }
-            | K::PositionReset { consumer, .. }
-            | K::ConsumerError { consumer, .. } => pair(Consumer(consumer.clone())),
-            K::CommitSent {
-                group,
-                member: m,
-                broker,
-                ..
-            }
-            | K::JoinGroupSent {
-                group,
-                member: m,
-                broker,
-            }
-            | K::LeaveGroupSent {
-                group,
-                member: m,
-                broker,
-            }
-            | K::Heartbeat {
-                group,
-                member: m,
-                broker,
-            } => Some((member(group, m), Broker(*broker))),
-            K::AssignmentSent {
-                group,
-                member: m,
-                broker,
-                ..
-            }
-            | K::CommitFailed {
-                group,
-                member: m,
-                broker,
-            } => Some((Broker(*broker), member(group, m))),
-            K::OffsetCommitted { broker, .. } => pair(Broker(*broker)),
-            K::MemberJoined { group, member: m }
-            | K::MemberLeft { group, member: m }
-            | K::MemberCrashed { group, member: m }
-            | K::MemberExpired { group, member: m }
-            | K::PartitionsRevoked {
-                group, member: m, ..
-            }
-            | K::PartitionsAssigned {
-                group, member: m, ..
-            } => pair(member(group, m)),
-            _ => None,
-        }
-    }
-}
-
-impl Happening {
-    /// A stable name of the kind, for logs and translation keys.
-    pub fn kind_name(&self) -> &'static str {
-        use HappeningKind as K;
-        match &self.kind {
-            K::BrokerAdded { .. } => "BrokerAdded",
-            K::BrokerDown { .. } => "BrokerDown",
-            K::BrokerUp { .. } => "BrokerUp",
-            K::ControllerChanged { .. } => "ControllerChanged",
-            K::TopicCreated { .. } => "TopicCreated",
-            K::TopicDeleted { .. } => "TopicDeleted",
-            K::TopicConfigChanged { .. } => "TopicConfigChanged",
-            K::PartitionsAdded { .. } => "PartitionsAdded",
-            K::LeaderElected { .. } => "LeaderElected",
-            K::IsrShrunk { .. } => "IsrShrunk",
-            K::IsrExpanded { .. } => "IsrExpanded",
-            K::LogTruncated { .. } => "LogTruncated",
-            K::RecordsDeleted { .. } => "RecordsDeleted",
-            K::ProducerCreated { .. } => "ProducerCreated",
-            K::ProducerRemoved { .. } => "ProducerRemoved",
-            K::RecordQueued { .. } => "RecordQueued",
-            K::ProduceSent { .. } => "ProduceSent",
-            K::AppendedAtLeader { .. } => "AppendedAtLeader",
-            K::ReplicaFetchSent { .. } => "ReplicaFetchSent",
-            K::Replicated { .. } => "Replicated",
-            K::HighWatermarkAdvanced { .. } => "HighWatermarkAdvanced",
-            K::Acked { .. } => "Acked",
-            K::ProduceFailed { .. } => "ProduceFailed",
-            K::AutoProduceStopped { .. } => "AutoProduceStopped",
-            K::ConsumerCreated { .. } => "ConsumerCreated",
-            K::ConsumerRemoved { .. } => "ConsumerRemoved",
-            K::FetchSent { .. } => "FetchSent",
-            K::Fetched { .. } => "Fetched",
-            K::Delivered { .. } => "Delivered",
-            K::PositionReset { .. } => "PositionReset",
-            K::ConsumerError { .. } => "ConsumerError",
-            K::CommitSent { .. } => "CommitSent",
-            K::OffsetCommitted { .. } => "OffsetCommitted",
-            K::CommitFailed { .. } => "CommitFailed",
-            K::GroupCreated { .. } => "GroupCreated",
-            K::GroupDeleted { .. } => "GroupDeleted",
-            K::JoinGroupSent { .. } => "JoinGroupSent",
-            K::MemberJoined { .. } => "MemberJoined",
-            K::LeaveGroupSent { .. } => "LeaveGroupSent",
-            K::MemberLeft { .. } => "MemberLeft",
-            K::MemberCrashed { .. } => "MemberCrashed",
-            K::MemberExpired { .. } => "MemberExpired",
-            K::Heartbeat { .. } => "Heartbeat",
-            K::RebalanceStarted { .. } => "RebalanceStarted",
-            K::RebalanceCompleted { .. } => "RebalanceCompleted",
-            K::AssignmentSent { .. } => "AssignmentSent",
-            K::PartitionsRevoked { .. } => "PartitionsRevoked",
-            K::PartitionsAssigned { .. } => "PartitionsAssigned",
-        }
-    }
 }

@@ -1,0 +1,183 @@
+//! Delivery: how a produce request ends — acknowledged, failed and retried, timed out —
+//! and what a retry can do: write the records twice (no idempotence) or be recognised by
+//! producer id and sequence (idempotence, `ProducerStateManager` in Kafka).
+
+use super::{Cluster, Event};
+use crate::error::KafkaError;
+use crate::happening::HappeningKind;
+use crate::partition::{BrokerId, PendingAck, WrittenBatch};
+use crate::producer::{Acks, InFlightBatch, ProducerId};
+
+impl Cluster {
+    /// An idempotent producer's retry of a batch the leader already wrote: answered with
+    /// the first write's offsets, not written again (Kafka's duplicate-sequence check in
+    /// `ProducerStateManager`).
+    pub(super) fn ignore_duplicate(
+        &mut self,
+        producer: ProducerId,
+        broker: BrokerId,
+        batch: InFlightBatch,
+        written: WrittenBatch,
+    ) {
+        let tp = batch.partition.clone();
+        self.emit(HappeningKind::DuplicateIgnored {
+            producer,
+            broker,
+            partition: tp.clone(),
+            batch_id: batch.batch_id,
+            base_offset: written.base_offset,
+        });
+        let (base_offset, last_offset) = (written.base_offset, written.last_offset);
+        let p = self.partition_mut(&tp).expect("checked");
+        if batch.acks == Acks::All && last_offset >= p.high_watermark {
+            p.pending_acks.push(PendingAck {
+                producer,
+                base_offset,
+                last_offset,
+                batch,
+            });
+        } else {
+            self.ack(producer, broker, &batch, base_offset, last_offset);
+        }
+    }
+
+    /// The success response flies back to the producer.
+    pub(crate) fn ack(
+        &mut self,
+        producer: ProducerId,
+        broker: BrokerId,
+        batch: &InFlightBatch,
+        base_offset: u64,
+        last_offset: u64,
+    ) {
+        if !self.producers.contains_key(&producer) {
+            return;
+        }
+        let partition = batch.partition.clone();
+        let arrival = self.fly_client(HappeningKind::Acked {
+            producer,
+            broker,
+            partition,
+            batch_id: batch.batch_id,
+            base_offset,
+            last_offset,
+        });
+        let flight = self.last_flight_id();
+        self.schedule.push(
+            arrival,
+            Event::AckArrives {
+                producer,
+                broker,
+                batch: batch.clone(),
+                base_offset,
+                last_offset,
+                flight,
+            },
+        );
+    }
+
+    pub(crate) fn on_ack_arrives(
+        &mut self,
+        producer: ProducerId,
+        broker: BrokerId,
+        batch: InFlightBatch,
+        _base_offset: u64,
+        _last_offset: u64,
+        flight: u64,
+    ) {
+        if self.network.take_dropped(flight) {
+            return self.await_timeout(producer, broker, batch);
+        }
+        if let Some(p) = self.producers.get_mut(&producer) {
+            p.stats.records_acked += batch.records.len() as u64;
+        }
+    }
+
+    /// A request or its answer was lost: the producer hears nothing until
+    /// `request.timeout.ms` passes (acks=0 producers never wait, so never notice).
+    pub(super) fn await_timeout(
+        &mut self,
+        producer: ProducerId,
+        broker: BrokerId,
+        batch: InFlightBatch,
+    ) {
+        let Some(p) = self.producers.get(&producer) else {
+            return;
+        };
+        if batch.acks == Acks::Zero {
+            return;
+        }
+        let at = self.now + p.config.request_timeout_ms;
+        self.schedule.push(
+            at,
+            Event::ProduceTimeout {
+                producer,
+                broker,
+                batch,
+            },
+        );
+    }
+
+    pub(crate) fn on_produce_timeout(
+        &mut self,
+        producer: ProducerId,
+        _broker: BrokerId,
+        batch: InFlightBatch,
+    ) {
+        let error = KafkaError::RequestTimedOut {
+            partition: batch.partition.clone(),
+        };
+        self.fail_batch(producer, None, batch, error);
+    }
+
+    /// An error for a batch: retried after `retry.backoff.ms` while retriable and within
+    /// `delivery.timeout.ms`, else the records are lost. With acks=0 nobody hears of it.
+    pub(crate) fn fail_batch(
+        &mut self,
+        producer: ProducerId,
+        broker: Option<BrokerId>,
+        batch: InFlightBatch,
+        error: KafkaError,
+    ) {
+        let Some(p) = self.producers.get(&producer) else {
+            return;
+        };
+        let (backoff, timeout) = (p.config.retry_backoff_ms, p.config.delivery_timeout_ms);
+        let retriable = error.is_retriable() && batch.acks != Acks::Zero;
+        let will_retry = retriable && self.now + backoff < batch.first_sent_ms + timeout;
+        let error = if retriable && !will_retry {
+            KafkaError::DeliveryTimeout {
+                partition: batch.partition.clone(),
+            }
+        } else {
+            error
+        };
+        let kind = HappeningKind::ProduceFailed {
+            producer,
+            broker,
+            partition: batch.partition.clone(),
+            batch_id: batch.batch_id,
+            error,
+            will_retry,
+        };
+        let arrival = if broker.is_some() && batch.acks != Acks::Zero {
+            self.fly_client(kind)
+        } else {
+            self.emit(kind);
+            self.now
+        };
+        if will_retry {
+            self.schedule
+                .push(arrival + backoff, Event::ProduceRetry { producer, batch });
+        } else if let Some(p) = self.producers.get_mut(&producer) {
+            p.stats.records_failed += batch.records.len() as u64;
+        }
+    }
+
+    pub(crate) fn on_produce_retry(&mut self, producer: ProducerId, mut batch: InFlightBatch) {
+        if self.producers.contains_key(&producer) {
+            batch.attempt += 1;
+            self.dispatch_batch(producer, batch);
+        }
+    }
+}

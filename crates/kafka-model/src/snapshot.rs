@@ -1,0 +1,695 @@
+//! Snapshots: the whole model as JSON, and loading one that may come from anywhere.
+//!
+//! A snapshot read back from a link, a file or local storage is untrusted: it may be cut
+//! short, edited by hand, or made to crash the page. [`Cluster::from_json`] refuses input
+//! over [`MAX_SNAPSHOT_BYTES`], JSON that is not a cluster, and a cluster whose content
+//! breaks what the model relies on ([`Cluster::check_invariants`]); each refusal names the
+//! field. What it accepts is a state the model itself could have reached, as far as these
+//! checks can tell, so running it on does not panic.
+
+use crate::broker::MAX_BROKERS;
+use crate::cluster::{Cluster, Event};
+use crate::consumer::ConsumerRef;
+use crate::log::PartitionLog;
+use crate::partition::BrokerId;
+use crate::topic::{CleanupPolicy, MAX_PARTITIONS};
+use crate::TopicPartition;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// The largest snapshot accepted, in bytes of JSON (32 MiB): far above a playground's
+/// state with the default retention, small enough to parse in a browser tab.
+pub const MAX_SNAPSHOT_BYTES: usize = 32 * 1024 * 1024;
+
+/// The latest simulated time (and the longest duration) a snapshot may hold: 2^50 ms,
+/// about 35 000 years. Anything larger could overflow when the model adds two of them.
+pub const MAX_SNAPSHOT_MS: u64 = 1 << 50;
+
+/// Why a snapshot was refused. Nothing was loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// The input is larger than [`MAX_SNAPSHOT_BYTES`].
+    TooLarge { bytes: usize, maximum: usize },
+    /// Not JSON at all, or cut short.
+    Malformed {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    /// JSON, but a field is missing or of the wrong type; `field` is its path.
+    WrongShape { field: String, reason: String },
+    /// A cluster, but one the model could never be in; `field` is the offending field.
+    Invalid { field: String, reason: String },
+}
+
+impl SnapshotError {
+    /// A stable machine code for translation.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SnapshotError::TooLarge { .. } => "snapshot_too_large",
+            SnapshotError::Malformed { .. } => "snapshot_malformed",
+            SnapshotError::WrongShape { .. } => "snapshot_wrong_shape",
+            SnapshotError::Invalid { .. } => "snapshot_invalid",
+        }
+    }
+
+    /// The path of the field at fault, when one is known.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            SnapshotError::WrongShape { field, .. } | SnapshotError::Invalid { field, .. } => {
+                Some(field)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SnapshotError::TooLarge { bytes, maximum } => write!(
+                f,
+                "The snapshot is {bytes} bytes; the playground loads at most {maximum}."
+            ),
+            SnapshotError::Malformed {
+                line,
+                column,
+                reason,
+            } => write!(
+                f,
+                "The snapshot is not valid JSON (line {line}, column {column}): {reason}. Was it cut short or edited?"
+            ),
+            SnapshotError::WrongShape { field, reason } => write!(
+                f,
+                "The snapshot is not a playground cluster: at `{field}`, {reason}."
+            ),
+            SnapshotError::Invalid { field, reason } => write!(
+                f,
+                "The snapshot describes an impossible cluster: `{field}` {reason}."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+impl Cluster {
+    /// The whole model as JSON; [`Cluster::from_json`] loads it back equal. Refused only
+    /// if the state is larger than [`MAX_SNAPSHOT_BYTES`], which loading would refuse too.
+    pub fn to_json(&self) -> Result<String, SnapshotError> {
+        let json = serde_json::to_string(self).map_err(|e| SnapshotError::WrongShape {
+            field: String::new(),
+            reason: e.to_string(),
+        })?;
+        if json.len() > MAX_SNAPSHOT_BYTES {
+            return Err(SnapshotError::TooLarge {
+                bytes: json.len(),
+                maximum: MAX_SNAPSHOT_BYTES,
+            });
+        }
+        Ok(json)
+    }
+
+    /// Loads a snapshot from untrusted JSON: refuses oversized input, malformed JSON, the
+    /// wrong shape, and a cluster that breaks the model's invariants. Never panics.
+    pub fn from_json(json: &str) -> Result<Cluster, SnapshotError> {
+        if json.len() > MAX_SNAPSHOT_BYTES {
+            return Err(SnapshotError::TooLarge {
+                bytes: json.len(),
+                maximum: MAX_SNAPSHOT_BYTES,
+            });
+        }
+        // Two passes: syntax (with a line and column), then shape (with a field path).
+        let value: Value = serde_json::from_str(json).map_err(|e| SnapshotError::Malformed {
+            line: e.line(),
+            column: e.column(),
+            reason: syntax_reason(&e),
+        })?;
+        check_numbers(&value, &mut String::new())?;
+        check_schedule_sequence(&value)?;
+        let cluster: Cluster = serde_path_to_error::deserialize(value).map_err(|e| {
+            let reason = e.inner().to_string();
+            let mut field = e.path().to_string();
+            // serde names a missing field in the message; make it part of the path.
+            let missing = reason.strip_prefix("missing field `");
+            if let Some(name) = missing.and_then(|r| r.split('`').next()) {
+                field = match field.as_str() {
+                    "." | "" => name.to_string(),
+                    parent => format!("{parent}.{name}"),
+                };
+            }
+            SnapshotError::WrongShape { field, reason }
+        })?;
+        cluster.check_invariants()?;
+        Ok(cluster)
+    }
+
+    /// Checks what the model relies on and a loaded snapshot could break: counts within the
+    /// playground's caps, ids that refer to things that exist, ISR ⊆ replicas, leader in
+    /// the ISR, HW ≤ LEO, offsets rising inside the log, one owner per partition, and
+    /// scheduled events in the future. The first problem found is returned.
+    pub fn check_invariants(&self) -> Result<(), SnapshotError> {
+        self.timing
+            .validate()
+            .map_err(|e| invalid("timing", e.to_string()))?;
+        if self.now > MAX_SNAPSHOT_MS {
+            return Err(invalid("now", format!("is above {MAX_SNAPSHOT_MS} ms")));
+        }
+        self.check_brokers()?;
+        let mut topic_ids = BTreeSet::new();
+        for (name, topic) in &self.topics {
+            let at = format!("topics.{name}");
+            if &topic.name != name {
+                return Err(invalid(
+                    format!("{at}.name"),
+                    format!("is '{}' but the topic is listed as '{name}'", topic.name),
+                ));
+            }
+            crate::topic_name::validate(name)
+                .map_err(|e| invalid(format!("{at}.name"), e.to_string()))?;
+            if topic.topic_id == 0 || topic.topic_id > self.ids.topic {
+                return Err(invalid(
+                    format!("{at}.topic_id"),
+                    format!("must be between 1 and {} (ids.topic)", self.ids.topic),
+                ));
+            }
+            if !topic_ids.insert(topic.topic_id) {
+                return Err(invalid(
+                    format!("{at}.topic_id"),
+                    "is used by another topic",
+                ));
+            }
+            topic
+                .config
+                .validate()
+                .map_err(|e| invalid(format!("{at}.config"), e.to_string()))?;
+            let count = topic.partitions.len();
+            if count == 0 || count > MAX_PARTITIONS as usize {
+                return Err(invalid(
+                    format!("{at}.partitions"),
+                    format!("has {count} partitions; allowed: 1 to {MAX_PARTITIONS}"),
+                ));
+            }
+            if topic.config.partitions as usize != count {
+                return Err(invalid(
+                    format!("{at}.config.partitions"),
+                    format!("is {} but the topic has {count}", topic.config.partitions),
+                ));
+            }
+            for (i, p) in topic.partitions.iter().enumerate() {
+                self.check_partition(&format!("{at}.partitions[{i}]"), topic, i, p)?;
+            }
+        }
+        self.check_clients()?;
+        self.check_groups()?;
+        self.check_schedule()
+    }
+
+    fn check_brokers(&self) -> Result<(), SnapshotError> {
+        let n = self.brokers.len();
+        if n == 0 || n > MAX_BROKERS as usize {
+            return Err(invalid(
+                "brokers",
+                format!("has {n} brokers; allowed: 1 to {MAX_BROKERS}"),
+            ));
+        }
+        for (id, b) in &self.brokers {
+            if b.id != *id || *id == 0 || *id > MAX_BROKERS {
+                return Err(invalid(
+                    format!("brokers.{id}.id"),
+                    format!("is {}; a broker's id is its key, 1 to {MAX_BROKERS}", b.id),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn broker_exists(
+        &self,
+        at: impl Fn() -> String,
+        broker: BrokerId,
+    ) -> Result<(), SnapshotError> {
+        if self.brokers.contains_key(&broker) {
+            Ok(())
+        } else {
+            Err(invalid(
+                at(),
+                format!("names broker {broker}, which does not exist"),
+            ))
+        }
+    }
+
+    fn check_partition(
+        &self,
+        at: &str,
+        topic: &crate::topic::Topic,
+        index: usize,
+        p: &crate::partition::Partition,
+    ) -> Result<(), SnapshotError> {
+        if p.id as usize != index {
+            return Err(invalid(
+                format!("{at}.id"),
+                format!("is {}; partitions are numbered 0 to n-1 in order", p.id),
+            ));
+        }
+        let rf = topic.config.replication_factor as usize;
+        if p.replicas.len() != rf {
+            return Err(invalid(
+                format!("{at}.replicas"),
+                format!(
+                    "has {} brokers; the replication factor is {rf}",
+                    p.replicas.len()
+                ),
+            ));
+        }
+        let replicas: BTreeSet<BrokerId> = p.replicas.iter().copied().collect();
+        if replicas.len() != p.replicas.len() {
+            return Err(invalid(format!("{at}.replicas"), "lists a broker twice"));
+        }
+        for b in &p.replicas {
+            self.broker_exists(|| format!("{at}.replicas"), *b)?;
+        }
+        let isr: BTreeSet<BrokerId> = p.isr.iter().copied().collect();
+        if isr.is_empty() || isr.len() != p.isr.len() {
+            return Err(invalid(
+                format!("{at}.isr"),
+                "must list at least one broker, each once",
+            ));
+        }
+        if !isr.is_subset(&replicas) {
+            return Err(invalid(
+                format!("{at}.isr"),
+                "is not a subset of the replicas",
+            ));
+        }
+        if let Some(leader) = p.leader {
+            if !isr.contains(&leader) {
+                return Err(invalid(
+                    format!("{at}.leader"),
+                    format!("is broker {leader}, which is not in the ISR {:?}", p.isr),
+                ));
+            }
+            if !self.broker_alive(leader) {
+                return Err(invalid(
+                    format!("{at}.leader"),
+                    format!("is broker {leader}, which is down"),
+                ));
+            }
+        }
+        if !replicas.contains(&p.log_holder) {
+            return Err(invalid(
+                format!("{at}.log_holder"),
+                format!("is broker {}, not a replica", p.log_holder),
+            ));
+        }
+        let states: Vec<BrokerId> = p.replica_states.iter().map(|r| r.broker).collect();
+        if states != p.replicas {
+            return Err(invalid(
+                format!("{at}.replica_states"),
+                format!(
+                    "are for brokers {states:?}, not the replicas {:?}",
+                    p.replicas
+                ),
+            ));
+        }
+        let contiguous = topic.config.cleanup_policy == CleanupPolicy::Delete;
+        check_log(&format!("{at}.log"), &p.log, contiguous)?;
+        if p.high_watermark > p.log_end_offset() {
+            return Err(invalid(
+                format!("{at}.high_watermark"),
+                format!(
+                    "is {} but the log ends at {} (HW must not pass the log end offset)",
+                    p.high_watermark,
+                    p.log_end_offset()
+                ),
+            ));
+        }
+        for (i, r) in p.replica_states.iter().enumerate() {
+            let rat = format!("{at}.replica_states[{i}]");
+            if r.broker != p.log_holder {
+                check_log(&format!("{rat}.log"), &r.log, contiguous)?;
+            }
+            let own_end = p
+                .replica_log(r.broker)
+                .map_or(0, PartitionLog::log_end_offset);
+            if r.log_end_offset != own_end {
+                return Err(invalid(
+                    format!("{rat}.log_end_offset"),
+                    format!("is {} but its log ends at {own_end}", r.log_end_offset),
+                ));
+            }
+        }
+        for (i, b) in p.parked_followers.iter().enumerate() {
+            if !replicas.contains(b) {
+                return Err(invalid(
+                    format!("{at}.parked_followers[{i}]"),
+                    format!("is broker {b}, not a replica"),
+                ));
+            }
+        }
+        for (i, ack) in p.pending_acks.iter().enumerate() {
+            let tp = TopicPartition::new(&topic.name, p.id);
+            if ack.batch.partition != tp || ack.base_offset > ack.last_offset {
+                return Err(invalid(
+                    format!("{at}.pending_acks[{i}]"),
+                    format!("is not a batch of {tp}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn partition_exists(
+        &self,
+        at: impl Fn() -> String,
+        tp: &TopicPartition,
+    ) -> Result<(), SnapshotError> {
+        match self.topics.get(&tp.topic) {
+            None => Err(invalid(
+                at(),
+                format!("names topic '{}', which does not exist", tp.topic),
+            )),
+            Some(t) if tp.partition >= t.partition_count() => Err(invalid(
+                at(),
+                format!(
+                    "names partition {tp}, but '{}' has {} partitions",
+                    tp.topic,
+                    t.partition_count()
+                ),
+            )),
+            Some(_) => Ok(()),
+        }
+    }
+
+    fn check_clients(&self) -> Result<(), SnapshotError> {
+        for (id, p) in &self.producers {
+            let at = format!("producers.{id}");
+            if p.id != *id || *id == 0 || *id > self.ids.producer {
+                return Err(invalid(
+                    format!("{at}.id"),
+                    format!(
+                        "is {}; must equal its key, 1 to {} (ids.producer)",
+                        p.id, self.ids.producer
+                    ),
+                ));
+            }
+            p.config
+                .validate()
+                .map_err(|e| invalid(format!("{at}.config"), e.to_string()))?;
+            if let Some(auto) = &p.auto {
+                auto.validate()
+                    .map_err(|e| invalid(format!("{at}.auto"), e.to_string()))?;
+            }
+            for (tp, batch) in &p.batches {
+                self.partition_exists(|| format!("{at}.batches"), tp)?;
+                if batch.records.is_empty() || batch.batch_id > self.ids.batch {
+                    return Err(invalid(
+                        format!("{at}.batches"),
+                        format!("holds an empty or unnumbered batch for {tp}"),
+                    ));
+                }
+            }
+        }
+        for (id, c) in &self.consumers {
+            let at = format!("consumers.{id}");
+            if c.id != *id || *id == 0 || *id > self.ids.consumer {
+                return Err(invalid(
+                    format!("{at}.id"),
+                    format!(
+                        "is {}; must equal its key, 1 to {} (ids.consumer)",
+                        c.id, self.ids.consumer
+                    ),
+                ));
+            }
+            c.config
+                .validate()
+                .map_err(|e| invalid(format!("{at}.config"), e.to_string()))?;
+            for tp in c.assignment.keys() {
+                self.partition_exists(|| format!("{at}.assignment"), tp)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn check_groups(&self) -> Result<(), SnapshotError> {
+        for (name, g) in &self.groups {
+            let at = format!("groups.{name}");
+            if &g.group_id != name || name.is_empty() {
+                return Err(invalid(
+                    format!("{at}.group_id"),
+                    format!("is '{}'; must equal its key and not be empty", g.group_id),
+                ));
+            }
+            g.config
+                .validate()
+                .map_err(|e| invalid(format!("{at}.config"), e.to_string()))?;
+            let mut owners: BTreeSet<&TopicPartition> = BTreeSet::new();
+            for (id, m) in &g.members {
+                let mat = format!("{at}.members.{id}");
+                if &m.member_id != id {
+                    return Err(invalid(
+                        format!("{mat}.member_id"),
+                        format!("is '{}' but the member is listed as '{id}'", m.member_id),
+                    ));
+                }
+                for tp in m.owned.keys() {
+                    self.partition_exists(|| format!("{mat}.owned"), tp)?;
+                    if !owners.insert(tp) {
+                        return Err(invalid(
+                            format!("{mat}.owned"),
+                            format!("includes {tp}, which another member of the group owns"),
+                        ));
+                    }
+                }
+            }
+            if let Some(round) = &g.rebalance {
+                if let Some(m) = round.joined.iter().find(|m| !g.members.contains_key(*m)) {
+                    return Err(invalid(
+                        format!("{at}.rebalance.joined"),
+                        format!("names '{m}', who is not a member"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn check_schedule(&self) -> Result<(), SnapshotError> {
+        for (i, (at_ms, event)) in self.schedule.iter().enumerate() {
+            let at = format!("schedule.queue[{i}]");
+            if at_ms < self.now || at_ms > MAX_SNAPSHOT_MS {
+                return Err(invalid(
+                    at,
+                    format!(
+                        "is due at {at_ms} ms, before now ({} ms) or past the cap",
+                        self.now
+                    ),
+                ));
+            }
+            let refs = EventRefs::of(event);
+            for b in refs.brokers {
+                self.broker_exists(|| at.clone(), b)?;
+            }
+            if let Some(p) = refs.producer.filter(|p| *p == 0 || *p > self.ids.producer) {
+                return Err(invalid(at, format!("names producer {p}, never created")));
+            }
+            if let Some(c) = refs.consumer.filter(|c| *c == 0 || *c > self.ids.consumer) {
+                return Err(invalid(at, format!("names consumer {c}, never created")));
+            }
+            if let Some(t) = refs.topic_id.filter(|t| *t == 0 || *t > self.ids.topic) {
+                return Err(invalid(at, format!("names topic id {t}, never created")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What a scheduled event refers to by id. Groups, members and topics by name may be gone
+/// (events of a deleted thing are dropped when they run); ids are never reused, so an id
+/// above the counter, or a broker that does not exist, is a forgery.
+#[derive(Default)]
+struct EventRefs {
+    brokers: Vec<BrokerId>,
+    producer: Option<u32>,
+    consumer: Option<u32>,
+    topic_id: Option<u64>,
+}
+
+impl EventRefs {
+    fn of(event: &Event) -> Self {
+        let standalone = |c: &ConsumerRef| match c {
+            ConsumerRef::Standalone(id) => Some(*id),
+            ConsumerRef::Member { .. } => None,
+        };
+        let mut r = EventRefs::default();
+        match event {
+            Event::LingerExpired { producer, .. }
+            | Event::ProduceRetry { producer, .. }
+            | Event::AutoProduce { producer, .. } => r.producer = Some(*producer),
+            Event::ProduceArrives {
+                producer, broker, ..
+            } => {
+                r.producer = Some(*producer);
+                r.brokers.push(*broker);
+            }
+            Event::ReplicaFetchArrives {
+                topic_id, follower, ..
+            }
+            | Event::ReplicaFetchResponse {
+                topic_id, follower, ..
+            } => {
+                r.topic_id = Some(*topic_id);
+                r.brokers.push(*follower);
+            }
+            Event::PreferredElection { topic_id, .. } => r.topic_id = Some(*topic_id),
+            Event::FetchArrives {
+                consumer, broker, ..
+            } => {
+                r.consumer = standalone(consumer);
+                r.brokers.push(*broker);
+            }
+            Event::FetchResponse { consumer, .. } | Event::FetchRetry { consumer, .. } => {
+                r.consumer = standalone(consumer)
+            }
+            _ => {}
+        }
+        r
+    }
+}
+
+/// Offsets rise inside `[log_start_offset, log_end_offset)`, without gaps unless the topic
+/// is compacted.
+fn check_log(at: &str, log: &PartitionLog, contiguous: bool) -> Result<(), SnapshotError> {
+    let (start, end) = (log.log_start_offset(), log.log_end_offset());
+    if start > end {
+        return Err(invalid(
+            format!("{at}.log_start_offset"),
+            format!("is {start}, past the log end offset {end}"),
+        ));
+    }
+    let records = log.records();
+    if contiguous && records.len() as u64 != end - start {
+        return Err(invalid(
+            format!("{at}.records"),
+            format!(
+                "holds {} records but offsets {start} to {end} need {} (offsets must be contiguous)",
+                records.len(),
+                end - start
+            ),
+        ));
+    }
+    let mut expected = start;
+    for (i, r) in records.iter().enumerate() {
+        let ok = if contiguous {
+            r.offset == expected
+        } else {
+            r.offset >= expected && r.offset < end
+        };
+        if !ok {
+            return Err(invalid(
+                format!("{at}.records[{i}].offset"),
+                format!(
+                    "is {}; offsets must rise from {expected} and stay below {end}",
+                    r.offset
+                ),
+            ));
+        }
+        expected = r.offset + 1;
+    }
+    let mut previous = None;
+    for (i, s) in log.segments().iter().enumerate() {
+        if previous.is_some_and(|p| s.base_offset <= p) || s.base_offset > end {
+            return Err(invalid(
+                format!("{at}.segments[{i}].base_offset"),
+                format!(
+                    "is {}; segments must rise and start at or below the log end {end}",
+                    s.base_offset
+                ),
+            ));
+        }
+        previous = Some(s.base_offset);
+    }
+    Ok(())
+}
+
+/// Every field named `*_ms` is a time or a duration: at most [`MAX_SNAPSHOT_MS`], so the
+/// model's sums of times cannot overflow.
+fn check_numbers(value: &Value, path: &mut String) -> Result<(), SnapshotError> {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                if key.ends_with("_ms") || key == "now" {
+                    if let Some(n) = v.as_u64().filter(|n| *n > MAX_SNAPSHOT_MS) {
+                        return Err(invalid(
+                            path.clone(),
+                            format!("is {n} ms; the most a snapshot may hold is {MAX_SNAPSHOT_MS}"),
+                        ));
+                    }
+                }
+                check_numbers(v, path)?;
+                path.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                check_numbers(v, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The schedule's next sequence number must be above every scheduled one, or a new event
+/// would silently replace an old one.
+fn check_schedule_sequence(value: &Value) -> Result<(), SnapshotError> {
+    let Some(schedule) = value.get("schedule") else {
+        return Ok(()); // the shape check reports the missing field
+    };
+    let next = schedule.get("next_seq").and_then(Value::as_u64);
+    let queue = schedule.get("queue").and_then(Value::as_array);
+    let (Some(next), Some(queue)) = (next, queue) else {
+        return Ok(());
+    };
+    for (i, entry) in queue.iter().enumerate() {
+        let seq = entry
+            .get(0)
+            .and_then(|key| key.get(1))
+            .and_then(Value::as_u64);
+        if seq.is_some_and(|s| s >= next) {
+            return Err(invalid(
+                format!("schedule.queue[{i}]"),
+                format!(
+                    "has sequence number {} but schedule.next_seq is {next}",
+                    seq.unwrap_or(0)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn invalid(field: impl Into<String>, reason: impl Into<String>) -> SnapshotError {
+    SnapshotError::Invalid {
+        field: field.into(),
+        reason: reason.into(),
+    }
+}
+
+fn syntax_reason(e: &serde_json::Error) -> String {
+    // serde_json's message ends with " at line L column C", which we report separately.
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
