@@ -102,4 +102,10 @@ pub static STRINGS: Strings = Strings {
     follow: "Follow this record",
     journey: "Its journey",
     journey_partial: "The timeline no longer holds the start of this record's trip.",
+    cut_off: "cut off",
+    fenced: "fenced",
+    cut_off_action: "Cut off",
+    heal: "Heal",
+    elect_preferred: "Elect preferred leaders",
+    zookeeper_mode: "ZooKeeper mode (legacy)",
 };

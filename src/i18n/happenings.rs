@@ -11,8 +11,8 @@
 
 use crate::i18n::Lang;
 use kafka_model::{
-    AutoOffsetReset, BrokerId, ConsumerRef, ElectionReason, Happening, HappeningKind, KafkaError,
-    ProducerId, RebalanceReason, TopicPartition,
+    AutoOffsetReset, BrokerId, ConsumerRef, ControllerMode, ElectionReason, Endpoint, Happening,
+    HappeningKind, KafkaError, ProducerId, RebalanceReason, TopicPartition,
 };
 use std::fmt;
 
@@ -50,10 +50,24 @@ pub fn category(kind: &HappeningKind) -> &'static str {
         | K::TopicConfigChanged { .. }
         | K::PartitionsAdded { .. }
         | K::LeaderElected { .. }
-        | K::RecordsDeleted { .. } => "cluster",
+        | K::RecordsDeleted { .. }
+        | K::LeaderFenced { .. }
+        | K::BrokerFenced { .. }
+        | K::BrokerUnfenced { .. }
+        | K::ZkSessionExpired { .. }
+        | K::ZkWrite { .. }
+        | K::ControllerModeChanged { .. }
+        | K::NetworkCut { .. }
+        | K::NetworkHealed { .. }
+        | K::LinkSlowed { .. }
+        | K::RequestDropped { .. } => "cluster",
         K::IsrShrunk { .. }
         | K::IsrExpanded { .. }
         | K::LogTruncated { .. }
+        | K::DataLost { .. }
+        | K::DivergingEpoch { .. }
+        | K::ReplicaTruncated { .. }
+        | K::LogCompacted { .. }
         | K::ReplicaFetchSent { .. }
         | K::Replicated { .. }
         | K::HighWatermarkAdvanced { .. } => "replicate",
@@ -64,7 +78,9 @@ pub fn category(kind: &HappeningKind) -> &'static str {
         | K::AppendedAtLeader { .. }
         | K::Acked { .. }
         | K::ProduceFailed { .. }
-        | K::AutoProduceStopped { .. } => "produce",
+        | K::AutoProduceStopped { .. }
+        | K::DuplicateWritten { .. }
+        | K::DuplicateIgnored { .. } => "produce",
         K::ConsumerCreated { .. }
         | K::ConsumerRemoved { .. }
         | K::FetchSent { .. }
@@ -88,7 +104,7 @@ pub fn category(kind: &HappeningKind) -> &'static str {
         | K::AssignmentSent { .. }
         | K::PartitionsRevoked { .. }
         | K::PartitionsAssigned { .. } => "group",
-        K::Heartbeat { .. } => "heartbeat",
+        K::Heartbeat { .. } | K::BrokerHeartbeat { .. } | K::ZkSessionPing { .. } => "heartbeat",
     }
 }
 
@@ -190,6 +206,179 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             )
         }
 
+        K::DataLost { partition, leader, from_offset, to_offset, records_lost, acknowledged, unclean } => {
+            let offsets = offsets_until(lang, *from_offset, *to_offset);
+            let gone = match lang {
+                Lang::En if acknowledged == records_lost && *acknowledged == 1 => {
+                    "1 acknowledged record is gone".to_string()
+                }
+                Lang::En if acknowledged == records_lost => format!("{acknowledged} acknowledged records are gone"),
+                Lang::En => {
+                    let lost = count(lang, *records_lost, "record", "records");
+                    format!("{lost} gone, {acknowledged} of them acknowledged")
+                }
+                Lang::Vi if acknowledged == records_lost => {
+                    format!("{acknowledged} record đã được xác nhận (ack) bị mất")
+                }
+                Lang::Vi => format!("mất {records_lost} record, trong đó {acknowledged} record đã được xác nhận (ack)"),
+            };
+            let unclean = match (lang, unclean) {
+                (_, false) => "",
+                (Lang::En, true) => " (unclean leader election)",
+                (Lang::Vi, true) => " (do unclean leader election)",
+            };
+            match leader {
+                Some(leader) => {
+                    let leader = Broker(*leader);
+                    say!(
+                        lang,
+                        "Data lost: {leader} became leader of {partition} without {offsets}; {gone}{unclean}",
+                        "Mất dữ liệu: {leader} trở thành leader của {partition} nhưng thiếu {offsets}, nên {gone}{unclean}",
+                    )
+                }
+                None => say!(
+                    lang,
+                    "Data lost: {partition} no longer has {offsets}; {gone}{unclean}",
+                    "Mất dữ liệu: {partition} không còn {offsets}, nên {gone}{unclean}",
+                ),
+            }
+        }
+        K::DivergingEpoch { partition, leader, follower, epoch, end_offset } => {
+            let (leader, follower) = (Broker(*leader), Broker(*follower));
+            say!(
+                lang,
+                "Leader {leader} tells follower {follower} its log of {partition} diverged: leader epoch {epoch} ends at offset {end_offset}, cut back there",
+                "Leader {leader} báo follower {follower} rằng log {partition} của nó đã rẽ nhánh: leader epoch {epoch} kết thúc ở offset {end_offset}, hãy cắt log về đó",
+            )
+        }
+        K::ReplicaTruncated { partition, broker, log_end_offset, records_removed } => {
+            let broker = Broker(*broker);
+            let removed = match (lang, records_removed) {
+                (Lang::En, 0) => "nothing removed".to_string(),
+                (Lang::Vi, 0) => "không record nào bị bỏ".to_string(),
+                (Lang::En, n) => format!("{} removed", count(lang, *n, "record", "records")),
+                (Lang::Vi, n) => format!("bỏ {n} record"),
+            };
+            say!(
+                lang,
+                "{broker} cut its copy of {partition} back to offset {log_end_offset} to match the leader: {removed}",
+                "{broker} cắt bản sao {partition} của mình về offset {log_end_offset} cho khớp với leader: {removed}",
+            )
+        }
+        K::LeaderFenced { partition, broker, leader_epoch } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "{broker} learns it no longer leads {partition}: a new leader took over at leader epoch {leader_epoch}, so the old one is fenced",
+                "{broker} phát hiện mình không còn là leader của {partition}: leader mới đã lên ở leader epoch {leader_epoch}, leader cũ bị fence",
+            )
+        }
+        K::LogCompacted { partition, broker, records_removed } => {
+            let broker = Broker(*broker);
+            let removed = match lang {
+                Lang::En => count(lang, *records_removed, "old record", "old records"),
+                Lang::Vi => format!("{records_removed} record cũ"),
+            };
+            say!(
+                lang,
+                "Log compaction removed {removed} from {partition} on {broker}: a newer record with the same key replaces each",
+                "Log compaction xoá {removed} khỏi {partition} trên {broker}: đã có record mới hơn cùng key thay thế chúng",
+            )
+        }
+
+        // --- controller and network
+        K::BrokerHeartbeat { broker, controller } => {
+            let (broker, controller) = (Broker(*broker), Broker(*controller));
+            say!(
+                lang,
+                "{broker} sends a heartbeat to controller {controller}",
+                "{broker} gửi heartbeat tới controller {controller}",
+            )
+        }
+        K::BrokerFenced { broker } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "The controller fenced {broker}: no heartbeat within the session timeout, so it leaves every ISR and leads nothing",
+                "Controller đã fence {broker}: không nhận được heartbeat trong session timeout, nên nó bị loại khỏi mọi ISR và không còn làm leader",
+            )
+        }
+        K::BrokerUnfenced { broker } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "The controller unfenced {broker}: it is heard from again and can rejoin ISRs and lead",
+                "Controller bỏ fence cho {broker}: broker liên lạc lại được, có thể vào lại ISR và làm leader",
+            )
+        }
+        K::ZkSessionPing { broker } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "{broker} pings ZooKeeper to keep its session alive",
+                "{broker} gửi ping tới ZooKeeper để giữ session",
+            )
+        }
+        K::ZkSessionExpired { broker: id } => {
+            let broker = Broker(*id);
+            say!(
+                lang,
+                "ZooKeeper expired the session of {broker}: znode /brokers/ids/{id} is gone, so the controller treats it as dead",
+                "Session ZooKeeper của {broker} hết hạn: znode /brokers/ids/{id} bị xoá, controller coi như broker này đã ngừng hoạt động",
+            )
+        }
+        K::ZkWrite { broker, path } => {
+            let broker = Broker(*broker);
+            say!(lang, "{broker} writes znode {path} in ZooKeeper", "{broker} ghi znode {path} vào ZooKeeper")
+        }
+        K::ControllerModeChanged { mode: ControllerMode::Kraft } => say!(
+            lang,
+            "The cluster now runs in KRaft mode: a Raft quorum of controllers keeps the metadata log",
+            "Cụm Kafka chuyển sang chế độ KRaft: nhóm controller dùng Raft để giữ metadata log",
+        ),
+        K::ControllerModeChanged { mode: ControllerMode::ZooKeeper } => say!(
+            lang,
+            "The cluster now runs in ZooKeeper mode: broker sessions and the controller election live in ZooKeeper",
+            "Cụm Kafka chuyển sang chế độ ZooKeeper: session của các Broker và việc bầu controller nằm ở ZooKeeper",
+        ),
+        K::NetworkCut { broker } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "{broker} is cut off from the network: it still runs, but nothing reaches it or leaves it",
+                "{broker} bị cắt khỏi mạng: vẫn chạy nhưng không gửi hay nhận được gì",
+            )
+        }
+        K::NetworkHealed { broker } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "{broker} is reachable again: its network is healed",
+                "{broker} đã kết nối mạng trở lại",
+            )
+        }
+        K::LinkSlowed { a, b, extra_ms } => {
+            let (a, b) = (Place(a), Place(b));
+            if *extra_ms == 0 {
+                say!(
+                    lang,
+                    "The link between {a} and {b} is back to normal speed",
+                    "Đường truyền giữa {a} và {b} trở lại tốc độ bình thường",
+                )
+            } else {
+                say!(
+                    lang,
+                    "The link between {a} and {b} is slowed by {extra_ms} ms each way",
+                    "Đường truyền giữa {a} và {b} chậm thêm {extra_ms} ms mỗi chiều",
+                )
+            }
+        }
+        K::RequestDropped { flight } => say!(
+            lang,
+            "Message #{flight} was lost in the network and will never arrive; the sender only finds out by timeout",
+            "Gói tin #{flight} bị mất trên mạng, sẽ không bao giờ tới nơi; bên gửi chỉ biết khi hết timeout",
+        ),
+
         // --- producing
         K::ProducerCreated { producer } => {
             let producer = Producer(*producer);
@@ -286,6 +475,26 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
                 lang,
                 "{producer} stopped producing automatically: Topic {topic} no longer exists",
                 "{producer} ngừng tự động gửi: Topic {topic} không còn tồn tại",
+            )
+        }
+
+        K::DuplicateWritten { producer, partition, batch_id, first_base_offset, base_offset, last_offset } => {
+            let producer = Producer(*producer);
+            let first_last = first_base_offset + last_offset.saturating_sub(*base_offset);
+            let first = offsets_inclusive(lang, *first_base_offset, first_last);
+            let again = offsets_inclusive(lang, *base_offset, *last_offset);
+            say!(
+                lang,
+                "Duplicate: {producer} retried batch {batch_id} without idempotence, so {partition} holds it twice, at {first} and again at {again}",
+                "Bị ghi trùng: {producer} gửi lại batch {batch_id} khi không bật idempotence, nên {partition} chứa batch này hai lần, ở {first} và lại ở {again}",
+            )
+        }
+        K::DuplicateIgnored { producer, broker, partition, batch_id, base_offset } => {
+            let (producer, broker) = (Producer(*producer), Broker(*broker));
+            say!(
+                lang,
+                "{broker} recognised batch {batch_id} of {producer} as a retry (producer id + sequence) and did not write it again: it is in {partition} at offset {base_offset}",
+                "{broker} nhận ra batch {batch_id} của {producer} là bản gửi lại (nhờ producer id + sequence) nên không ghi lần nữa: batch đã nằm trong {partition} từ offset {base_offset}",
             )
         }
 
@@ -496,12 +705,14 @@ fn election_reason(lang: Lang, reason: ElectionReason) -> &'static str {
         (Lang::En, ElectionReason::LeaderDown) => "after the old leader went down",
         (Lang::En, ElectionReason::ReplicaReturned) => "as an in-sync replica came back",
         (Lang::En, ElectionReason::Preferred) => "as leadership returned to the preferred replica",
+        (Lang::En, ElectionReason::Unclean) => "by an unclean election, though it was out of sync",
         (Lang::Vi, ElectionReason::Initial) => "khi vừa được tạo",
         (Lang::Vi, ElectionReason::LeaderDown) => "sau khi leader cũ ngừng hoạt động",
         (Lang::Vi, ElectionReason::ReplicaReturned) => {
             "khi một replica trong ISR hoạt động trở lại"
         }
         (Lang::Vi, ElectionReason::Preferred) => "khi quyền leader trở về preferred replica",
+        (Lang::Vi, ElectionReason::Unclean) => "qua unclean leader election dù không nằm trong ISR",
     }
 }
 
@@ -597,8 +808,35 @@ fn kafka_error(lang: Lang, error: &KafkaError) -> String {
             "no committed offset and auto.offset.reset=none",
             "chưa có offset đã commit và auto.offset.reset=none",
         ),
+        E::RequestTimedOut { partition: _ } => say!(
+            lang,
+            "no answer within request.timeout.ms",
+            "không có phản hồi trong request.timeout.ms",
+        ),
+        E::InvalidRecord {
+            partition: _,
+            reason,
+        } => {
+            let reason = invalid_record_reason(lang, reason);
+            say!(
+                lang,
+                "refused by the leader because {reason}",
+                "leader từ chối vì {reason}",
+            )
+        }
     };
     format!("{reason} ({code})")
+}
+
+/// Why a broker refused records. The model gives its reason in English; the reasons it
+/// is known to give are translated, any other is shown as it is.
+fn invalid_record_reason(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Vi if reason.contains("compacted") && reason.contains("without a key") => {
+            "Topic dùng compaction không nhận record không có key".to_string()
+        }
+        _ => reason.to_string(),
+    }
 }
 
 /// `auto.offset.reset` as Kafka spells its values.
@@ -723,6 +961,21 @@ struct Producer(ProducerId);
 impl fmt::Display for Producer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "producer-{}", self.0)
+    }
+}
+
+/// Where a happening is drawn, named like the rest: `broker-3`, `producer-1`, a member id,
+/// `ZooKeeper`.
+struct Place<'a>(&'a Endpoint);
+
+impl fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Endpoint::Producer(p) => Producer(*p).fmt(f),
+            Endpoint::Broker(b) => Broker(*b).fmt(f),
+            Endpoint::Consumer(c) => Consumer(c).fmt(f),
+            Endpoint::ZooKeeper => f.write_str("ZooKeeper"),
+        }
     }
 }
 

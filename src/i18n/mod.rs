@@ -167,6 +167,12 @@ pub struct Strings {
     pub follow: &'static str,
     pub journey: &'static str,
     pub journey_partial: &'static str,
+    pub cut_off: &'static str,
+    pub fenced: &'static str,
+    pub cut_off_action: &'static str,
+    pub heal: &'static str,
+    pub elect_preferred: &'static str,
+    pub zookeeper_mode: &'static str,
 }
 
 #[cfg(test)]

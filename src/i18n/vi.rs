@@ -101,4 +101,10 @@ pub static STRINGS: Strings = Strings {
     follow: "Theo dõi record này",
     journey: "Hành trình của nó",
     journey_partial: "Dòng thời gian không còn giữ phần đầu hành trình của record này.",
+    cut_off: "bị cô lập",
+    fenced: "bị chặn (fenced)",
+    cut_off_action: "Cắt mạng",
+    heal: "Nối lại mạng",
+    elect_preferred: "Bầu lại preferred leader",
+    zookeeper_mode: "Chế độ ZooKeeper (cũ)",
 };

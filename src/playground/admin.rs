@@ -7,7 +7,7 @@ use super::form::{
 use super::live::Live;
 use crate::i18n::Lang;
 use kafka_model::assignor::AssignmentStrategy;
-use kafka_model::{Command, ConsumerConfig, ModelError, SeekTo, TopicConfig};
+use kafka_model::{Command, ConsumerConfig, ControllerMode, ModelError, SeekTo, TopicConfig};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -103,30 +103,43 @@ pub fn topics_panel(props: &AdminProps) -> Html {
 pub fn brokers_panel(props: &AdminProps) -> Html {
     let s = props.lang.strings();
     let error = use_state(|| None::<String>);
-    let brokers: Vec<(u32, bool)> = props
-        .live
-        .session
-        .borrow()
-        .cluster()
-        .brokers()
-        .map(|b| (b.id, b.alive))
-        .collect();
-    let add = {
-        let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
-        Callback::from(move |_| report(&error, lang, live.run(Command::AddBroker)))
+    let (brokers, zookeeper) = {
+        let session = props.live.session.borrow();
+        let cluster = session.cluster();
+        let brokers: Vec<(u32, bool, bool)> = cluster
+            .brokers()
+            .map(|b| (b.id, b.alive, cluster.network().is_cut_off(b.id)))
+            .collect();
+        (
+            brokers,
+            cluster.controller_mode() == ControllerMode::ZooKeeper,
+        )
     };
-    let rows = brokers.iter().map(|&(id, alive)| {
-        let toggle = {
-            let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
-            let command = if alive { Command::KillBroker { broker: id } } else { Command::ReviveBroker { broker: id } };
-            Callback::from(move |_| report(&error, lang, live.run(command.clone())))
-        };
+    let run = |command: Command| {
+        let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
+        Callback::from(move |_: MouseEvent| report(&error, lang, live.run(command.clone())))
+    };
+    let add = run(Command::AddBroker);
+    let elect = run(Command::ElectPreferredLeaders);
+    let mode = if zookeeper {
+        ControllerMode::Kraft
+    } else {
+        ControllerMode::ZooKeeper
+    };
+    let toggle_zk = run(Command::SetControllerMode { mode });
+    let rows = brokers.iter().map(|&(id, alive, cut)| {
+        let toggle = run(if alive { Command::KillBroker { broker: id } } else { Command::ReviveBroker { broker: id } });
+        let network = run(if cut { Command::HealBroker { broker: id } } else { Command::CutOffBroker { broker: id } });
         let label = if alive { s.kill } else { s.revive };
+        let network_label = if cut { s.heal } else { s.cut_off_action };
+        let status = if !alive { s.down } else if cut { s.cut_off } else { s.alive };
         html! {
             <li data-broker={id.to_string()}>
-                <span class="item-name">{ format!("broker-{id} · {}", if alive { s.alive } else { s.down }) }</span>
+                <span class="item-name">{ format!("broker-{id} · {status}") }</span>
                 <button type="button" class={ if alive { "kill-broker" } else { "revive-broker" } } onclick={toggle}
                     aria-label={ format!("{label} broker-{id}") }>{ label }</button>
+                <button type="button" class={ if cut { "heal-broker" } else { "cut-broker" } } onclick={network} disabled={!alive}
+                    aria-label={ format!("{network_label} broker-{id}") }>{ network_label }</button>
             </li>
         }
     });
@@ -134,7 +147,11 @@ pub fn brokers_panel(props: &AdminProps) -> Html {
         <section class="panel brokers" aria-labelledby="brokers-title">
             <h2 id="brokers-title">{ s.brokers_title }</h2>
             <ul class="items">{ for rows }</ul>
-            <button type="button" class="add-broker" onclick={add}>{ s.add_broker }</button>
+            <div class="button-row">
+                <button type="button" class="add-broker" onclick={add}>{ s.add_broker }</button>
+                <button type="button" class="elect-preferred" onclick={elect}>{ s.elect_preferred }</button>
+                <button type="button" class="zookeeper-mode" aria-pressed={ zookeeper.to_string() } onclick={toggle_zk}>{ s.zookeeper_mode }</button>
+            </div>
             <FieldError message={ (*error).clone() } />
         </section>
     }

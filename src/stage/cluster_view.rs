@@ -50,12 +50,29 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
 
     let controller = {
         let r = layout.controller;
-        let text = match cluster.controller() {
-            Some(b) => format!("{} · {}: broker-{b}", s.controller, s.active),
-            None => format!("{} · —", s.controller),
+        let state = cluster.controller_state();
+        let text = match (state.mode, cluster.controller()) {
+            (kafka_model::ControllerMode::ZooKeeper, Some(b)) => {
+                format!("ZooKeeper · /controller = broker-{b}")
+            }
+            (kafka_model::ControllerMode::ZooKeeper, None) => {
+                "ZooKeeper · /controller —".to_string()
+            }
+            (_, Some(b)) => format!(
+                "{} · voters {} · {}: broker-{b}",
+                s.controller,
+                state
+                    .voters
+                    .iter()
+                    .map(|v| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join(","),
+                s.active
+            ),
+            (_, None) => format!("{} · —", s.controller),
         };
         html! {
-            <g class="controller">
+            <g class={ if state.mode == kafka_model::ControllerMode::ZooKeeper { "controller zookeeper" } else { "controller" } }>
                 <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="6" />
                 <text x={(r.x + r.w / 2.0).to_string()} y={(r.y + r.h / 2.0 + 5.0).to_string()} text-anchor="middle">{ text }</text>
             </g>
@@ -64,9 +81,20 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
 
     let brokers = layout.brokers.iter().map(|b| {
         let alive = cluster.broker(b.id).is_some_and(|x| x.alive);
+        let cut_off = cluster.network().is_cut_off(b.id);
+        let fenced = cluster.controller_state().fenced.contains(&b.id);
         let r = b.rect;
-        let class = if alive { "broker" } else { "broker down" };
-        let status = if alive { s.alive } else { s.down };
+        let class = match (alive, cut_off) {
+            (false, _) => "broker down",
+            (true, true) => "broker cut-off",
+            (true, false) => "broker",
+        };
+        let status = match (alive, cut_off, fenced) {
+            (false, _, _) => s.down.to_string(),
+            (true, true, _) => format!("✂ {}", s.cut_off),
+            (true, false, true) => s.fenced.to_string(),
+            _ => s.alive.to_string(),
+        };
         let chips = b.chips.iter().map(|(tp, c)| {
             let (class, glyph) = replica_class(cluster, b.id, tp);
             let selected = props.selected.as_ref() == Some(tp);

@@ -66,6 +66,15 @@ fn member_rect(layout: &Layout, c: &ConsumerRef) -> Option<Rect> {
     }
 }
 
+/// The controller strip (KRaft quorum or ZooKeeper) where controller traffic lands.
+fn controller_point(layout: &Layout) -> Point {
+    let r = layout.controller;
+    Point {
+        x: r.x + r.w / 2.0,
+        y: r.y + r.h,
+    }
+}
+
 fn right_mid(r: Rect) -> Point {
     Point {
         x: r.x + r.w,
@@ -246,6 +255,45 @@ pub fn flight_of(h: &Happening, layout: &Layout) -> Option<Flight> {
                 FlightKind::Response,
                 "#c2410c".into(),
                 None,
+            )
+        }
+        K::DivergingEpoch {
+            partition,
+            leader,
+            follower,
+            ..
+        } => {
+            let from = layout.replica(*leader, partition)?.center();
+            (
+                from,
+                layout.replica(*follower, partition)?.center(),
+                FlightKind::Failure,
+                "#c2410c".into(),
+                None,
+            )
+        }
+        K::BrokerHeartbeat { broker, .. } => (
+            layout.broker(*broker)?.rect.center(),
+            controller_point(layout),
+            FlightKind::Heartbeat,
+            "#6366f1".into(),
+            None,
+        ),
+        K::ZkSessionPing { broker } => (
+            layout.broker(*broker)?.rect.center(),
+            controller_point(layout),
+            FlightKind::Heartbeat,
+            "#a16207".into(),
+            None,
+        ),
+        K::ZkWrite { broker, path } => {
+            let from = layout.broker(*broker)?.rect.center();
+            (
+                from,
+                controller_point(layout),
+                FlightKind::Request,
+                "#a16207".into(),
+                Some(path.clone()),
             )
         }
         K::CommitFailed {

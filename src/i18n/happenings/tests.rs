@@ -1,6 +1,6 @@
 use super::*;
 use kafka_model::record::PendingRecord;
-use kafka_model::Acks;
+use kafka_model::{Acks, ControllerMode, Endpoint};
 use std::collections::{BTreeMap, BTreeSet};
 
 fn tp(topic: &str, partition: u32) -> TopicPartition {
@@ -137,6 +137,211 @@ fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
                 records_deleted: 40,
             },
             vec!["orders-2", "offset 40", "Retention"],
+        ),
+        (
+            K::LeaderElected {
+                partition: orders2.clone(),
+                leader: Some(2),
+                leader_epoch: 9,
+                isr: vec![2],
+                reason: ElectionReason::Unclean,
+            },
+            vec!["broker-2", "leader", "orders-2", "epoch 9", "unclean"],
+        ),
+        (
+            K::DataLost {
+                partition: tp("orders", 0),
+                leader: Some(2),
+                from_offset: 5,
+                to_offset: 8,
+                records_lost: 3,
+                acknowledged: 3,
+                unclean: true,
+            },
+            vec!["broker-2", "orders-0", "5", "7", "3", "unclean"],
+        ),
+        (
+            K::DataLost {
+                partition: tp("orders", 0),
+                leader: None,
+                from_offset: 5,
+                to_offset: 8,
+                records_lost: 3,
+                acknowledged: 2,
+                unclean: false,
+            },
+            vec!["orders-0", "5", "7", "3 record", "2"],
+        ),
+        (
+            K::DivergingEpoch {
+                partition: orders2.clone(),
+                leader: 3,
+                follower: 1,
+                epoch: 4,
+                end_offset: 12,
+            },
+            vec![
+                "broker-3",
+                "broker-1",
+                "orders-2",
+                "leader epoch 4",
+                "offset 12",
+            ],
+        ),
+        (
+            K::ReplicaTruncated {
+                partition: orders2.clone(),
+                broker: 1,
+                log_end_offset: 12,
+                records_removed: 2,
+            },
+            vec!["broker-1", "orders-2", "offset 12", "2 record", "leader"],
+        ),
+        (
+            K::LeaderFenced {
+                partition: orders2.clone(),
+                broker: 1,
+                leader_epoch: 5,
+            },
+            vec!["broker-1", "orders-2", "leader epoch 5", "fence"],
+        ),
+        (
+            K::LogCompacted {
+                partition: orders2.clone(),
+                broker: 3,
+                records_removed: 4,
+            },
+            vec!["orders-2", "broker-3", "4", "compaction", "key"],
+        ),
+        (
+            K::BrokerHeartbeat {
+                broker: 2,
+                controller: 1,
+            },
+            vec!["broker-2", "broker-1", "heartbeat", "controller"],
+        ),
+        (
+            K::BrokerFenced { broker: 2 },
+            vec!["broker-2", "ontroller", "fence", "heartbeat", "ISR"],
+        ),
+        (
+            K::BrokerUnfenced { broker: 2 },
+            vec!["broker-2", "ontroller", "fence"],
+        ),
+        (
+            K::ZkSessionPing { broker: 2 },
+            vec!["broker-2", "ZooKeeper", "session"],
+        ),
+        (
+            K::ZkSessionExpired { broker: 2 },
+            vec!["broker-2", "ZooKeeper", "/brokers/ids/2", "controller"],
+        ),
+        (
+            K::ZkWrite {
+                broker: 1,
+                path: "/controller".into(),
+            },
+            vec!["broker-1", "ZooKeeper", "/controller"],
+        ),
+        (
+            K::ControllerModeChanged {
+                mode: ControllerMode::Kraft,
+            },
+            vec!["KRaft", "controller"],
+        ),
+        (
+            K::ControllerModeChanged {
+                mode: ControllerMode::ZooKeeper,
+            },
+            vec!["ZooKeeper", "controller"],
+        ),
+        (K::NetworkCut { broker: 2 }, vec!["broker-2"]),
+        (K::NetworkHealed { broker: 2 }, vec!["broker-2"]),
+        (
+            K::LinkSlowed {
+                a: Endpoint::Producer(1),
+                b: Endpoint::Broker(3),
+                extra_ms: 250,
+            },
+            vec!["producer-1", "broker-3", "250 ms"],
+        ),
+        (
+            K::LinkSlowed {
+                a: Endpoint::Consumer(member("payments", "payment-1-3")),
+                b: Endpoint::ZooKeeper,
+                extra_ms: 0,
+            },
+            vec!["payment-1-3", "ZooKeeper"],
+        ),
+        (K::RequestDropped { flight: 42 }, vec!["#42", "timeout"]),
+        (
+            K::DuplicateWritten {
+                producer: 1,
+                partition: orders2.clone(),
+                batch_id: 9,
+                first_base_offset: 5,
+                base_offset: 8,
+                last_offset: 10,
+            },
+            vec![
+                "producer-1",
+                "batch 9",
+                "orders-2",
+                "idempotence",
+                "5",
+                "7",
+                "8",
+                "10",
+            ],
+        ),
+        (
+            K::DuplicateIgnored {
+                producer: 1,
+                broker: 3,
+                partition: orders2.clone(),
+                batch_id: 9,
+                base_offset: 5,
+            },
+            vec![
+                "producer-1",
+                "broker-3",
+                "batch 9",
+                "orders-2",
+                "offset 5",
+                "sequence",
+            ],
+        ),
+        (
+            K::ProduceFailed {
+                producer: 1,
+                broker: None,
+                partition: orders2.clone(),
+                batch_id: 9,
+                error: KafkaError::RequestTimedOut {
+                    partition: orders2.clone(),
+                },
+                will_retry: true,
+            },
+            vec![
+                "producer-1",
+                "orders-2",
+                "REQUEST_TIMED_OUT",
+                "request.timeout.ms",
+            ],
+        ),
+        (
+            K::ProduceFailed {
+                producer: 1,
+                broker: Some(3),
+                partition: orders2.clone(),
+                batch_id: 9,
+                error: KafkaError::InvalidRecord {
+                    partition: orders2.clone(),
+                    reason: "a compacted topic cannot accept a record without a key".into(),
+                },
+                will_retry: false,
+            },
+            vec!["producer-1", "orders-2", "INVALID_RECORD", "key", "leader"],
         ),
         (K::ProducerCreated { producer: 1 }, vec!["producer-1"]),
         (K::ProducerRemoved { producer: 1 }, vec!["producer-1"]),
@@ -624,9 +829,9 @@ fn every_kind_has_a_sample() {
         .into_iter()
         .map(|(k, _)| at(k).kind_name())
         .collect();
-    // HappeningKind has 48 variants; `describe` cannot compile without all of them, and
+    // HappeningKind has 66 variants; `describe` cannot compile without all of them, and
     // this keeps the samples in step.
-    assert_eq!(kinds.len(), 48, "{kinds:?}");
+    assert_eq!(kinds.len(), 66, "{kinds:?}");
 }
 
 #[test]
@@ -911,5 +1116,120 @@ fn categories_group_the_timeline() {
             broker: 1
         }),
         "heartbeat"
+    );
+}
+
+#[test]
+fn data_loss_names_the_partition_the_offsets_and_the_acknowledgement() {
+    let lost = |acknowledged, unclean| {
+        at(HappeningKind::DataLost {
+            partition: tp("orders", 0),
+            leader: Some(2),
+            from_offset: 5,
+            to_offset: 8,
+            records_lost: 3,
+            acknowledged,
+            unclean,
+        })
+    };
+    let h = lost(3, true);
+    assert_eq!(
+        describe(&h, Lang::En),
+        "Data lost: broker-2 became leader of orders-0 without offsets 5 to 7; \
+         3 acknowledged records are gone (unclean leader election)"
+    );
+    let vi = describe(&h, Lang::Vi);
+    for fact in [
+        "Mất dữ liệu",
+        "broker-2",
+        "leader",
+        "orders-0",
+        "offset 5 đến 7",
+        "3 record đã được xác nhận (ack)",
+        "unclean leader election",
+    ] {
+        assert!(vi.contains(fact), "{vi:?} lacks {fact:?}");
+    }
+    // Only some of the lost records had been acknowledged: both numbers are told.
+    let h = lost(1, false);
+    let en = describe(&h, Lang::En);
+    assert!(
+        en.contains("orders-0")
+            && en.contains("offsets 5 to 7")
+            && en.contains("3 records gone, 1 of them acknowledged")
+            && !en.contains("unclean"),
+        "{en}"
+    );
+    let vi = describe(&h, Lang::Vi);
+    assert!(
+        vi.contains("orders-0")
+            && vi.contains("offset 5 đến 7")
+            && vi.contains("mất 3 record, trong đó 1 record đã được xác nhận (ack)")
+            && !vi.contains("unclean"),
+        "{vi}"
+    );
+    // One lost record, one acknowledged: singular in English.
+    let h = at(HappeningKind::DataLost {
+        partition: tp("orders", 0),
+        leader: Some(2),
+        from_offset: 5,
+        to_offset: 6,
+        records_lost: 1,
+        acknowledged: 1,
+        unclean: true,
+    });
+    assert!(describe(&h, Lang::En).contains("without offset 5; 1 acknowledged record is gone"));
+}
+
+#[test]
+fn new_kinds_fall_in_their_categories() {
+    use HappeningKind as K;
+    let orders0 = tp("orders", 0);
+    assert_eq!(
+        category(&K::BrokerHeartbeat {
+            broker: 2,
+            controller: 1
+        }),
+        "heartbeat"
+    );
+    assert_eq!(category(&K::ZkSessionPing { broker: 2 }), "heartbeat");
+    assert_eq!(category(&K::NetworkCut { broker: 2 }), "cluster");
+    assert_eq!(category(&K::RequestDropped { flight: 3 }), "cluster");
+    assert_eq!(category(&K::BrokerFenced { broker: 2 }), "cluster");
+    assert_eq!(
+        category(&K::ControllerModeChanged {
+            mode: ControllerMode::ZooKeeper
+        }),
+        "cluster"
+    );
+    assert_eq!(
+        category(&K::DataLost {
+            partition: orders0.clone(),
+            leader: None,
+            from_offset: 0,
+            to_offset: 1,
+            records_lost: 1,
+            acknowledged: 1,
+            unclean: false,
+        }),
+        "replicate"
+    );
+    assert_eq!(
+        category(&K::LogCompacted {
+            partition: orders0.clone(),
+            broker: 1,
+            records_removed: 1
+        }),
+        "replicate"
+    );
+    assert_eq!(
+        category(&K::DuplicateIgnored {
+            producer: 1,
+            broker: 1,
+            partition: orders0,
+            batch_id: 1,
+            base_offset: 0,
+        }),
+        "produce"
     );
 }
