@@ -134,3 +134,16 @@ test('every select starts on its intended default', async ({ page, baseUrl }) =>
   expect(values.acks === 'all', 'acks=all, Kafka\'s default');
   expect(values.pattern === 'cycling', 'cycling keys');
 });
+
+test('cut a leader off the network: it loses leadership; ZooKeeper mode redraws the controller', async ({ page, baseUrl, shot }) => {
+  await open(page, baseUrl);
+  const leaderCell = () => page.locator('.topics-describe tr[data-tp="orders-1"] td.leader').textContent();
+  const leader = await leaderCell();
+  await page.click(`button[aria-label="Cut off broker-${leader}"]`);
+  expect(await page.locator(`g.broker.cut-off[data-broker="${leader}"]`).count() === 1, 'drawn as cut off');
+  await eventually(async () => { const l = await leaderCell(); return /^\d+$/.test(l) && l !== leader; }, 'the controller elects another leader', 20000);
+  await page.click(`button[aria-label="Heal broker-${leader}"]`);
+  await page.click('button.zookeeper-mode');
+  await eventually(async () => (await page.textContent('g.controller')).includes('ZooKeeper'), 'controller drawn through ZooKeeper');
+  await shot('playground-zookeeper-en-1280x800');
+});
