@@ -83,7 +83,6 @@ pub static STRINGS: Strings = Strings {
     filter: "Show",
     filter_all: "everything",
     controller: "KRaft controller",
-    active: "active",
     log_title: "Partition log",
     log_start: "log start",
     high_watermark: "HW",

@@ -148,7 +148,6 @@ pub struct Strings {
     pub filter: &'static str,
     pub filter_all: &'static str,
     pub controller: &'static str,
-    pub active: &'static str,
     pub log_title: &'static str,
     pub log_start: &'static str,
     pub high_watermark: &'static str,

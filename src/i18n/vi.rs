@@ -83,7 +83,6 @@ pub static STRINGS: Strings = Strings {
     filter: "Hiện",
     filter_all: "tất cả",
     controller: "KRaft controller",
-    active: "đang hoạt động",
     log_title: "Log của partition",
     log_start: "log start",
     high_watermark: "HW",

@@ -58,17 +58,10 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             (kafka_model::ControllerMode::ZooKeeper, None) => {
                 "ZooKeeper · /controller —".to_string()
             }
-            (_, Some(b)) => format!(
-                "{} · voters {} · {}: broker-{b}",
-                s.controller,
-                state
-                    .voters
-                    .iter()
-                    .map(|v| v.to_string())
-                    .collect::<Vec<_>>()
-                    .join(","),
-                s.active
-            ),
+            (_, Some(b)) => {
+                let voters: Vec<String> = state.voters.iter().map(|v| v.to_string()).collect();
+                format!("{}: broker-{b} · voters {}", s.controller, voters.join(","))
+            }
             (_, None) => format!("{} · —", s.controller),
         };
         html! {
@@ -181,7 +174,7 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
                     <text class="client-name" x={(r.x + 6.0).to_string()} y={(r.y + 16.0).to_string()}>{ &member.client_id }</text>
                     <text class="client-detail" x={(r.x + 6.0).to_string()} y={(r.y + 32.0).to_string()}>{ status }</text>
                     if let Some(lag) = lag {
-                        <text class="lag-badge" x={(r.x + r.w - 6.0).to_string()} y={(r.y + 16.0).to_string()} text-anchor="end">{ format!("lag {lag}") }</text>
+                        <text class="lag-badge" x={(r.x + r.w - 6.0).to_string()} y={(r.y + 32.0).to_string()} text-anchor="end">{ format!("lag {lag}") }</text>
                     }
                 </g>
             })
