@@ -107,4 +107,5 @@ pub static STRINGS: Strings = Strings {
     heal: "Heal",
     elect_preferred: "Elect preferred leaders",
     zookeeper_mode: "ZooKeeper mode (legacy)",
+    retention: "retention.ms (seconds; empty = 7 days)",
 };

@@ -172,6 +172,7 @@ pub struct Strings {
     pub heal: &'static str,
     pub elect_preferred: &'static str,
     pub zookeeper_mode: &'static str,
+    pub retention: &'static str,
 }
 
 #[cfg(test)]

@@ -106,4 +106,5 @@ pub static STRINGS: Strings = Strings {
     heal: "Nối lại mạng",
     elect_preferred: "Bầu lại preferred leader",
     zookeeper_mode: "Chế độ ZooKeeper (cũ)",
+    retention: "retention.ms (giây; để trống = 7 ngày)",
 };

@@ -7,7 +7,9 @@ use super::form::{
 use super::live::Live;
 use crate::i18n::Lang;
 use kafka_model::assignor::AssignmentStrategy;
-use kafka_model::{Command, ConsumerConfig, ControllerMode, ModelError, SeekTo, TopicConfig};
+use kafka_model::{
+    CleanupPolicy, Command, ConsumerConfig, ControllerMode, ModelError, SeekTo, TopicConfig,
+};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +30,7 @@ fn report(
 pub fn topics_panel(props: &AdminProps) -> Html {
     let s = props.lang.strings();
     let (name, partitions, rf) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let (retention, cleanup) = (use_node_ref(), use_node_ref());
     use_default_value(&partitions, "3");
     use_default_value(&rf, "1");
     let error = use_state(|| None::<String>);
@@ -42,6 +45,7 @@ pub fn topics_panel(props: &AdminProps) -> Html {
     let create = {
         let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
         let (name, partitions, rf) = (name.clone(), partitions.clone(), rf.clone());
+        let (retention, cleanup) = (retention.clone(), cleanup.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let s = lang.strings();
@@ -54,9 +58,27 @@ pub fn topics_panel(props: &AdminProps) -> Html {
                     s.partitions, s.replication_factor, s.invalid_number
                 )));
             };
-            let config = TopicConfig::default()
+            // retention.ms in seconds here; empty keeps Kafka's default (7 days).
+            let retention_text = input_value(&retention);
+            let retention_ms = match retention_text.trim() {
+                "" => None,
+                t => match parse_count(t) {
+                    Some(secs) if secs > 0 => Some(secs as u64 * 1000),
+                    _ => return error.set(Some(format!("{}: {}", s.retention, s.invalid_number))),
+                },
+            };
+            let policy = match select_value(&cleanup).as_str() {
+                "compact" => CleanupPolicy::Compact,
+                "compact,delete" => CleanupPolicy::CompactDelete,
+                _ => CleanupPolicy::Delete,
+            };
+            let mut config = TopicConfig::default()
                 .with_partitions(p)
-                .with_replication_factor(r);
+                .with_replication_factor(r)
+                .with_cleanup_policy(policy);
+            if retention_ms.is_some() {
+                config.retention_ms = retention_ms;
+            }
             report(
                 &error,
                 lang,
@@ -92,6 +114,14 @@ pub fn topics_panel(props: &AdminProps) -> Html {
                 <label>{ s.topic_name }<input ref={name} name="topic-name" type="text" placeholder="payments" maxlength="260" /></label>
                 <label>{ s.partitions }<input ref={partitions} name="partitions" type="text" inputmode="numeric" maxlength="3" /></label>
                 <label>{ s.replication_factor }<input ref={rf} name="replication-factor" type="text" inputmode="numeric" maxlength="2" /></label>
+                <label>{ s.retention }<input ref={retention} name="retention" type="text" inputmode="numeric" maxlength="9" placeholder="604800" /></label>
+                <label>{ "cleanup.policy" }
+                    <select ref={cleanup} name="cleanup-policy">
+                        <option value="delete" selected=true>{ "delete" }</option>
+                        <option value="compact">{ "compact" }</option>
+                        <option value="compact,delete">{ "compact,delete" }</option>
+                    </select>
+                </label>
                 <button type="submit">{ s.create_topic }</button>
             </form>
             <FieldError message={ (*error).clone() } />
