@@ -70,7 +70,6 @@ pub struct Strings {
     pub tagline: &'static str,
     pub language_label: &'static str,
     pub stage_label: &'static str,
-    pub stage_empty: &'static str,
     pub footer_version: &'static str,
     pub footer_model: &'static str,
     pub error_title: &'static str,
@@ -200,10 +199,14 @@ mod tests {
     fn languages_differ_where_they_should_and_keep_kafka_terms() {
         let (vi, en) = (Lang::Vi.strings(), Lang::En.strings());
         assert_ne!(vi.tagline, en.tagline);
-        assert_ne!(vi.stage_empty, en.stage_empty);
+        assert_ne!(vi.select_partition_hint, en.select_partition_hint);
         // The product name is a name, the same in both.
         assert_eq!(vi.app_name, en.app_name);
         // Kafka terms stay English in the Vietnamese text.
-        assert!(vi.stage_empty.contains("Broker"), "{}", vi.stage_empty);
+        assert!(
+            vi.groups_title.contains("Consumer") && vi.select_partition_hint.contains("partition"),
+            "{}",
+            vi.select_partition_hint
+        );
     }
 }

@@ -101,7 +101,7 @@ pub fn topics_panel(props: &AdminProps) -> Html {
         html! {
             <li data-topic={topic.clone()}>
                 <span class="item-name">{ format!("{topic} ({count})") }</span>
-                <button type="button" class="add-partition" onclick={add} aria-label={ format!("{} {topic}", s.add_partitions) }>{ "+1 Partition" }</button>
+                <button type="button" class="add-partition" onclick={add} aria-label={ format!("+1 Partition · {topic}") } title={ s.add_partitions }>{ "+1 Partition" }</button>
                 <button type="button" class="delete-topic" onclick={delete} aria-label={ format!("{} {topic}", s.delete) }>{ s.delete }</button>
             </li>
         }

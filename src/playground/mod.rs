@@ -185,7 +185,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 <transport::TransportBar live={live.clone()} lang={props.lang} {now} playing={*playing} speed={*speed}
                     {on_playing} {on_speed} />
                 <section class="stage-wrap">
-                    <svg class="stage" viewBox={view_box} role="img" aria-label={ s.stage_label } preserveAspectRatio="xMidYMin meet">
+                    <svg class="stage" viewBox={view_box} role="group" aria-label={ s.stage_label } preserveAspectRatio="xMidYMin meet">
                         <ClusterView session={live.session.clone()} layout={layout.clone()} lang={props.lang}
                             selected={(*selected).clone()} on_select={on_select.clone()} />
                     </svg>

@@ -39,7 +39,7 @@ pub fn topic_table(props: &TablesProps) -> Html {
     html! {
         <section class="panel table-panel" aria-labelledby="topic-table-title">
             <h2 id="topic-table-title"><code>{ s.describe_topics }</code></h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="topic-table-title">
                 <table class="describe topics-describe">
                     <thead><tr>
                         <th>{ s.topic }</th><th>{ s.partition }</th><th>{ s.leader }</th><th>{ s.replicas }</th>
@@ -78,7 +78,7 @@ pub fn group_table(props: &TablesProps) -> Html {
     html! {
         <section class="panel table-panel" aria-labelledby="group-table-title">
             <h2 id="group-table-title"><code>{ s.describe_groups }</code></h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="group-table-title">
                 <table class="describe groups-describe">
                     <thead><tr>
                         <th>{ "Group" }</th><th>{ s.topic }</th><th>{ s.partition }</th><th>{ s.member }</th>

@@ -1,10 +1,9 @@
-//! The page around the stage: header with the language switch, the stage itself, the footer.
+//! The page around the stage: header (language switch, presenter mode, PNG), footer, and
+//! the stage snapshot helper.
 
 mod footer;
 mod header;
 pub mod snapshot_png;
-mod stage;
 
 pub use footer::Footer;
 pub use header::Header;
-pub use stage::Stage;

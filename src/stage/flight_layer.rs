@@ -163,14 +163,19 @@ fn paint(
     // One path per look (colour and kind), not one per dot: hundreds of dots cost a few
     // dozen canvas calls instead of thousands.
     let mut order: Vec<usize> = (0..flights.len()).collect();
-    order.sort_by(|&a, &b| (&flights[a].color, flights[a].kind as u8).cmp(&(&flights[b].color, flights[b].kind as u8)));
+    order.sort_by(|&a, &b| {
+        (&flights[a].color, flights[a].kind as u8).cmp(&(&flights[b].color, flights[b].kind as u8))
+    });
     let mut i = 0;
     while i < order.len() {
         let first = &flights[order[i]];
         let r = radius(first.kind);
         ctx.begin_path();
         let mut j = i;
-        while j < order.len() && flights[order[j]].color == first.color && flights[order[j]].kind == first.kind {
+        while j < order.len()
+            && flights[order[j]].color == first.color
+            && flights[order[j]].kind == first.kind
+        {
             let f = &flights[order[j]];
             let p = f.position(now, discrete);
             ctx.move_to(p.x + r, p.y);

@@ -1,0 +1,19 @@
+// Accessibility: axe-core (npm, run in the page) finds no serious or critical violation.
+import { test, expect } from '../harness.mjs';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+for (const lang of ['vi', 'en']) {
+  test(`axe: no serious or critical violations (${lang})`, async ({ page, baseUrl }) => {
+    await page.goto(`${baseUrl}?lang=${lang}`);
+    await page.waitForSelector('svg.stage g.broker');
+    await page.click('g.replica.leader'); // open a partition log too
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const summary = bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`).join('\n');
+    expect(bad.length === 0, summary);
+  });
+}
