@@ -61,13 +61,13 @@ impl Orientation {
     }
 }
 
-pub const CHIP_W: f64 = 78.0;
+pub const CHIP_W: f64 = 72.0;
 pub const CHIP_H: f64 = 24.0;
 const GAP: f64 = 6.0;
 const BOX_HEAD: f64 = 30.0;
 /// Group boxes carry two lines of title: the name, then strategy, generation and state.
 const GROUP_HEAD: f64 = 44.0;
-const PAD: f64 = 10.0;
+const PAD: f64 = 8.0;
 const CLIENT_H: f64 = 44.0;
 const MEMBER_H: f64 = 40.0;
 
