@@ -34,6 +34,38 @@ fn radius(kind: FlightKind) -> f64 {
     }
 }
 
+/// Each happening's flight, worked out once (endpoints, colour) rather than every frame;
+/// emptied when the layout changes, since the endpoints move with it.
+#[derive(Default)]
+struct FlightCache {
+    layout: Option<Rc<Layout>>,
+    /// Happening id → when it lands, and its flight (`None`: nothing to draw for it).
+    flights: std::collections::BTreeMap<u64, (Ms, Option<Flight>)>,
+}
+
+impl FlightCache {
+    fn refresh(&mut self, layout: &Rc<Layout>) {
+        if !self.layout.as_ref().is_some_and(|l| Rc::ptr_eq(l, layout)) {
+            self.layout = Some(layout.clone());
+            self.flights.clear();
+        }
+    }
+
+    fn learn(&mut self, h: &kafka_model::Happening, layout: &Layout) {
+        self.flights
+            .entry(h.id)
+            .or_insert_with(|| (h.end_ms, flight_of(h, layout)));
+    }
+
+    fn get(&self, id: u64) -> Option<&Flight> {
+        self.flights.get(&id).and_then(|(_, f)| f.as_ref())
+    }
+
+    fn forget_landed(&mut self, now: Ms) {
+        self.flights.retain(|_, (end, _)| *end > now);
+    }
+}
+
 /// Where the last frame's dots were, in stage units, for hover hit-testing.
 type Painted = Rc<RefCell<Vec<(f64, f64, Option<String>)>>>;
 
@@ -41,9 +73,10 @@ type Painted = Rc<RefCell<Vec<(f64, f64, Option<String>)>>>;
 pub fn flight_layer(props: &FlightLayerProps) -> Html {
     let canvas = use_node_ref();
     let painted: Painted = use_mut_ref(Vec::new);
+    let cache = use_mut_ref(FlightCache::default);
     let tip = use_state(|| None::<(f64, f64, String)>);
     {
-        let (canvas, painted) = (canvas.clone(), painted.clone());
+        let (canvas, painted, cache) = (canvas.clone(), painted.clone(), cache.clone());
         let session = props.session.clone();
         let (layout, now, reduced, heartbeats) = (
             props.layout.clone(),
@@ -52,17 +85,23 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
             props.heartbeats,
         );
         use_effect(move || {
-            let flights: Vec<Flight> = session
-                .borrow()
+            let mut cache = cache.borrow_mut();
+            cache.refresh(&layout);
+            let session = session.borrow();
+            for h in session.recent().in_flight(now) {
+                cache.learn(h, &layout);
+            }
+            let flights: Vec<&Flight> = session
                 .recent()
                 .in_flight(now)
-                .filter_map(|h| flight_of(h, &layout))
+                .filter_map(|h| cache.get(h.id))
                 .filter(|f| heartbeats || f.kind != FlightKind::Heartbeat)
                 .collect();
             if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                 paint(&canvas, &layout, &flights, now, reduced, &painted);
                 let _ = canvas.set_attribute("data-in-flight", &flights.len().to_string());
             }
+            cache.forget_landed(now);
         });
     }
     // The layer lets clicks through to the stage, so hovering is heard on the stage itself.
@@ -135,7 +174,7 @@ fn fit(layout: &Layout, width: f64, height: f64) -> (f64, f64) {
 fn paint(
     canvas: &web_sys::HtmlCanvasElement,
     layout: &Layout,
-    flights: &[Flight],
+    flights: &[&Flight],
     now: Ms,
     discrete: bool,
     painted: &Painted,
