@@ -3,6 +3,7 @@
 
 mod admin;
 mod anim_loop;
+mod announcer;
 mod form;
 mod lag_chart;
 mod live;
@@ -207,6 +208,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 <admin::TopicsPanel live={live.clone()} lang={props.lang} />
                 <admin::BrokersPanel live={live.clone()} lang={props.lang} />
                 <admin::GroupsPanel live={live.clone()} lang={props.lang} />
+                <announcer::Announcer live={live.clone()} lang={props.lang} />
                 <timeline::Timeline live={live.clone()} lang={props.lang} {on_select} />
             </aside>
         </div>

@@ -124,8 +124,8 @@ pub fn publish_form(props: &PublishProps) -> Html {
                 let record = ProducerRecord {
                     topic,
                     partition,
-                    key: key.as_ref().map(|k| k.as_bytes().to_vec()),
-                    value: Some(value.as_bytes().to_vec()),
+                    key: key.as_ref().map(|k| k.as_bytes().into()),
+                    value: Some(value.as_bytes().into()),
                     headers: header_pairs
                         .iter()
                         .map(|(k, v)| Header {

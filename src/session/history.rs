@@ -78,8 +78,9 @@ impl History {
             .cloned()
     }
 
-    pub fn next_command_time(&self, _now: Ms, applied: usize) -> Option<Ms> {
-        self.log.get(applied).map(|(at, _)| *at)
+    /// When the next recorded command not yet applied is due.
+    pub fn next_command_time(&self) -> Option<Ms> {
+        self.log.get(self.applied).map(|(at, _)| *at)
     }
 
     pub fn mark_applied(&mut self) {

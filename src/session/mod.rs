@@ -97,9 +97,7 @@ impl Session {
     /// Runs to the next moment anything happens (a recorded command or a scheduled event).
     pub fn step_forward(&mut self) {
         let next_event = self.cluster.next_event_time();
-        let next_command = self
-            .history
-            .next_command_time(self.now(), self.history.applied());
+        let next_command = self.history.next_command_time();
         let target = match (next_event, next_command) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b).unwrap_or(self.now() + 100),

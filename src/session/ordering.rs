@@ -37,13 +37,13 @@ impl OrderWatch {
             };
             let newest = self
                 .newest
-                .entry((group.clone(), key.clone()))
+                .entry((group.clone(), key.to_vec()))
                 .or_insert(created);
             if created < *newest {
                 self.broken
                     .entry(group.clone())
                     .or_default()
-                    .insert(key.clone());
+                    .insert(key.to_vec());
             } else {
                 *newest = created;
             }

@@ -94,7 +94,9 @@ pub fn flight_of(h: &Happening, layout: &Layout) -> Option<Flight> {
     if !h.is_flight() {
         return None;
     }
-    let text = |k: &Option<Vec<u8>>| k.as_ref().map(|k| String::from_utf8_lossy(k).into_owned());
+    let text = |k: &Option<kafka_model::record::Bytes>| {
+        k.as_ref().map(|k| String::from_utf8_lossy(k).into_owned())
+    };
     let (from, to, kind, color, label) = match &h.kind {
         K::ProduceSent {
             producer,

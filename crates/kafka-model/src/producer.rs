@@ -10,6 +10,7 @@ use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub type ProducerId = u32;
 
@@ -196,7 +197,8 @@ pub struct OpenBatch {
 pub struct InFlightBatch {
     pub batch_id: u64,
     pub partition: TopicPartition,
-    pub records: Vec<PendingRecord>,
+    /// Shared with the `ProduceSent` happening and the acks waiting for it.
+    pub records: Arc<[PendingRecord]>,
     pub acks: Acks,
     pub first_sent_ms: Ms,
     pub attempt: u32,

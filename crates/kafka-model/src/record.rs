@@ -5,6 +5,13 @@
 
 use crate::schedule::Ms;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A key or value's bytes, shared: a record is handed from the producer's batch to the
+/// leader's log, the followers' logs and the consumers, and each of them holds the same
+/// bytes (a clone is a reference count, not a copy). Build one from a `Vec<u8>` or
+/// `&[u8]` with `.into()`; read it as `&[u8]`.
+pub type Bytes = Arc<[u8]>;
 
 /// Kafka's per-record overhead in a v2 batch, roughly: length, attributes, timestamp delta,
 /// offset delta, key and value lengths, header count (mostly one-byte varints).
@@ -23,9 +30,9 @@ pub struct ProducerRecord {
     pub topic: String,
     /// An explicit partition; `None` lets the producer's partitioner choose.
     pub partition: Option<u32>,
-    pub key: Option<Vec<u8>>,
+    pub key: Option<Bytes>,
     /// `None` is a tombstone.
-    pub value: Option<Vec<u8>>,
+    pub value: Option<Bytes>,
     pub headers: Vec<Header>,
 }
 
@@ -35,8 +42,8 @@ impl ProducerRecord {
         Self {
             topic: topic.into(),
             partition: None,
-            key: key.map(|k| k.as_bytes().to_vec()),
-            value: Some(value.as_bytes().to_vec()),
+            key: key.map(|k| k.as_bytes().into()),
+            value: Some(value.as_bytes().into()),
             headers: Vec::new(),
         }
     }
@@ -73,8 +80,8 @@ pub struct Record {
     /// carries as producer epoch and sequence — how a new leader recognises a retry.
     #[serde(default)]
     pub batch_id: u64,
-    pub key: Option<Vec<u8>>,
-    pub value: Option<Vec<u8>>,
+    pub key: Option<Bytes>,
+    pub value: Option<Bytes>,
     pub headers: Vec<Header>,
     pub size_bytes: u32,
 }
@@ -103,8 +110,8 @@ impl Record {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingRecord {
     pub timestamp: Ms,
-    pub key: Option<Vec<u8>>,
-    pub value: Option<Vec<u8>>,
+    pub key: Option<Bytes>,
+    pub value: Option<Bytes>,
     pub headers: Vec<Header>,
     pub size_bytes: u32,
 }
@@ -126,8 +133,8 @@ impl PendingRecord {
 }
 
 /// Size of one record on the wire and on disk, close to Kafka's v2 format.
-pub fn record_size(key: &Option<Vec<u8>>, value: &Option<Vec<u8>>, headers: &[Header]) -> u32 {
-    let len = |b: &Option<Vec<u8>>| b.as_ref().map_or(0, |b| b.len());
+pub fn record_size(key: &Option<Bytes>, value: &Option<Bytes>, headers: &[Header]) -> u32 {
+    let len = |b: &Option<Bytes>| b.as_ref().map_or(0, |b| b.len());
     let header_bytes: usize = headers
         .iter()
         .map(|h| 2 + h.key.len() + h.value.as_ref().map_or(0, |v| v.len()))
@@ -157,7 +164,7 @@ mod tests {
         let tomb = pending.clone().into_record(0, 1, 0);
         assert!(tomb.is_tombstone());
         let empty = PendingRecord {
-            value: Some(vec![]),
+            value: Some(Bytes::from([])),
             ..pending
         }
         .into_record(1, 1, 0);

@@ -277,8 +277,8 @@ fn an_auto_producer_sends_at_its_rate_with_cycling_keys() {
         HappeningKind::RecordQueued { key, .. } => key.clone(),
         _ => None,
     };
-    assert_eq!(key_of(queued[0]), Some(b"a".to_vec()));
-    assert_eq!(key_of(queued[1]), Some(b"b".to_vec()));
+    assert_eq!(key_of(queued[0]).as_deref(), Some(&b"a"[..]));
+    assert_eq!(key_of(queued[1]).as_deref(), Some(&b"b"[..]));
     c.set_auto_produce(p, None).unwrap();
     assert!(named(&c.advance(10_000), "RecordQueued").is_empty());
 }

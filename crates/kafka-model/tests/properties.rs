@@ -108,8 +108,8 @@ proptest! {
         let record = || ProducerRecord {
             topic: "t".into(),
             partition: None,
-            key: Some(key.clone()),
-            value: Some(b"v".to_vec()),
+            key: Some(key.clone().into()),
+            value: Some(b"v"[..].into()),
             headers: vec![],
         };
         let first = c.produce(producer, record()).unwrap();

@@ -26,8 +26,8 @@ fn member(group: &str, member: &str) -> ConsumerRef {
 fn pending(key: &str) -> PendingRecord {
     PendingRecord {
         timestamp: 0,
-        key: Some(key.into()),
-        value: Some(b"v".to_vec()),
+        key: Some(key.as_bytes().into()),
+        value: Some(b"v"[..].into()),
         headers: vec![],
         size_bytes: 9,
     }
@@ -350,7 +350,7 @@ fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
                 producer: 1,
                 partition: orders2.clone(),
                 batch_id: 9,
-                key: Some(b"order-1".to_vec()),
+                key: Some(b"order-1"[..].into()),
                 size_bytes: 42,
             },
             vec![
@@ -370,7 +370,7 @@ fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
                 batch_id: 9,
                 attempt: 2,
                 acks: Acks::All,
-                records: vec![pending("a"), pending("b")],
+                records: vec![pending("a"), pending("b")].into(),
             },
             vec![
                 "producer-1",
@@ -528,7 +528,7 @@ fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
                 consumer: member("payments", "payment-1-3"),
                 partition: orders2.clone(),
                 offset: 5,
-                key: Some(b"order-1".to_vec()),
+                key: Some(b"order-1"[..].into()),
                 value: None,
             },
             vec![
@@ -891,8 +891,8 @@ fn vietnamese_keeps_kafka_terms_in_english() {
         consumer: member("payments", "payment-1-3"),
         partition: orders2.clone(),
         offset: 5,
-        key: Some(b"order-1".to_vec()),
-        value: Some(b"paid".to_vec()),
+        key: Some(b"order-1"[..].into()),
+        value: Some(b"paid"[..].into()),
     });
     assert_eq!(
         delivered,
@@ -1030,7 +1030,7 @@ fn keys_and_values_are_shown_safely() {
         producer: 1,
         partition: tp("orders", 0),
         batch_id: 1,
-        key: Some(binary),
+        key: Some(binary.into()),
         size_bytes: 300,
     });
     for lang in Lang::ALL {

@@ -75,6 +75,8 @@ test('kill the leader broker of orders-0 and another replica leads', async ({ pa
   await eventually(async () => { const l = await leaderCell(); return /^\d+$/.test(l) && l !== leader; }, 'a new leader for orders-0');
   expect(await page.locator(`g.broker.down[data-broker="${leader}"]`).count() === 1, 'the dead broker is greyed out');
   await shot('playground-broker-killed-en-1280x800');
+  // The live region says it in words for screen readers.
+  await eventually(async () => /broker-\d/.test(await page.textContent('.announcer')), 'the announcer speaks', 8000);
   await page.click(`button[aria-label="Revive broker-${leader}"]`);
   await eventually(async () => (await page.locator(`g.broker.down`).count()) === 0, 'broker back up');
 });

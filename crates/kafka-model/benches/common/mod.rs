@@ -34,8 +34,8 @@ pub fn record(i: usize) -> ProducerRecord {
     ProducerRecord {
         topic: TOPIC.to_string(),
         partition: None,
-        key: Some((i as u64).to_be_bytes().to_vec()),
-        value: Some(VALUE.to_vec()),
+        key: Some((i as u64).to_be_bytes()[..].into()),
+        value: Some(VALUE.into()),
         headers: Vec::new(),
     }
 }

@@ -119,12 +119,15 @@ impl Cluster {
         };
         let now = self.now;
         let p = self.producers.get_mut(&producer).expect("checked");
-        let batch = p.batches.entry(tp.clone()).or_insert_with(|| OpenBatch {
-            batch_id: new_batch_id.expect("a new batch has an id"),
-            created_ms: now,
-            size_bytes: 0,
-            records: Vec::new(),
-        });
+        let batch = match new_batch_id {
+            None => p.batches.get_mut(&tp).expect("an open batch"),
+            Some(batch_id) => p.batches.entry(tp.clone()).or_insert(OpenBatch {
+                batch_id,
+                created_ms: now,
+                size_bytes: 0,
+                records: Vec::new(),
+            }),
+        };
         batch.size_bytes += size;
         batch.records.push(pending);
         let (batch_id, full) = (batch.batch_id, batch.size_bytes >= batch_size);
@@ -169,8 +172,13 @@ impl Cluster {
     /// Kafka's built-in partitioning: murmur2 of the key, else sticky; or round robin.
     fn choose_partition(&mut self, producer: ProducerId, topic: &str, key: Option<&[u8]>) -> u32 {
         let t = &self.topics[topic];
-        let (count, available) = (t.partition_count(), t.available_partitions());
+        let count = t.partition_count();
         let p = self.producers.get_mut(&producer).expect("checked");
+        if let (PartitionerKind::Sticky, Some(key)) = (p.config.partitioner, key) {
+            // Keyed records go by hash alone, whatever partitions have a leader.
+            return partition_for_key(key, count);
+        }
+        let available = t.available_partitions();
         let rng = &mut self.rng;
         match (p.config.partitioner, key) {
             (PartitionerKind::Sticky, Some(key)) => partition_for_key(key, count),
@@ -221,7 +229,7 @@ impl Cluster {
         let flight = InFlightBatch {
             batch_id: batch.batch_id,
             partition: tp.clone(),
-            records: batch.records,
+            records: batch.records.into(),
             acks: p.config.acks,
             first_sent_ms: now,
             attempt: 1,
@@ -358,7 +366,7 @@ impl Cluster {
         let epoch = p.leader_epoch;
         let Some((base_offset, last_offset)) =
             p.log
-                .append_batch(batch.records.clone(), producer, batch.batch_id, epoch, roll)
+                .append_batch(&batch.records, producer, batch.batch_id, epoch, roll)
         else {
             return;
         };

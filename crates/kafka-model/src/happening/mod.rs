@@ -12,11 +12,12 @@ use crate::error::KafkaError;
 use crate::group::RebalanceReason;
 use crate::partition::BrokerId;
 use crate::producer::{Acks, ProducerId};
-use crate::record::PendingRecord;
+use crate::record::{Bytes, PendingRecord};
 use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 mod drawing;
 
@@ -231,7 +232,7 @@ pub enum HappeningKind {
         producer: ProducerId,
         partition: TopicPartition,
         batch_id: u64,
-        key: Option<Vec<u8>>,
+        key: Option<Bytes>,
         size_bytes: u32,
     },
     /// A batch flies from the producer to the leader.
@@ -242,7 +243,8 @@ pub enum HappeningKind {
         batch_id: u64,
         attempt: u32,
         acks: Acks,
-        records: Vec<PendingRecord>,
+        /// The batch the producer sent, shared with the request itself.
+        records: Arc<[PendingRecord]>,
     },
     AppendedAtLeader {
         producer: ProducerId,
@@ -322,8 +324,8 @@ pub enum HappeningKind {
         consumer: ConsumerRef,
         partition: TopicPartition,
         offset: u64,
-        key: Option<Vec<u8>>,
-        value: Option<Vec<u8>>,
+        key: Option<Bytes>,
+        value: Option<Bytes>,
     },
     /// The position was set by auto.offset.reset or a seek.
     PositionReset {

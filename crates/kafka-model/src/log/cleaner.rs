@@ -56,7 +56,7 @@ impl PartitionLog {
                     return true;
                 }
                 let Some(key) = &r.key else { return false };
-                if latest.get(key.as_slice()) != Some(&r.offset) {
+                if latest.get(&key[..]) != Some(&r.offset) {
                     return false;
                 }
                 !(r.is_tombstone() && segment_end(r.offset) < horizon)

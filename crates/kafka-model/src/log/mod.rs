@@ -191,20 +191,23 @@ impl PartitionLog {
         leader_epoch: u32,
         roll: RollPolicy,
     ) -> Option<(u64, u64)> {
-        self.append_batch(batch, producer_id, 0, leader_epoch, roll)
+        self.append_batch(&batch, producer_id, 0, leader_epoch, roll)
     }
 
-    /// [`PartitionLog::append`] for a producer's batch `batch_id`.
+    /// [`PartitionLog::append`] for a producer's batch `batch_id`. The records share their
+    /// key and value bytes with the batch.
     pub fn append_batch(
         &mut self,
-        batch: Vec<PendingRecord>,
+        batch: &[PendingRecord],
         producer_id: u32,
         batch_id: u64,
         leader_epoch: u32,
         roll: RollPolicy,
     ) -> Option<(u64, u64)> {
         let base = self.log_end_offset;
+        self.records.reserve(batch.len());
         for pending in batch {
+            let pending = pending.clone();
             let mut record = pending.into_record(self.log_end_offset, producer_id, leader_epoch);
             record.batch_id = batch_id;
             self.push(record, roll);

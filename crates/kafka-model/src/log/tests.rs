@@ -5,7 +5,7 @@ fn rec(size: u32, ts: Ms) -> PendingRecord {
     PendingRecord {
         timestamp: ts,
         key: None,
-        value: Some(vec![b'x'; (size - 7) as usize]),
+        value: Some(vec![b'x'; (size - 7) as usize].into()),
         headers: vec![],
         size_bytes: size,
     }
@@ -94,8 +94,8 @@ fn read_never_goes_past_the_bound_it_is_given() {
 
 fn keyed(key: &str, value: Option<&str>, ts: Ms) -> PendingRecord {
     let (key, value) = (
-        Some(key.as_bytes().to_vec()),
-        value.map(|v| v.as_bytes().to_vec()),
+        Some(key.as_bytes().into()),
+        value.map(|v| v.as_bytes().into()),
     );
     PendingRecord {
         size_bytes: crate::record::record_size(&key, &value, &[]),
