@@ -303,6 +303,9 @@ fn group_item(props: &GroupItemProps) -> Html {
     }
 }
 
+/// A group as its panel lists it: id, (member id, client id) pairs, subscribed topics.
+type GroupRow = (String, Vec<(String, String)>, Vec<String>);
+
 #[function_component(GroupsPanel)]
 pub fn groups_panel(props: &AdminProps) -> Html {
     let s = props.lang.strings();
@@ -311,7 +314,7 @@ pub fn groups_panel(props: &AdminProps) -> Html {
     let (groups, topics) = {
         let session = props.live.session.borrow();
         let cluster = session.cluster();
-        let groups: Vec<(String, Vec<(String, String)>, Vec<String>)> = cluster
+        let groups: Vec<GroupRow> = cluster
             .groups()
             .map(|g| {
                 let members = g

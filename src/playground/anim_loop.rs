@@ -46,10 +46,13 @@ pub fn frame_stats() -> JsValue {
     })
 }
 
+/// The frame callback, shared with itself so it can ask for the next frame.
+type FrameCallback = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
+
 /// Starts the loop; dropping the returned guard stops it.
 pub fn start(live: Live) -> LoopGuard {
     let running = Rc::new(RefCell::new(true));
-    let callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+    let callback: FrameCallback = Rc::new(RefCell::new(None));
     let last_ts = Rc::new(RefCell::new(None::<f64>));
     let carry = Rc::new(RefCell::new(0.0f64));
     // Something happened since the last full redraw; and when that redraw was.
@@ -113,7 +116,7 @@ pub fn start(live: Live) -> LoopGuard {
     }
 }
 
-fn request(callback: &Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>) {
+fn request(callback: &FrameCallback) {
     if let (Some(window), Some(cb)) = (web_sys::window(), callback.borrow().as_ref()) {
         let _ = window.request_animation_frame(cb.as_ref().unchecked_ref());
     }
@@ -121,7 +124,7 @@ fn request(callback: &Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>) {
 
 pub struct LoopGuard {
     running: Rc<RefCell<bool>>,
-    _callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>,
+    _callback: FrameCallback,
 }
 
 impl Drop for LoopGuard {
