@@ -61,7 +61,7 @@ impl Orientation {
     }
 }
 
-pub const CHIP_W: f64 = 72.0;
+pub const CHIP_W: f64 = 75.0;
 pub const CHIP_H: f64 = 24.0;
 const GAP: f64 = 6.0;
 const BOX_HEAD: f64 = 30.0;
@@ -334,7 +334,7 @@ const MARGIN: f64 = 16.0;
 const CONTROLLER_H: f64 = 34.0;
 
 fn wide(cluster: &Cluster) -> Layout {
-    let (left_w, right_w) = (130.0, 230.0);
+    let (left_w, right_w) = (120.0, 220.0);
     let mid_x = MARGIN + left_w + 30.0;
     let mid_w = WIDE_W - mid_x - right_w - 30.0 - MARGIN;
     let controller = Rect {
