@@ -98,7 +98,7 @@ fn journey(session: &crate::session::Session, props: &LogViewProps, offset: u64)
     let cluster = session.cluster();
     let record = cluster
         .partition(&props.partition)
-        .and_then(|p| p.records().iter().find(|r| r.offset == offset));
+        .and_then(|p| p.record_at(offset));
     let partitions = cluster
         .topic(&props.partition.topic)
         .map_or(1, |t| t.partition_count());

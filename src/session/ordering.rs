@@ -30,7 +30,7 @@ impl OrderWatch {
             // The record's create time, if the log still holds it.
             let Some(created) = cluster
                 .partition(partition)
-                .and_then(|p| p.records().iter().find(|r| r.offset == *offset))
+                .and_then(|p| p.record_at(*offset))
                 .map(|r| r.timestamp)
             else {
                 continue;

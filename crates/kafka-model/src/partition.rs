@@ -255,6 +255,16 @@ impl Partition {
         self.log.records()
     }
 
+    /// The leader's record at `offset`, if the log still holds it. Offsets rise through the
+    /// log (with gaps once compacted), so this is a binary search.
+    pub fn record_at(&self, offset: u64) -> Option<&crate::record::Record> {
+        let records = self.records();
+        records
+            .binary_search_by_key(&offset, |r| r.offset)
+            .ok()
+            .map(|i| &records[i])
+    }
+
     pub fn is_online(&self) -> bool {
         self.leader.is_some()
     }

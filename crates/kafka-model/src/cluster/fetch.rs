@@ -330,25 +330,7 @@ impl Cluster {
         to: SeekTo,
     ) -> Result<(), ModelError> {
         if let ConsumerRef::Member { group, member } = consumer {
-            let g = self
-                .groups
-                .get(group)
-                .ok_or_else(|| ModelError::UnknownGroup {
-                    group: group.clone(),
-                })?;
-            let m = g
-                .members
-                .get(member)
-                .ok_or_else(|| ModelError::UnknownMember {
-                    group: group.clone(),
-                    member: member.clone(),
-                })?;
-            if !m.is_running() {
-                return Err(ModelError::MemberNotActive {
-                    group: group.clone(),
-                    member: member.clone(),
-                });
-            }
+            self.running_member(group, member)?;
         } else if let ConsumerRef::Standalone(id) = consumer {
             self.consumers
                 .get(id)

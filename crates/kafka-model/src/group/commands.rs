@@ -269,7 +269,7 @@ impl Cluster {
             })
     }
 
-    pub(super) fn running_member(&self, group: &str, member: &str) -> Result<&Member, ModelError> {
+    pub(crate) fn running_member(&self, group: &str, member: &str) -> Result<&Member, ModelError> {
         let g = self.group_or_err(group)?;
         let m = g
             .members
