@@ -62,3 +62,33 @@ pub fn apply_lang(lang: Lang) {
         let _ = storage.set_item(LANG_STORAGE_KEY, lang.code());
     }
 }
+
+/// Sets (or, with `None`, removes) one query parameter in the address bar without
+/// reloading, so the page's URL always names what is on screen and can be shared.
+pub fn set_query_param(name: &str, value: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(search), Ok(path), Ok(hash)) =
+        (location.search(), location.pathname(), location.hash())
+    else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    match value {
+        Some(v) => params.set(name, v),
+        None => params.delete(name),
+    }
+    let query: String = params.to_string().into();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

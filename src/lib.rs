@@ -7,6 +7,7 @@ pub mod browser;
 pub mod i18n;
 pub mod panic_box;
 pub mod playground;
+pub mod scenes;
 pub mod session;
 pub mod shell;
 pub mod stage;

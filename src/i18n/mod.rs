@@ -172,6 +172,19 @@ pub struct Strings {
     pub elect_preferred: &'static str,
     pub zookeeper_mode: &'static str,
     pub retention: &'static str,
+    pub scenes_nav: &'static str,
+    pub free_play: &'static str,
+    pub scene_of: &'static str,
+    pub try_this: &'static str,
+    pub task_done: &'static str,
+    pub task_todo: &'static str,
+    pub scene_complete: &'static str,
+    pub reset_scene: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub unknown_scene: &'static str,
+    pub quick_actions: &'static str,
+    pub illustration: &'static str,
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod timeline;
 mod transport;
 
 use crate::i18n::Lang;
+use crate::scenes::{Panels, Scene, SceneCard};
 use crate::session::Session;
 use crate::stage::layout::{Layout, Orientation};
 use crate::stage::{ClusterView, FlightLayer};
@@ -26,11 +27,20 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use form::{parse_count, parse_headers};
+pub use live::Live;
 pub use transport::format_time;
 
 #[derive(Properties, PartialEq)]
 pub struct PlaygroundProps {
     pub lang: Lang,
+    /// The primer scene to play, or `None` for the free playground. The session is built
+    /// once from it: remount (a new `key`) to reset.
+    #[prop_or_default]
+    pub scene: Option<&'static Scene>,
+    #[prop_or_default]
+    pub on_reset: Callback<()>,
+    #[prop_or_default]
+    pub on_go: Callback<Option<&'static Scene>>,
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -67,12 +77,18 @@ fn stage_orientation() -> Orientation {
 
 #[function_component(Playground)]
 pub fn playground(props: &PlaygroundProps) -> Html {
-    let (live, now) = use_live(|| {
-        let (brokers, commands) =
-            preset::from_query(crate::browser::query_param("bench").as_deref());
-        Session::new(preset::SEED, brokers, &commands)
-            .expect("the presets are valid clusters (tested)")
+    let scene = props.scene;
+    let (live, now) = use_live(|| match scene {
+        Some(scene) => Session::new(scene.seed, scene.brokers, &(scene.setup)())
+            .expect("every scene's preset is a valid cluster (tested)"),
+        None => {
+            let (brokers, commands) =
+                preset::from_query(crate::browser::query_param("bench").as_deref());
+            Session::new(preset::SEED, brokers, &commands)
+                .expect("the presets are valid clusters (tested)")
+        }
     });
+    let panels = scene.map_or(Panels::ALL, |s| s.panels);
     let playing = use_state(|| true);
     let speed = use_state(|| 1.0f64);
     let selected = use_state(|| None::<TopicPartition>);
@@ -181,7 +197,10 @@ pub fn playground(props: &PlaygroundProps) -> Html {
     let view_box = format!("0 0 {} {}", layout.width, layout.height);
 
     html! {
-        <div class="playground">
+        <div class={ if scene.is_some() { "playground with-scene" } else { "playground" } }>
+            if let Some(scene) = scene {
+                <SceneCard live={live.clone()} lang={props.lang} {scene} on_reset={props.on_reset.clone()} on_go={props.on_go.clone()} />
+            }
             <div class="stage-column">
                 <transport::TransportBar live={live.clone()} lang={props.lang} {now} playing={*playing} speed={*speed}
                     {on_playing} {on_speed} />
@@ -204,10 +223,18 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 </div>
             </div>
             <aside class="side-column">
-                <publish::PublishForm live={live.clone()} lang={props.lang} />
-                <admin::TopicsPanel live={live.clone()} lang={props.lang} />
-                <admin::BrokersPanel live={live.clone()} lang={props.lang} />
-                <admin::GroupsPanel live={live.clone()} lang={props.lang} />
+                if panels.publish {
+                    <publish::PublishForm live={live.clone()} lang={props.lang} />
+                }
+                if panels.topics {
+                    <admin::TopicsPanel live={live.clone()} lang={props.lang} />
+                }
+                if panels.brokers {
+                    <admin::BrokersPanel live={live.clone()} lang={props.lang} />
+                }
+                if panels.groups {
+                    <admin::GroupsPanel live={live.clone()} lang={props.lang} />
+                }
                 <announcer::Announcer live={live.clone()} lang={props.lang} />
                 <timeline::Timeline live={live.clone()} lang={props.lang} {on_select} />
             </aside>

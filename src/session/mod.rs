@@ -2,12 +2,14 @@
 //! fork, and the recent happenings the stage animates. Pure Rust with no browser in it, so
 //! time travel is tested natively.
 
+mod facts;
 mod history;
 mod lag_history;
 mod ordering;
 mod recent;
 pub mod trace;
 
+pub use facts::Facts;
 pub use history::History;
 pub use lag_history::LagHistory;
 pub use ordering::OrderWatch;
@@ -28,6 +30,7 @@ pub struct Session {
     recent: Recent,
     lag: LagHistory,
     ordering: OrderWatch,
+    facts: Facts,
 }
 
 impl Session {
@@ -46,6 +49,7 @@ impl Session {
             recent,
             lag: LagHistory::default(),
             ordering: OrderWatch::default(),
+            facts: Facts::default(),
         })
     }
 
@@ -59,6 +63,11 @@ impl Session {
 
     pub fn ordering(&self) -> &OrderWatch {
         &self.ordering
+    }
+
+    /// What the learner has made happen, for the scenes' "try this" items.
+    pub fn facts(&self) -> &Facts {
+        &self.facts
     }
 
     pub fn lag_history(&self) -> &LagHistory {
@@ -141,6 +150,7 @@ impl Session {
     /// Everything the model reports passes here: the timeline and the order watch see it.
     fn absorb(&mut self, happenings: Vec<kafka_model::Happening>) {
         self.ordering.observe(&happenings, &self.cluster);
+        self.facts.observe(&happenings);
         self.recent.extend(happenings);
     }
 

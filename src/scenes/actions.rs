@@ -1,0 +1,166 @@
+//! A scene's one-click steps, turned into the model commands a learner could also give
+//! through the forms. Pure: it reads the cluster and returns commands, so it is tested
+//! natively; the view runs them and shows a refusal's reason.
+
+use super::catalog::Action;
+use super::text::Text;
+use crate::i18n::Lang;
+use kafka_model::{Cluster, Command, ConsumerConfig, ControllerMode, ModelError, SeekTo};
+
+/// Why a step cannot be taken now: the model refused, or the scene saw it cannot apply.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    Model(ModelError),
+    Says(Text),
+}
+
+impl From<ModelError> for Refusal {
+    fn from(e: ModelError) -> Self {
+        Refusal::Model(e)
+    }
+}
+
+impl Refusal {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Refusal::Model(e) => crate::i18n::errors::describe(e, lang),
+            Refusal::Says(t) => t.get(lang).to_string(),
+        }
+    }
+}
+
+impl Action {
+    /// The button's label.
+    pub fn label(self) -> Text {
+        match self {
+            Action::KillLeader { .. } => Text::new(
+                "Tắt broker leader của orders-0",
+                "Kill the leader of orders-0",
+            ),
+            Action::ReviveAll => Text::new("Bật lại broker", "Bring brokers back"),
+            Action::ToggleZooKeeper => Text::new("KRaft ⇄ ZooKeeper", "KRaft ⇄ ZooKeeper"),
+            Action::AddMember { .. } => Text::new("Thêm member", "Add a member"),
+            Action::RemoveMember { .. } => Text::new("Bớt một member", "Remove a member"),
+            Action::AddGroup { .. } => Text::new("Thêm consumer group", "Add a consumer group"),
+            Action::AddPartition { .. } => Text::new("Thêm partition", "Add a partition"),
+            Action::RewindGroup { .. } => {
+                Text::new("Dời offset về đầu", "Rewind offsets to earliest")
+            }
+        }
+    }
+
+    /// The commands this step means in the cluster as it is now.
+    pub fn commands(self, cluster: &Cluster) -> Result<Vec<Command>, Refusal> {
+        Ok(match self {
+            Action::KillLeader { topic, partition } => {
+                let tp = kafka_model::TopicPartition::new(topic, partition);
+                let leader = cluster
+                    .partition(&tp)
+                    .ok_or_else(|| ModelError::UnknownTopic {
+                        topic: topic.into(),
+                    })?
+                    .leader
+                    .ok_or(Refusal::Says(Text::new(
+                        "Partition này đang không có leader.",
+                        "This partition has no leader right now.",
+                    )))?;
+                vec![Command::KillBroker { broker: leader }]
+            }
+            Action::ReviveAll => cluster
+                .brokers()
+                .filter(|b| !b.alive)
+                .map(|b| Command::ReviveBroker { broker: b.id })
+                .collect(),
+            Action::ToggleZooKeeper => {
+                let mode = match cluster.controller_state().mode {
+                    ControllerMode::Kraft => ControllerMode::ZooKeeper,
+                    ControllerMode::ZooKeeper => ControllerMode::Kraft,
+                };
+                vec![Command::SetControllerMode { mode }]
+            }
+            Action::AddMember { group, topic } => vec![Command::AddMember {
+                group: group.into(),
+                client_id: next_name(cluster, &member_stem(group)),
+                topics: vec![topic.into()],
+            }],
+            Action::RemoveMember { group } => {
+                let g = cluster
+                    .group(group)
+                    .ok_or_else(|| ModelError::UnknownGroup {
+                        group: group.into(),
+                    })?;
+                let member = g
+                    .members
+                    .values()
+                    .filter(|m| m.is_running())
+                    .map(|m| m.member_id.clone())
+                    .next_back()
+                    .ok_or(Refusal::Says(Text::new(
+                        "Group này không còn member nào đang chạy.",
+                        "This group has no running member left.",
+                    )))?;
+                vec![Command::RemoveMember {
+                    group: group.into(),
+                    member,
+                }]
+            }
+            Action::AddGroup { topic } => {
+                let name = next_group(cluster);
+                vec![
+                    Command::CreateGroup {
+                        group: name.clone(),
+                        config: ConsumerConfig::default(),
+                    },
+                    Command::AddMember {
+                        group: name.clone(),
+                        client_id: format!("{name}-1"),
+                        topics: vec![topic.into()],
+                    },
+                ]
+            }
+            Action::AddPartition { topic } => {
+                let count = cluster
+                    .topic(topic)
+                    .ok_or_else(|| ModelError::UnknownTopic {
+                        topic: topic.into(),
+                    })?
+                    .partitions
+                    .len() as u32;
+                vec![Command::AddPartitions {
+                    topic: topic.into(),
+                    count: count + 1,
+                }]
+            }
+            Action::RewindGroup { group, topic } => vec![Command::ResetOffsets {
+                group: group.into(),
+                topic: topic.into(),
+                to: SeekTo::Earliest,
+            }],
+        })
+    }
+}
+
+/// "payments" → "payment", so members read payment-1, payment-2 as in the primer.
+fn member_stem(group: &str) -> String {
+    group.strip_suffix('s').unwrap_or(group).to_string()
+}
+
+/// `stem-N` for the smallest N no member of any group uses as its client id.
+fn next_name(cluster: &Cluster, stem: &str) -> String {
+    let taken: std::collections::BTreeSet<&str> = cluster
+        .groups()
+        .flat_map(|g| g.members.values().map(|m| m.client_id.as_str()))
+        .collect();
+    (1..)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|name| !taken.contains(name.as_str()))
+        .expect("an unbounded range has a free name")
+}
+
+/// `group-N`, the first name no group has.
+fn next_group(cluster: &Cluster) -> String {
+    (2..)
+        .map(|n| format!("group-{n}"))
+        .find(|name| cluster.group(name).is_none())
+        .expect("an unbounded range has a free name")
+}

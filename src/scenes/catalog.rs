@@ -1,0 +1,512 @@
+//! The primer's scenes, in the primer's order. Each is a named preset of the live model,
+//! its narration, the quick actions it offers and the "try this" items that watch the model.
+
+use super::checks as c;
+use super::text::Text;
+use crate::session::Session;
+use kafka_model::{AutoProduce, Command, ConsumerConfig, KeyPattern, ProducerConfig, TopicConfig};
+
+/// What the stage shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StageKind {
+    /// The Kafka cluster.
+    Kafka,
+}
+
+/// Which side panels a scene offers (the free playground offers all).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Panels {
+    pub publish: bool,
+    pub topics: bool,
+    pub brokers: bool,
+    pub groups: bool,
+}
+
+impl Panels {
+    pub const ALL: Panels = Panels {
+        publish: true,
+        topics: true,
+        brokers: true,
+        groups: true,
+    };
+}
+
+/// A one-click step a scene offers beside the full forms; each is a command to the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Kill the broker that leads this partition now.
+    KillLeader { topic: &'static str, partition: u32 },
+    /// Bring every dead broker back.
+    ReviveAll,
+    /// Switch between KRaft and the legacy ZooKeeper controller.
+    ToggleZooKeeper,
+    /// A new member joins `group`, subscribed to `topic`.
+    AddMember {
+        group: &'static str,
+        topic: &'static str,
+    },
+    /// The newest running member of `group` leaves it.
+    RemoveMember { group: &'static str },
+    /// A new consumer group with one member subscribes to `topic`.
+    AddGroup { topic: &'static str },
+    /// One more partition for `topic`.
+    AddPartition { topic: &'static str },
+    /// Rewind `group` on `topic` to the earliest offset (the group must be empty).
+    RewindGroup {
+        group: &'static str,
+        topic: &'static str,
+    },
+}
+
+/// A "try this" item: done when the live model says so.
+pub struct Task {
+    pub text: Text,
+    pub done: fn(&Session) -> bool,
+}
+
+pub struct Scene {
+    /// For `?scene=<id>`: stable, lowercase, hyphenated.
+    pub id: &'static str,
+    /// The primer's illustration this scene brings to life.
+    pub illustration: &'static str,
+    pub section: Text,
+    pub title: Text,
+    pub narration: &'static [Text],
+    pub stage: StageKind,
+    pub brokers: u32,
+    pub seed: u64,
+    pub setup: fn() -> Vec<Command>,
+    pub panels: Panels,
+    pub actions: &'static [Action],
+    pub tasks: &'static [Task],
+}
+
+impl PartialEq for Scene {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl std::fmt::Debug for Scene {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
+impl Scene {
+    /// 1-based place in the primer.
+    pub fn number(&self) -> usize {
+        SCENES
+            .iter()
+            .position(|s| s.id == self.id)
+            .map_or(0, |i| i + 1)
+    }
+}
+
+pub fn by_id(id: &str) -> Option<&'static Scene> {
+    SCENES.iter().find(|s| s.id == id)
+}
+
+fn topic(name: &str, partitions: u32, rf: u32) -> Command {
+    Command::CreateTopic {
+        name: name.into(),
+        config: TopicConfig::default()
+            .with_partitions(partitions)
+            .with_replication_factor(rf),
+    }
+}
+
+fn producer(client_id: &str) -> Command {
+    Command::CreateProducer {
+        client_id: client_id.into(),
+        config: ProducerConfig::default(),
+    }
+}
+
+fn group(name: &str, members: &[&str], topic: &str) -> Vec<Command> {
+    let mut commands = vec![Command::CreateGroup {
+        group: name.into(),
+        config: ConsumerConfig::default(),
+    }];
+    commands.extend(members.iter().map(|m| Command::AddMember {
+        group: name.into(),
+        client_id: (*m).into(),
+        topics: vec![topic.into()],
+    }));
+    commands
+}
+
+fn auto_produce(producer: u32, topic: &str, per_sec: f64, keys: &[&str]) -> Command {
+    Command::SetAutoProduce {
+        producer,
+        auto: Some(AutoProduce {
+            topic: topic.into(),
+            records_per_sec: per_sec,
+            keys: KeyPattern::Cycling(keys.iter().map(|k| k.to_string()).collect()),
+        }),
+    }
+}
+
+const SECTION_EVENTS: Text = Text::new("Events", "Events");
+const SECTION_TOPIC: Text = Text::new("Topic", "Topic");
+const SECTION_PARTITION: Text = Text::new("Partition", "Partition");
+const SECTION_CLUSTER: Text =
+    Text::new("Cluster, Broker · ZooKeeper", "Cluster, Broker · ZooKeeper");
+const SECTION_GROUPS: Text = Text::new("Consumer Groups", "Consumer Groups");
+
+pub static SCENES: &[Scene] = &[
+    Scene {
+        id: "events",
+        illustration: "Events_structure.png",
+        section: SECTION_EVENTS,
+        title: Text::new("Một event gồm những gì", "What an event is made of"),
+        narration: &[
+            Text::new(
+                "Events sẽ có giá trị là cặp Key-Value, đồng thời có cả Metadata, trong đó có thời gian được gửi đến, producer là ai...",
+                "An event is a key-value pair with metadata: the time it was sent, which producer sent it, and any headers you add.",
+            ),
+            Text::new(
+                "Soạn một event ở khung Publish: sau khi gửi, thẻ của nó cho thấy key, value, timestamp, producer, headers — rồi đến topic, partition và offset khi Kafka đã ghi nó.",
+                "Compose one in the Publish panel: once sent, its card shows key, value, timestamp, producer and headers — then the topic, partition and offset once Kafka has written it.",
+            ),
+        ],
+        stage: StageKind::Kafka,
+        brokers: 3,
+        seed: 4,
+        setup: || vec![topic("orders", 3, 2), producer("producer-1")],
+        panels: Panels {
+            publish: true,
+            topics: false,
+            brokers: false,
+            groups: false,
+        },
+        actions: &[],
+        tasks: &[
+            Task {
+                text: Text::new(
+                    "Gửi một event có key và value (ví dụ key order-1)",
+                    "Publish an event with a key and a value (e.g. key order-1)",
+                ),
+                done: |s| {
+                    c::records(s.cluster(), "orders").any(|(_, r)| r.key.is_some() && r.value.is_some())
+                },
+            },
+            Task {
+                text: Text::new(
+                    "Thêm một header (ví dụ source=web) rồi gửi",
+                    "Add a header (e.g. source=web) and publish",
+                ),
+                done: |s| c::records(s.cluster(), "orders").any(|(_, r)| !r.headers.is_empty()),
+            },
+            Task {
+                text: Text::new("Gửi một event không có key", "Publish an event without a key"),
+                done: |s| c::records(s.cluster(), "orders").any(|(_, r)| r.key.is_none()),
+            },
+        ],
+    },
+    Scene {
+        id: "topics",
+        illustration: "Where_to_save_events.png",
+        section: SECTION_TOPIC,
+        title: Text::new("Events được lưu ở đâu", "Where events are kept"),
+        narration: &[Text::new(
+            "Các events sẽ được sắp xếp theo các Topic. Mỗi Topic là một luồng dữ liệu độc lập và có thể được coi là một danh sách các tin nhắn liên quan.",
+            "Events are organised into Topics. Each Topic is an independent stream: a list of related messages, appended to in order and never changed.",
+        )],
+        stage: StageKind::Kafka,
+        brokers: 3,
+        seed: 5,
+        setup: || {
+            vec![
+                topic("orders", 1, 2),
+                topic("payments", 1, 2),
+                topic("shipments", 1, 2),
+                producer("producer-1"),
+            ]
+        },
+        panels: Panels {
+            publish: true,
+            topics: true,
+            brokers: false,
+            groups: false,
+        },
+        actions: &[],
+        tasks: &[
+            Task {
+                text: Text::new("Gửi một event vào topic orders", "Publish an event to orders"),
+                done: |s| c::record_count(s.cluster(), "orders") > 0,
+            },
+            Task {
+                text: Text::new(
+                    "Gửi vào hai topic khác: mỗi log dài ra độc lập",
+                    "Publish to two other topics: each log grows on its own",
+                ),
+                done: |s| c::topics_with_records(s) >= 3,
+            },
+            Task {
+                text: Text::new("Tạo một topic của riêng bạn", "Create a topic of your own"),
+                done: |s| c::topic_count(s) >= 4,
+            },
+        ],
+    },
+    Scene {
+        id: "subscribers",
+        illustration: "Where_to_save_events_1.png",
+        section: SECTION_TOPIC,
+        title: Text::new("Subscribe vào một Topic", "Subscribing to a Topic"),
+        narration: &[Text::new(
+            "Consumer sẽ Subscribe tới Topic cụ thể và mỗi khi Producer gửi Events tới Topic thì các Consumer đã Subscribe với Topic tương ứng sẽ nhận được thông tin từ Kafka.",
+            "Consumers Subscribe to a Topic; whenever a Producer sends an Event to it, every Consumer subscribed to that Topic receives it from Kafka.",
+        )],
+        stage: StageKind::Kafka,
+        brokers: 3,
+        seed: 6,
+        setup: || {
+            let mut commands = vec![topic("orders", 2, 2), topic("reviews", 1, 2), producer("producer-1")];
+            commands.extend(group("notification", &["notification-1"], "orders"));
+            commands.extend(group("inventory", &["inventory-1"], "orders"));
+            commands.extend(group("analytics", &["analytics-1"], "reviews"));
+            commands
+        },
+        panels: Panels {
+            publish: true,
+            topics: false,
+            brokers: false,
+            groups: true,
+        },
+        actions: &[
+            Action::AddGroup { topic: "reviews" },
+            Action::RemoveMember { group: "inventory" },
+        ],
+        tasks: &[
+            Task {
+                text: Text::new(
+                    "Gửi một event vào orders: cả hai subscriber đều nhận được",
+                    "Publish an event to orders: both of its subscribers receive it",
+                ),
+                done: |s| {
+                    c::every_group_got_everything(s, "orders", &["notification", "inventory"])
+                        && s.facts().delivered.get("notification").is_some()
+                        && s.facts().delivered.get("inventory").is_some()
+                },
+            },
+            Task {
+                text: Text::new(
+                    "Cho một consumer group mới subscribe vào reviews",
+                    "Subscribe a new consumer group to reviews",
+                ),
+                done: |s| {
+                    s.cluster().groups().any(|g| {
+                        g.group_id != "analytics"
+                            && g.members
+                                .values()
+                                .any(|m| m.is_running() && m.subscription.iter().any(|t| t == "reviews"))
+                    })
+                },
+            },
+            Task {
+                text: Text::new(
+                    "Cho một subscriber rời đi (unsubscribe): nó không nhận nữa",
+                    "Unsubscribe one (its member leaves): it receives no more",
+                ),
+                done: |s| ["notification", "inventory", "analytics"].iter().any(|g| c::members(s, g) == 0),
+            },
+        ],
+    },
+    Scene {
+        id: "partitions",
+        illustration: "Partition_in_Kafka.png",
+        section: SECTION_PARTITION,
+        title: Text::new("Partition và offset", "Partitions and offsets"),
+        narration: &[
+            Text::new(
+                "Mỗi Topic có thể được chia thành nhiều phân vùng. Partition là một phần nhỏ của chủ đề và đóng vai trò quan trọng trong việc phân tán dữ liệu và tăng hiệu suất. Mỗi Partition được lưu trữ trên một Broker và dữ liệu được đọc và ghi vào từng Partition một. Consumer sử dụng offset để theo dõi dữ liệu đã đọc.",
+                "A Topic can be split into several Partitions; they spread the data and raise throughput. Each Partition lives on a Broker, and data is written and read Partition by Partition. Consumers use the offset to track what they have read.",
+            ),
+            Text::new(
+                "Producer chọn partition theo key: murmur2(key) mod số partition — cùng key luôn vào cùng partition, nên thứ tự được giữ trong partition đó. Bấm vào một partition để xem log của nó.",
+                "The producer picks the partition from the key: murmur2(key) mod the partition count — the same key always lands in the same partition, so its order is kept there. Click a partition to open its log.",
+            ),
+        ],
+        stage: StageKind::Kafka,
+        brokers: 3,
+        seed: 9,
+        setup: || {
+            let mut commands = vec![topic("orders", 3, 2), producer("producer-1")];
+            commands.extend(group("payments", &["payment-1"], "orders"));
+            commands
+        },
+        panels: Panels {
+            publish: true,
+            topics: true,
+            brokers: false,
+            groups: true,
+        },
+        actions: &[
+            Action::AddPartition { topic: "orders" },
+            Action::RemoveMember { group: "payments" },
+            Action::RewindGroup { group: "payments", topic: "orders" },
+            Action::AddMember { group: "payments", topic: "orders" },
+        ],
+        tasks: &[
+            Task {
+                text: Text::new(
+                    "Gửi key order-1 hai lần: cả hai vào cùng một partition",
+                    "Publish key order-1 twice: both land in the same partition",
+                ),
+                done: |s| c::same_key_same_partition(s, "orders"),
+            },
+            Task {
+                text: Text::new(
+                    "Đổi key cho tới khi có hai partition chứa dữ liệu",
+                    "Change the key until two partitions hold records",
+                ),
+                done: |s| c::partitions_used(s, "orders") >= 2,
+            },
+            Task {
+                text: Text::new("Thêm một partition cho orders", "Add a partition to orders"),
+                done: |s| c::partition_count(s, "orders") >= 4,
+            },
+            Task {
+                text: Text::new(
+                    "Dời offset của group payments về đầu (group phải trống trước), rồi cho nó đọc lại",
+                    "Move group payments' offset back to the start (the group must be empty first), then let it read again",
+                ),
+                done: |s| s.facts().offset_resets > 0 && c::members(s, "payments") > 0,
+            },
+        ],
+    },
+    Scene {
+        id: "cluster",
+        illustration: "Kafka_cluster.png",
+        section: SECTION_CLUSTER,
+        title: Text::new("Cluster, Broker, leader và replica", "Cluster, Brokers, leaders and replicas"),
+        narration: &[
+            Text::new(
+                "Cluster: Một tập hợp các máy chủ Brokers bao gồm ít nhất 1 Broker nhưng thường là nhiều Broker hoạt động cùng nhau. Mỗi Broker có ID riêng (ví dụ: broker-1, broker-2, …). Mỗi topic partition sẽ có leader và replica để đảm bảo fault-tolerance.",
+                "A Cluster is a set of Brokers — at least one, usually several — working together. Each Broker has its own id (broker-1, broker-2, …) and stores and serves Partitions. Each topic partition has a leader and replicas for fault tolerance.",
+            ),
+            Text::new(
+                "ZooKeeper (đã không còn xuất hiện ở các bản mới): là một hệ thống quản lý tập trung được sử dụng để quản lý và duy trì trạng thái của các Broker trong một cụm Kafka. Ngày nay Kafka dùng KRaft: một nhóm controller tự giữ metadata log.",
+                "ZooKeeper (gone from recent versions) kept track of the Brokers' state in older Kafka. Today Kafka uses KRaft: a quorum of controllers keeps the metadata log itself. Switch the legacy view on to compare.",
+            ),
+        ],
+        stage: StageKind::Kafka,
+        brokers: 3,
+        seed: 10,
+        setup: || {
+            let mut commands = vec![
+                Command::CreateTopic {
+                    name: "orders".into(),
+                    config: TopicConfig::default()
+                        .with_partitions(3)
+                        .with_replication_factor(3)
+                        .with_min_insync_replicas(2),
+                },
+                producer("producer-1"),
+                auto_produce(1, "orders", 1.5, &["order-1", "order-2", "order-3", "order-4", "order-5"]),
+            ];
+            commands.extend(group("payments", &["payment-1", "payment-2"], "orders"));
+            commands
+        },
+        panels: Panels {
+            publish: true,
+            topics: false,
+            brokers: true,
+            groups: false,
+        },
+        actions: &[
+            Action::KillLeader { topic: "orders", partition: 0 },
+            Action::ReviveAll,
+            Action::ToggleZooKeeper,
+        ],
+        tasks: &[
+            Task {
+                text: Text::new(
+                    "Tắt broker đang làm leader của orders-0: một replica in-sync lên thay",
+                    "Kill the broker that leads orders-0: an in-sync replica takes over",
+                ),
+                done: c::leadership_moved,
+            },
+            Task {
+                text: Text::new(
+                    "Bật lại broker đó: nó đuổi kịp và vào lại ISR",
+                    "Bring it back: it catches up and rejoins the ISR",
+                ),
+                done: c::revived_and_in_sync,
+            },
+            Task {
+                text: Text::new(
+                    "Bật chế độ ZooKeeper cũ để so sánh",
+                    "Switch on the legacy ZooKeeper mode to compare",
+                ),
+                done: c::zookeeper_mode,
+            },
+        ],
+    },
+    Scene {
+        id: "consumer-groups",
+        illustration: "Consumer_groups.png",
+        section: SECTION_GROUPS,
+        title: Text::new("Consumer Group chia việc", "Consumer Groups share the work"),
+        narration: &[
+            Text::new(
+                "Bằng việc tạo ra một consumer group giúp chia đều khối lượng công việc của một chức năng dịch vụ cho các dịch vụ khác. Như các 10 đơn của US Orders có thể chia đều cho Payment 1, Payment 2,...",
+                "A consumer group splits one function's work among several instances: the orders of \"US Orders\" are shared between Payment 1, Payment 2, … Each partition goes to exactly one member of the group.",
+            ),
+            Text::new(
+                "Mỗi group khác nhận tất cả events: chia việc là trong một group, không phải giữa các group.",
+                "Another group gets every event again: work is split within a group, never between groups.",
+            ),
+        ],
+        stage: StageKind::Kafka,
+        brokers: 3,
+        seed: 11,
+        setup: || {
+            let mut commands = vec![
+                topic("us-orders", 3, 2),
+                producer("orders"),
+                auto_produce(1, "us-orders", 2.0, &["order-1", "order-2", "order-3", "order-4", "order-5", "order-6", "order-7", "order-8", "order-9", "order-10"]),
+            ];
+            commands.extend(group("payments", &["payment-1", "payment-2"], "us-orders"));
+            commands
+        },
+        panels: Panels {
+            publish: false,
+            topics: false,
+            brokers: false,
+            groups: true,
+        },
+        actions: &[
+            Action::AddMember { group: "payments", topic: "us-orders" },
+            Action::RemoveMember { group: "payments" },
+            Action::AddGroup { topic: "us-orders" },
+        ],
+        tasks: &[
+            Task {
+                text: Text::new(
+                    "Thêm một member: xem rebalance chia lại partition",
+                    "Add a member: watch the rebalance share the partitions",
+                ),
+                done: |s| c::stable_with(s, "payments", 3),
+            },
+            Task {
+                text: Text::new(
+                    "Thêm nhiều member hơn số partition: một member ngồi chơi",
+                    "Add more members than partitions: one sits idle",
+                ),
+                done: |s| c::has_idle_member(s, "payments"),
+            },
+            Task {
+                text: Text::new(
+                    "Thêm một group thứ hai: nó cũng nhận mọi event",
+                    "Add a second group: it receives every event too",
+                ),
+                done: |s| c::another_group_receiving(s, "us-orders", &["payments"]),
+            },
+        ],
+    },
+];
+
+#[cfg(test)]
+mod tests;

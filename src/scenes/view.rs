@@ -1,0 +1,159 @@
+//! The scene's card above the stage (section, title, narration, quick actions, the "try
+//! this" list that ticks itself, previous/next) and the index of scenes under the header.
+
+use super::actions::Refusal;
+use super::catalog::{Scene, SCENES};
+use crate::i18n::Lang;
+use crate::playground::Live;
+use std::collections::BTreeSet;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SceneCardProps {
+    pub live: Live,
+    pub lang: Lang,
+    pub scene: &'static Scene,
+    pub on_reset: Callback<()>,
+    pub on_go: Callback<Option<&'static Scene>>,
+}
+
+/// Re-rendered with the session (about ten times a second while things happen): each
+/// render asks every open task of the live model, and a task once done stays done, even if
+/// the learner then undoes what ticked it — the learner saw it happen.
+#[function_component(SceneCard)]
+pub fn scene_card(props: &SceneCardProps) -> Html {
+    let (scene, lang) = (props.scene, props.lang);
+    let s = lang.strings();
+    let ticked = use_mut_ref(BTreeSet::<usize>::new);
+    let error = use_state(|| None::<String>);
+    {
+        let session = props.live.session.borrow();
+        let mut ticked = ticked.borrow_mut();
+        for (i, task) in scene.tasks.iter().enumerate() {
+            if !ticked.contains(&i) && (task.done)(&session) {
+                ticked.insert(i);
+            }
+        }
+    }
+    let ticked = ticked.borrow().clone();
+    let all_done = ticked.len() == scene.tasks.len();
+    let number = scene.number();
+    let previous = number.checked_sub(2).and_then(|i| SCENES.get(i));
+    let next = SCENES.get(number);
+
+    let actions = scene.actions.iter().map(|&action| {
+        let (live, error) = (props.live.clone(), error.clone());
+        let onclick = Callback::from(move |_| {
+            let commands = action.commands(live.session.borrow().cluster());
+            let result = commands.and_then(|commands| {
+                commands
+                    .into_iter()
+                    .try_for_each(|c| live.run(c).map(|_| ()).map_err(Refusal::from))
+            });
+            error.set(result.err().map(|e| e.describe(lang)));
+        });
+        html! {
+            <button type="button" class="scene-action" {onclick}>{ action.label().get(lang) }</button>
+        }
+    });
+    let go = |target: Option<&'static Scene>, label: &'static str, class: &'static str| {
+        target.map(|t| {
+            let on_go = props.on_go.clone();
+            html! {
+                <button type="button" class={class} onclick={Callback::from(move |_| on_go.emit(Some(t)))}
+                    title={ t.title.get(lang) }>{ label }</button>
+            }
+        })
+    };
+    let on_reset = {
+        let (on_reset, error) = (props.on_reset.clone(), error.clone());
+        Callback::from(move |_| {
+            error.set(None);
+            on_reset.emit(());
+        })
+    };
+    html! {
+        <article class="scene-card" data-scene={ scene.id } aria-labelledby="scene-title">
+            <header class="scene-head">
+                <p class="scene-section">
+                    { s.scene_of.replace("{n}", &number.to_string()).replace("{total}", &SCENES.len().to_string()) }
+                    { " · " }{ scene.section.get(lang) }
+                </p>
+                <h2 id="scene-title">{ format!("{number}. {}", scene.title.get(lang)) }</h2>
+            </header>
+            <div class="narration" lang={ lang.code() }>
+                { for scene.narration.iter().enumerate().map(|(i, t)| if i == 0 {
+                    html! { <blockquote><p>{ t.get(lang) }</p></blockquote> }
+                } else {
+                    html! { <p>{ t.get(lang) }</p> }
+                }) }
+            </div>
+            if !scene.actions.is_empty() {
+                <div class="scene-actions" role="group" aria-label={ s.quick_actions }>
+                    { for actions }
+                </div>
+                <p class="form-error" role="status" aria-live="polite">{ (*error).clone().unwrap_or_default() }</p>
+            }
+            <section class="tasks" aria-labelledby="tasks-title">
+                <h3 id="tasks-title">{ s.try_this }{ format!(" ({}/{})", ticked.len(), scene.tasks.len()) }</h3>
+                <ul aria-live="polite">
+                    { for scene.tasks.iter().enumerate().map(|(i, task)| {
+                        let done = ticked.contains(&i);
+                        html! {
+                            <li class={ if done { "task done" } else { "task" } } data-done={ done.to_string() }>
+                                <span class="tick" aria-hidden="true">{ if done { "✓" } else { "○" } }</span>
+                                <span class="sr-only">{ if done { s.task_done } else { s.task_todo } }{ ": " }</span>
+                                { task.text.get(lang) }
+                            </li>
+                        }
+                    }) }
+                </ul>
+                if all_done {
+                    <p class="scene-complete" role="status">{ s.scene_complete }</p>
+                }
+            </section>
+            <nav class="scene-steps">
+                { go(previous, s.previous, "scene-prev") }
+                <button type="button" class="scene-reset" onclick={on_reset}>{ s.reset_scene }</button>
+                { go(next, s.next, if all_done { "scene-next primary" } else { "scene-next" }) }
+            </nav>
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SceneNavProps {
+    pub lang: Lang,
+    pub current: Option<&'static Scene>,
+    pub on_go: Callback<Option<&'static Scene>>,
+}
+
+/// The primer's order at a glance: numbered scenes, then the free playground.
+#[function_component(SceneNav)]
+pub fn scene_nav(props: &SceneNavProps) -> Html {
+    let (lang, s) = (props.lang, props.lang.strings());
+    let item = |target: Option<&'static Scene>, label: String, title: &'static str| {
+        let current = target.map(|t| t.id) == props.current.map(|c| c.id);
+        let on_go = props.on_go.clone();
+        html! {
+            <li>
+                <button type="button" class={ if current { "scene-link current" } else { "scene-link" } }
+                    aria-current={ if current { Some("page") } else { None } }
+                    data-scene={ target.map_or("free", |t| t.id) }
+                    title={ title } onclick={ Callback::from(move |_| on_go.emit(target)) }>
+                    { label }
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <nav class="scene-nav" aria-label={ s.scenes_nav }>
+            <ol>
+                { for SCENES.iter().enumerate().map(|(i, scene)| {
+                    item(Some(scene), format!("{}. {}", i + 1, scene.title.get(lang)), scene.title.get(lang))
+                }) }
+                { item(None, s.free_play.to_string(), s.free_play) }
+            </ol>
+        </nav>
+    }
+}

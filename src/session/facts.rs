@@ -1,0 +1,57 @@
+//! What the learner has made happen so far, distilled from the model's happenings. A
+//! scene's "try this" items read these facts (together with the model's state), because
+//! some tasks are about a change — "leadership moved", "the ISR grew back" — that the
+//! state alone no longer shows once it is over.
+
+use kafka_model::{BrokerId, ElectionReason, Happening, HappeningKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    /// Brokers that went down at some point.
+    pub brokers_down: BTreeSet<BrokerId>,
+    /// A partition got a new leader because its leader went down.
+    pub leader_moved_off_dead_broker: bool,
+    /// A broker that had been down came back into some partition's ISR.
+    pub revived_broker_rejoined_isr: bool,
+    /// Rebalances completed, per group.
+    pub rebalances: BTreeMap<String, u32>,
+    /// Offsets moved by an admin reset (`kafka-consumer-groups --reset-offsets`).
+    pub offset_resets: u32,
+    /// Records delivered to each group's members.
+    pub delivered: BTreeMap<String, u64>,
+    /// Partitions added to existing topics.
+    pub partitions_added: u32,
+}
+
+impl Facts {
+    pub fn observe(&mut self, happenings: &[Happening]) {
+        for h in happenings {
+            match &h.kind {
+                HappeningKind::BrokerDown { broker } => {
+                    self.brokers_down.insert(*broker);
+                }
+                HappeningKind::LeaderElected {
+                    leader: Some(_),
+                    reason: ElectionReason::LeaderDown,
+                    ..
+                } => self.leader_moved_off_dead_broker = true,
+                HappeningKind::IsrExpanded { broker, .. } if self.brokers_down.contains(broker) => {
+                    self.revived_broker_rejoined_isr = true;
+                }
+                HappeningKind::RebalanceCompleted { group, .. } => {
+                    *self.rebalances.entry(group.clone()).or_default() += 1;
+                }
+                HappeningKind::OffsetCommitted { member: None, .. } => self.offset_resets += 1,
+                HappeningKind::Delivered {
+                    consumer: kafka_model::ConsumerRef::Member { group, .. },
+                    ..
+                } => {
+                    *self.delivered.entry(group.clone()).or_default() += 1;
+                }
+                HappeningKind::PartitionsAdded { .. } => self.partitions_added += 1,
+                _ => {}
+            }
+        }
+    }
+}
