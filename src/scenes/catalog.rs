@@ -286,8 +286,8 @@ pub static SCENES: &[Scene] = &[
                 ),
                 done: |s| {
                     c::every_group_got_everything(s, "orders", &["notification", "inventory"])
-                        && s.facts().delivered.get("notification").is_some()
-                        && s.facts().delivered.get("inventory").is_some()
+                        && s.facts().delivered.contains_key("notification")
+                        && s.facts().delivered.contains_key("inventory")
                 },
             },
             Task {
