@@ -67,6 +67,9 @@ fn vietnamese(e: &ModelError) -> String {
         E::NotAssigned { partition } => {
             format!("Partition {partition} không được giao cho consumer này: consumer chỉ seek được partition nó sở hữu.")
         }
+        E::UnknownService { service } => format!(
+            "Không có service '{service}'; cửa hàng chỉ có orders, inventory, payments và notification."
+        ),
     }
 }
 

@@ -91,6 +91,10 @@ pub enum ModelError {
     NotAssigned {
         partition: TopicPartition,
     },
+    /// The shop without Kafka (`direct`) has no service of that name.
+    UnknownService {
+        service: String,
+    },
 }
 
 impl ModelError {
@@ -119,6 +123,7 @@ impl ModelError {
             ModelError::InvalidConfig { .. } => "invalid_config",
             ModelError::InvalidOffset { .. } => "invalid_offset",
             ModelError::NotAssigned { .. } => "not_assigned",
+            ModelError::UnknownService { .. } => "unknown_service",
         }
     }
 
@@ -181,6 +186,10 @@ impl fmt::Display for ModelError {
             ModelError::NotAssigned { partition } => write!(
                 f,
                 "No current assignment for partition {partition}: a consumer can only seek partitions it owns."
+            ),
+            ModelError::UnknownService { service } => write!(
+                f,
+                "There is no service '{service}'; the shop has orders, inventory, payments and notification."
             ),
         }
     }

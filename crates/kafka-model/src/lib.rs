@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod command;
 pub mod consumer;
 pub mod controller;
+pub mod direct;
 pub mod error;
 pub mod group;
 pub mod happening;
