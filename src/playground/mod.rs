@@ -79,7 +79,8 @@ fn stage_orientation() -> Orientation {
 pub fn playground(props: &PlaygroundProps) -> Html {
     let scene = props.scene;
     let (live, now) = use_live(|| match scene {
-        Some(scene) => Session::new(scene.seed, scene.brokers, &(scene.setup)())
+        Some(scene) => scene
+            .session()
             .expect("every scene's preset is a valid cluster (tested)"),
         None => {
             let (brokers, commands) =

@@ -39,9 +39,9 @@ pub fn format_time(ms: Ms) -> String {
 #[function_component(TransportBar)]
 pub fn transport_bar(props: &TransportProps) -> Html {
     let s = props.lang.strings();
-    let (now, end) = {
+    let (now, end, rewind) = {
         let session = props.live.session.borrow();
-        (session.now(), session.end())
+        (session.now(), session.end(), session.can_rewind())
     };
     let toggle = {
         let (on, playing) = (props.on_playing.clone(), props.playing);
@@ -88,7 +88,7 @@ pub fn transport_bar(props: &TransportProps) -> Html {
     };
     html! {
         <div class="transport" role="toolbar" aria-label={ s.time }>
-            <button type="button" class="step-back" onclick={back} title={ s.step_back } aria-label={ s.step_back }>{ icon(ICON_STEP_BACK) }</button>
+            <button type="button" class="step-back" onclick={back} disabled={ !rewind } title={ s.step_back } aria-label={ s.step_back }>{ icon(ICON_STEP_BACK) }</button>
             <button type="button" class="play" onclick={toggle} aria-pressed={ props.playing.to_string() }
                 aria-label={ if props.playing { s.pause } else { s.play } }>
                 { icon(if props.playing { ICON_PAUSE } else { ICON_PLAY }) }
@@ -103,7 +103,7 @@ pub fn transport_bar(props: &TransportProps) -> Html {
                 </select>
             </label>
             <input class="scrubber" type="range" min="0" max={ end.to_string() } value={ props.now.max(now).min(end).to_string() }
-                step="10" oninput={scrub} aria-label={ s.scrubber } />
+                step="10" oninput={scrub} aria-label={ s.scrubber } disabled={ !rewind } />
             <span class="clock" aria-live="off">{ format!("{} / {}", format_time(props.now), format_time(end)) }</span>
             <button type="button" class="fork" onclick={fork} title={ s.fork_hint } disabled={ now >= end }>{ s.fork }</button>
         </div>

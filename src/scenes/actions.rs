@@ -5,6 +5,8 @@
 use super::catalog::Action;
 use super::text::Text;
 use crate::i18n::Lang;
+use crate::session::Session;
+use kafka_model::direct::DirectSim;
 use kafka_model::{Cluster, Command, ConsumerConfig, ControllerMode, ModelError, SeekTo};
 
 /// Why a step cannot be taken now: the model refused, or the scene saw it cannot apply.
@@ -46,7 +48,31 @@ impl Action {
             Action::RewindGroup { .. } => {
                 Text::new("Dời offset về đầu", "Rewind offsets to earliest")
             }
+            Action::PlaceOrder => Text::new("🛒 Đặt một đơn hàng", "🛒 Place an order"),
+            Action::AutoOrders => {
+                Text::new("Đơn hàng tự động (bật/tắt)", "Automatic orders (on/off)")
+            }
+            Action::ToggleService(name) => match name {
+                "payments" => Text::new("Tắt/bật Payments", "Payments down/up"),
+                "inventory" => Text::new("Tắt/bật Inventory", "Inventory down/up"),
+                "notification" => Text::new("Tắt/bật Notification", "Notification down/up"),
+                _ => Text::new("Tắt/bật service", "Service down/up"),
+            },
         }
+    }
+
+    /// Takes the step in every world the session has: the Kafka cluster (as recorded
+    /// commands, so time travel replays them) and the shop without Kafka.
+    pub fn apply(self, session: &mut Session) -> Result<(), Refusal> {
+        // Worked out first, so a refused step changes neither world.
+        let commands = self.commands(session.cluster())?;
+        if let Some(result) = session.direct_do(|d| direct_step(self, d)) {
+            result?;
+        }
+        for command in commands {
+            session.apply(command)?;
+        }
+        Ok(())
     }
 
     /// The commands this step means in the cluster as it is now.
@@ -136,7 +162,30 @@ impl Action {
                 topic: topic.into(),
                 to: SeekTo::Earliest,
             }],
+            Action::PlaceOrder | Action::AutoOrders | Action::ToggleService(_) => {
+                super::shop::commands(self, cluster)?
+            }
         })
+    }
+}
+
+/// The step in the shop without Kafka.
+fn direct_step(action: Action, d: &mut DirectSim) -> Result<(), ModelError> {
+    match action {
+        Action::PlaceOrder => d.place_order().map(|_| ()),
+        Action::AutoOrders => {
+            let rate = if d.auto_orders().is_some() {
+                None
+            } else {
+                Some(super::shop::AUTO_ORDERS_PER_SEC)
+            };
+            d.set_auto_orders(rate)
+        }
+        Action::ToggleService(name) => {
+            let up = d.service(name).is_some_and(|s| s.up());
+            d.set_up(name, !up)
+        }
+        _ => Ok(()),
     }
 }
 

@@ -11,6 +11,20 @@ use kafka_model::{AutoProduce, Command, ConsumerConfig, KeyPattern, ProducerConf
 pub enum StageKind {
     /// The Kafka cluster.
     Kafka,
+    /// The shop without Kafka: services calling each other directly.
+    Direct,
+    /// Both, side by side: the shop without Kafka and the one with it.
+    Both,
+}
+
+impl StageKind {
+    pub fn has_direct(self) -> bool {
+        matches!(self, StageKind::Direct | StageKind::Both)
+    }
+
+    pub fn has_kafka(self) -> bool {
+        matches!(self, StageKind::Kafka | StageKind::Both)
+    }
 }
 
 /// Which side panels a scene offers (the free playground offers all).
@@ -28,6 +42,12 @@ impl Panels {
         topics: true,
         brokers: true,
         groups: true,
+    };
+    pub const NONE: Panels = Panels {
+        publish: false,
+        topics: false,
+        brokers: false,
+        groups: false,
     };
 }
 
@@ -56,6 +76,13 @@ pub enum Action {
         group: &'static str,
         topic: &'static str,
     },
+    /// A customer places an order: in the shop without Kafka, and/or produced to `orders`
+    /// by the Orders service.
+    PlaceOrder,
+    /// Orders arrive by themselves (about two a second), or stop.
+    AutoOrders,
+    /// Take a service down, or bring it back (in every world the scene has).
+    ToggleService(&'static str),
 }
 
 /// A "try this" item: done when the live model says so.
@@ -94,6 +121,16 @@ impl std::fmt::Debug for Scene {
 }
 
 impl Scene {
+    /// The scene's live session, as the preset builds it.
+    pub fn session(&self) -> Result<Session, kafka_model::ModelError> {
+        let session = Session::new(self.seed, self.brokers, &(self.setup)())?;
+        Ok(if self.stage.has_direct() {
+            session.with_direct(kafka_model::direct::DirectSim::primer(self.seed))
+        } else {
+            session
+        })
+    }
+
     /// 1-based place in the primer.
     pub fn number(&self) -> usize {
         SCENES

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod catalog;
 pub mod checks;
+pub mod shop;
 mod text;
 mod view;
 

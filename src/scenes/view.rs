@@ -44,13 +44,8 @@ pub fn scene_card(props: &SceneCardProps) -> Html {
     let actions = scene.actions.iter().map(|&action| {
         let (live, error) = (props.live.clone(), error.clone());
         let onclick = Callback::from(move |_| {
-            let commands = action.commands(live.session.borrow().cluster());
-            let result = commands.and_then(|commands| {
-                commands
-                    .into_iter()
-                    .try_for_each(|c| live.run(c).map(|_| ()).map_err(Refusal::from))
-            });
-            error.set(result.err().map(|e| e.describe(lang)));
+            let result = live.with_session(|s| action.apply(s));
+            error.set(result.err().map(|e: Refusal| e.describe(lang)));
         });
         html! {
             <button type="button" class="scene-action" {onclick}>{ action.label().get(lang) }</button>

@@ -3,6 +3,7 @@
 //! some tasks are about a change — "leadership moved", "the ISR grew back" — that the
 //! state alone no longer shows once it is over.
 
+use kafka_model::direct::{DirectHappening, DirectKind};
 use kafka_model::{BrokerId, ElectionReason, Happening, HappeningKind};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,9 +23,39 @@ pub struct Facts {
     pub delivered: BTreeMap<String, u64>,
     /// Partitions added to existing topics.
     pub partitions_added: u32,
+    /// The shop without Kafka: services that went down, orders that failed or were turned
+    /// away, and whether an order completed after a service came back.
+    pub direct_down: BTreeSet<String>,
+    pub direct_failed: u64,
+    pub direct_rejected: u64,
+    pub direct_completed: u64,
+    pub direct_completed_after_recovery: bool,
+    direct_recovered: bool,
 }
 
 impl Facts {
+    pub fn observe_direct(&mut self, happenings: &[DirectHappening]) {
+        for h in happenings {
+            match &h.kind {
+                DirectKind::ServiceDown { service } => {
+                    self.direct_down.insert(service.clone());
+                }
+                DirectKind::ServiceUp { service } if self.direct_down.contains(service) => {
+                    self.direct_recovered = true;
+                }
+                DirectKind::OrderFailed { .. } => self.direct_failed += 1,
+                DirectKind::OrderRejected { .. } => self.direct_rejected += 1,
+                DirectKind::OrderCompleted { .. } => {
+                    self.direct_completed += 1;
+                    if self.direct_recovered {
+                        self.direct_completed_after_recovery = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     pub fn observe(&mut self, happenings: &[Happening]) {
         for h in happenings {
             match &h.kind {

@@ -15,6 +15,7 @@ pub use lag_history::LagHistory;
 pub use ordering::OrderWatch;
 pub use recent::Recent;
 
+use kafka_model::direct::DirectSim;
 use kafka_model::{Cluster, Command, ModelError, Ms, Outcome};
 
 /// Longer than any flight lasts at playground pace.
@@ -31,6 +32,9 @@ pub struct Session {
     lag: LagHistory,
     ordering: OrderWatch,
     facts: Facts,
+    /// The primer's shop without Kafka (scenes 2 and 3), on the same clock. It keeps no
+    /// history, so a session holding one only moves forward.
+    direct: Option<DirectSim>,
 }
 
 impl Session {
@@ -50,6 +54,7 @@ impl Session {
             lag: LagHistory::default(),
             ordering: OrderWatch::default(),
             facts: Facts::default(),
+            direct: None,
         })
     }
 
@@ -68,6 +73,36 @@ impl Session {
     /// What the learner has made happen, for the scenes' "try this" items.
     pub fn facts(&self) -> &Facts {
         &self.facts
+    }
+
+    /// Adds the shop without Kafka, started at this session's time.
+    pub fn with_direct(mut self, mut direct: DirectSim) -> Self {
+        let _ = direct.advance(self.now().saturating_sub(direct.now()));
+        self.direct = Some(direct);
+        self
+    }
+
+    pub fn direct(&self) -> Option<&DirectSim> {
+        self.direct.as_ref()
+    }
+
+    /// Runs a learner's action on the shop without Kafka (place an order, take a service
+    /// down...); `None` when this session has none.
+    pub fn direct_do<R>(
+        &mut self,
+        f: impl FnOnce(&mut DirectSim) -> Result<R, ModelError>,
+    ) -> Option<Result<R, ModelError>> {
+        let direct = self.direct.as_mut()?;
+        let result = f(direct);
+        let happenings = direct.take_happenings();
+        self.facts.observe_direct(&happenings);
+        Some(result)
+    }
+
+    /// Whether the learner can travel back (not with the shop without Kafka, which keeps
+    /// no history).
+    pub fn can_rewind(&self) -> bool {
+        self.direct.is_none()
     }
 
     pub fn lag_history(&self) -> &LagHistory {
@@ -129,6 +164,9 @@ impl Session {
     /// comes back exactly as it was.
     pub fn seek(&mut self, target: Ms) {
         let target = target.min(self.end());
+        if !self.can_rewind() && target < self.now() {
+            return;
+        }
         if target < self.now() {
             // From a little earlier, so flights already under way at `target` are known.
             let from = target.saturating_sub(FLIGHT_MARGIN_MS);
@@ -176,6 +214,10 @@ impl Session {
         self.absorb(happenings);
         self.recent.land(self.now());
         self.history.maybe_checkpoint(&self.cluster);
+        if let Some(direct) = &mut self.direct {
+            let happenings = direct.advance(target.saturating_sub(direct.now()));
+            self.facts.observe_direct(&happenings);
+        }
     }
 }
 

@@ -20,7 +20,7 @@ fn publish(topic: &str, key: Option<&str>, value: &str) -> Step {
 }
 
 fn start(scene: &Scene) -> Session {
-    Session::new(scene.seed, scene.brokers, &(scene.setup)()).expect("valid preset")
+    scene.session().expect("valid preset")
 }
 
 fn done(scene: &Scene, session: &Session) -> Vec<bool> {
