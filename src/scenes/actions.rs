@@ -177,7 +177,7 @@ fn direct_step(action: Action, d: &mut DirectSim) -> Result<(), ModelError> {
             let rate = if d.auto_orders().is_some() {
                 None
             } else {
-                Some(super::shop::AUTO_ORDERS_PER_SEC)
+                Some(super::shop::DIRECT_AUTO_ORDERS_PER_SEC)
             };
             d.set_auto_orders(rate)
         }

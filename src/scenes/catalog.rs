@@ -184,6 +184,7 @@ fn auto_produce(producer: u32, topic: &str, per_sec: f64, keys: &[&str]) -> Comm
     }
 }
 
+const SECTION_WHAT: Text = Text::new("1. Kafka là gì", "1. What Kafka is");
 const SECTION_EVENTS: Text = Text::new("Events", "Events");
 const SECTION_TOPIC: Text = Text::new("Topic", "Topic");
 const SECTION_PARTITION: Text = Text::new("Partition", "Partition");
@@ -192,6 +193,59 @@ const SECTION_CLUSTER: Text =
 const SECTION_GROUPS: Text = Text::new("Consumer Groups", "Consumer Groups");
 
 pub static SCENES: &[Scene] = &[
+    Scene {
+        id: "direct-calls",
+        illustration: "Simple_architecture.png",
+        section: SECTION_WHAT,
+        title: Text::new("Khi các service gọi thẳng nhau", "When services call each other directly"),
+        narration: &[
+            Text::new(
+                "Với một web nhỏ, kiến trúc đơn giản thì các dịch vụ này có thể trực tiếp gọi tới nhau. Điều này sẽ hoàn toàn ổn cho tới khi có một lượng lớn khách hàng truy cập vào hệ thống đó. Giả sử có một dịch vụ gặp trục trặc thì toàn bộ hệ thống đó sẽ gặp trục trặc theo vì các dịch vụ của chúng đều phụ thuộc lẫn nhau.",
+                "In a small web shop the services can simply call each other. That is fine until many customers arrive. If one service fails, the whole system fails with it, because the services depend on each other.",
+            ),
+            Text::new(
+                "Ở đây chưa có Kafka: Orders gọi Inventory, rồi Payments, rồi Notification và chờ từng câu trả lời. Mỗi service chỉ có vài worker và một hàng đợi nhỏ.",
+                "There is no Kafka here: Orders calls Inventory, then Payments, then Notification, and waits for each answer. Each service has only a few workers and a small queue.",
+            ),
+        ],
+        stage: StageKind::Direct,
+        brokers: 1,
+        seed: 2,
+        setup: Vec::new,
+        panels: Panels::NONE,
+        actions: &[
+            Action::PlaceOrder,
+            Action::AutoOrders,
+            Action::ToggleService("payments"),
+        ],
+        tasks: &[
+            Task {
+                text: Text::new(
+                    "Đặt một đơn hàng: Orders gọi lần lượt từng service",
+                    "Place an order: Orders calls each service in turn",
+                ),
+                done: |s| s.facts().direct_completed > 0,
+            },
+            Task {
+                text: Text::new("Tắt Payments", "Take Payments down"),
+                done: |s| c::direct_down(s, "payments"),
+            },
+            Task {
+                text: Text::new(
+                    "Bật đơn hàng tự động: các lời gọi dồn lại, đơn hàng thất bại rồi bị từ chối ngay từ Orders",
+                    "Turn on automatic orders: calls pile up, orders fail, then Orders itself turns customers away",
+                ),
+                done: |s| s.facts().direct_failed > 0 && s.facts().direct_rejected > 0,
+            },
+            Task {
+                text: Text::new(
+                    "Bật lại Payments: đơn hàng lại hoàn tất",
+                    "Bring Payments back: orders complete again",
+                ),
+                done: |s| s.facts().direct_completed_after_recovery,
+            },
+        ],
+    },
     Scene {
         id: "events",
         illustration: "Events_structure.png",

@@ -152,3 +152,10 @@ pub fn revived_and_in_sync(s: &Session) -> bool {
 pub fn zookeeper_mode(s: &Session) -> bool {
     s.cluster().controller_state().mode == ControllerMode::ZooKeeper
 }
+
+/// In the shop without Kafka, `service` is down now.
+pub fn direct_down(s: &Session, service: &str) -> bool {
+    s.direct()
+        .and_then(|d| d.service(service))
+        .is_some_and(|svc| !svc.up())
+}

@@ -5,8 +5,13 @@ use super::actions::Refusal;
 use super::catalog::Action;
 use kafka_model::{AutoProduce, Cluster, Command, KeyPattern, ProducerRecord};
 
-/// Automatic orders: about two a second, in both worlds.
+/// Automatic orders on Kafka: two a second.
 pub const AUTO_ORDERS_PER_SEC: f64 = 2.0;
+
+/// Automatic orders in the shop without Kafka: four a second, enough that with a service
+/// down Orders' own workers and queue fill up within seconds and it starts turning
+/// customers away — the cascade the primer warns about.
+pub const DIRECT_AUTO_ORDERS_PER_SEC: f64 = 4.0;
 
 /// The client id of the producer that is the Orders service.
 pub const ORDERS: &str = "orders";

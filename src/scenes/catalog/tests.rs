@@ -119,6 +119,12 @@ fn learner(id: &str) -> Vec<Vec<Step>> {
             ],
             vec![Act(Action::AddGroup { topic: "us-orders" }), Wait(20_000)],
         ],
+        "direct-calls" => vec![
+            vec![Act(Action::PlaceOrder), Wait(10_000)],
+            vec![Act(Action::ToggleService("payments"))],
+            vec![Act(Action::AutoOrders), Wait(30_000)],
+            vec![Act(Action::ToggleService("payments")), Wait(30_000)],
+        ],
         other => panic!("no learner script for scene {other}: write one"),
     }
 }
@@ -130,16 +136,7 @@ fn run(session: &mut Session, step: &Step) {
                 .apply(c.clone())
                 .unwrap_or_else(|e| panic!("{c:?}: {e}"));
         }
-        Step::Act(a) => {
-            for c in a
-                .commands(session.cluster())
-                .unwrap_or_else(|e| panic!("{a:?}: {e:?}"))
-            {
-                session
-                    .apply(c.clone())
-                    .unwrap_or_else(|e| panic!("{c:?}: {e}"));
-            }
-        }
+        Step::Act(a) => a.apply(session).unwrap_or_else(|e| panic!("{a:?}: {e:?}")),
         Step::Wait(ms) => session.advance(*ms),
     }
 }
