@@ -4,6 +4,7 @@
 
 mod cluster_view;
 pub mod colors;
+pub mod direct_view;
 mod flight_layer;
 pub mod flights;
 pub mod layout;
