@@ -120,4 +120,6 @@ pub static STRINGS: Strings = Strings {
     unknown_scene: "There is no scene called '{id}'. Pick one below.",
     quick_actions: "Quick actions",
     illustration: "Primer illustration",
+    without_kafka: "Without Kafka: services call each other",
+    with_kafka: "With Kafka in the middle",
 };

@@ -185,6 +185,8 @@ pub struct Strings {
     pub unknown_scene: &'static str,
     pub quick_actions: &'static str,
     pub illustration: &'static str,
+    pub without_kafka: &'static str,
+    pub with_kafka: &'static str,
 }
 
 #[cfg(test)]

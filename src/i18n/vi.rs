@@ -119,4 +119,6 @@ pub static STRINGS: Strings = Strings {
     unknown_scene: "Không có cảnh nào tên '{id}'. Hãy chọn một cảnh bên dưới.",
     quick_actions: "Thao tác nhanh",
     illustration: "Hình minh hoạ trong primer",
+    without_kafka: "Không có Kafka: các service gọi thẳng nhau",
+    with_kafka: "Có Kafka ở giữa",
 };

@@ -15,8 +15,9 @@ mod timeline;
 mod transport;
 
 use crate::i18n::Lang;
-use crate::scenes::{Panels, Scene, SceneCard};
+use crate::scenes::{Panels, Scene, SceneCard, StageKind};
 use crate::session::Session;
+use crate::stage::direct_view::DirectView;
 use crate::stage::layout::{Layout, Orientation};
 use crate::stage::{ClusterView, FlightLayer};
 use gloo_events::{EventListener, EventListenerOptions};
@@ -90,6 +91,9 @@ pub fn playground(props: &PlaygroundProps) -> Html {
         }
     });
     let panels = scene.map_or(Panels::ALL, |s| s.panels);
+    let stage = scene.map_or(StageKind::Kafka, |s| s.stage);
+    // The shop without Kafka is tiny: a fresh copy each frame is cheaper than diffing it.
+    let direct = live.session.borrow().direct().cloned().map(Rc::new);
     let playing = use_state(|| true);
     let speed = use_state(|| 1.0f64);
     let selected = use_state(|| None::<TopicPartition>);
@@ -205,23 +209,40 @@ pub fn playground(props: &PlaygroundProps) -> Html {
             <div class="stage-column">
                 <transport::TransportBar live={live.clone()} lang={props.lang} {now} playing={*playing} speed={*speed}
                     {on_playing} {on_speed} />
-                <section class="stage-wrap">
-                    <svg class="stage" viewBox={view_box} role="group" aria-label={ s.stage_label } preserveAspectRatio="xMidYMin meet">
-                        <ClusterView session={live.session.clone()} layout={layout.clone()} lang={props.lang}
-                            selected={(*selected).clone()} on_select={on_select.clone()} />
-                    </svg>
-                    <FlightLayer session={live.session.clone()} layout={layout.clone()} {now} reduced_motion={*reduced_motion} />
-                </section>
-                if let Some(tp) = (*selected).clone() {
-                    <log_view::LogView live={live.clone()} lang={props.lang} partition={tp} {on_close} />
-                } else {
-                    <p class="muted hint">{ s.select_partition_hint }</p>
+                if stage.has_direct() {
+                    <section class="direct-wrap" aria-label={ s.without_kafka }>
+                        if stage.has_kafka() {
+                            <h3 class="world-title">{ s.without_kafka }</h3>
+                        }
+                        if let Some(sim) = direct {
+                            <DirectView {sim} {now} lang={props.lang} reduced_motion={*reduced_motion} />
+                        }
+                    </section>
                 }
+                if stage.has_kafka() {
+                    if stage.has_direct() {
+                        <h3 class="world-title">{ s.with_kafka }</h3>
+                    }
+                    <section class="stage-wrap">
+                        <svg class="stage" viewBox={view_box} role="group" aria-label={ s.stage_label } preserveAspectRatio="xMidYMin meet">
+                            <ClusterView session={live.session.clone()} layout={layout.clone()} lang={props.lang}
+                                selected={(*selected).clone()} on_select={on_select.clone()} />
+                        </svg>
+                        <FlightLayer session={live.session.clone()} layout={layout.clone()} {now} reduced_motion={*reduced_motion} />
+                    </section>
+                    if let Some(tp) = (*selected).clone() {
+                        <log_view::LogView live={live.clone()} lang={props.lang} partition={tp} {on_close} />
+                    } else {
+                        <p class="muted hint">{ s.select_partition_hint }</p>
+                    }
+                }
+                if stage.has_kafka() {
                 <div class="tables">
                     <tables::TopicTable live={live.clone()} lang={props.lang} />
                     <tables::GroupTable live={live.clone()} lang={props.lang} />
                     <lag_chart::LagChart live={live.clone()} lang={props.lang} />
                 </div>
+                }
             </div>
             <aside class="side-column">
                 if panels.publish {
@@ -237,7 +258,9 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                     <admin::GroupsPanel live={live.clone()} lang={props.lang} />
                 }
                 <announcer::Announcer live={live.clone()} lang={props.lang} />
-                <timeline::Timeline live={live.clone()} lang={props.lang} {on_select} />
+                if stage.has_kafka() {
+                    <timeline::Timeline live={live.clone()} lang={props.lang} {on_select} />
+                }
             </aside>
         </div>
     }

@@ -48,7 +48,7 @@ impl Action {
             Action::RewindGroup { .. } => {
                 Text::new("Dời offset về đầu", "Rewind offsets to earliest")
             }
-            Action::PlaceOrder => Text::new("🛒 Đặt một đơn hàng", "🛒 Place an order"),
+            Action::PlaceOrder => Text::new("Đặt một đơn hàng", "Place an order"),
             Action::AutoOrders => {
                 Text::new("Đơn hàng tự động (bật/tắt)", "Automatic orders (on/off)")
             }
