@@ -610,6 +610,38 @@ fn a_snapshot_with_services_at_work_round_trips_and_runs_on_identically() {
 }
 
 #[test]
+fn service_commands_and_happenings_round_trip_through_json() {
+    let mut commands = primer_commands();
+    commands.extend(["payments"].iter().flat_map(|s| {
+        [
+            Command::StopService {
+                name: s.to_string(),
+            },
+            Command::StartService {
+                name: s.to_string(),
+            },
+            Command::RemoveService {
+                name: s.to_string(),
+            },
+        ]
+    }));
+    for command in &commands {
+        let json = serde_json::to_string(command).unwrap();
+        assert_eq!(&serde_json::from_str::<Command>(&json).unwrap(), command);
+    }
+    let (mut c, shop, _) = shop(31);
+    order(&mut c, shop, 1);
+    let h: Vec<Happening> = c
+        .advance(15_000)
+        .into_iter()
+        .filter(|x| x.kind.service().is_some())
+        .collect();
+    assert_eq!(h.len(), 5, "{h:?}");
+    let json = serde_json::to_string(&h).unwrap();
+    assert_eq!(serde_json::from_str::<Vec<Happening>>(&json).unwrap(), h);
+}
+
+#[test]
 fn a_snapshot_from_before_services_still_loads() {
     let mut c = cluster(3);
     c.create_topic("orders", TopicConfig::default()).unwrap();
