@@ -4,7 +4,7 @@
 
 use super::Lang;
 use kafka_model::topic_name::TopicNameError;
-use kafka_model::ModelError;
+use kafka_model::{ModelError, NameTakenBy, ServicePart};
 
 pub fn describe(e: &ModelError, lang: Lang) -> String {
     match lang {
@@ -67,9 +67,38 @@ fn vietnamese(e: &ModelError) -> String {
         E::NotAssigned { partition } => {
             format!("Partition {partition} không được giao cho consumer này: consumer chỉ seek được partition nó sở hữu.")
         }
-        E::UnknownService { service } => format!(
-            "Không có service '{service}'; cửa hàng chỉ có orders, inventory, payments và notification."
+        E::UnknownService { service } => format!("Không có service '{service}'."),
+        E::ServiceNameTaken { service, by } => match by {
+            NameTakenBy::Service => format!("Service '{service}' đã tồn tại; hãy chọn tên khác."),
+            NameTakenBy::Group => format!(
+                "Consumer group '{service}' đã tồn tại, mà group id của một service chính là tên của nó; hãy chọn tên khác (hoặc xoá group khi nó không còn member)."
+            ),
+            NameTakenBy::Producer => format!(
+                "Đã có producer tên '{service}', mà producer của một service mang tên của service; hãy chọn tên khác."
+            ),
+        },
+        E::ServiceWithoutInput { service } => {
+            format!("Service '{service}' cần ít nhất một topic đầu vào để consume.")
+        }
+        E::ServiceLoop { service, topic } => format!(
+            "Service '{service}' sẽ produce vào '{topic}' rồi, qua các service đọc topic đó, nhận lại chính record của mình không bao giờ dứt; hãy produce vào topic khác."
         ),
+        E::ServiceAlreadyStopped { service } => format!("Service '{service}' đã dừng rồi."),
+        E::ServiceAlreadyRunning { service } => format!("Service '{service}' đang chạy rồi."),
+        E::UsedByService { service, part } => match part {
+            ServicePart::Topic(topic) => {
+                format!("Service '{service}' đang dùng topic '{topic}'; hãy gỡ service trước.")
+            }
+            ServicePart::Group => format!(
+                "Consumer group '{service}' thuộc về service '{service}'; hãy gỡ service thay vì xoá group."
+            ),
+            ServicePart::Producer => {
+                format!("Producer này thuộc về service '{service}'; hãy gỡ service thay vì xoá producer.")
+            }
+            ServicePart::Member(member) => format!(
+                "Member '{member}' đang chạy service '{service}'; hãy dừng hoặc gỡ service thay vào đó."
+            ),
+        },
     }
 }
 
@@ -93,5 +122,57 @@ mod tests {
             name: "đơn hàng".into(),
         });
         assert!(describe(&e, Lang::Vi).contains("đơn hàng"));
+    }
+
+    #[test]
+    fn service_refusals_are_translated_and_name_the_service() {
+        let service = || "payments".to_string();
+        let errors = [
+            ModelError::UnknownService { service: service() },
+            ModelError::ServiceNameTaken {
+                service: service(),
+                by: NameTakenBy::Service,
+            },
+            ModelError::ServiceNameTaken {
+                service: service(),
+                by: NameTakenBy::Group,
+            },
+            ModelError::ServiceNameTaken {
+                service: service(),
+                by: NameTakenBy::Producer,
+            },
+            ModelError::ServiceWithoutInput { service: service() },
+            ModelError::ServiceLoop {
+                service: service(),
+                topic: "orders".into(),
+            },
+            ModelError::ServiceAlreadyStopped { service: service() },
+            ModelError::ServiceAlreadyRunning { service: service() },
+            ModelError::UsedByService {
+                service: service(),
+                part: ServicePart::Topic("orders".into()),
+            },
+            ModelError::UsedByService {
+                service: service(),
+                part: ServicePart::Group,
+            },
+            ModelError::UsedByService {
+                service: service(),
+                part: ServicePart::Producer,
+            },
+            ModelError::UsedByService {
+                service: service(),
+                part: ServicePart::Member("payments-4".into()),
+            },
+        ];
+        for e in errors {
+            let (vi, en) = (describe(&e, Lang::Vi), describe(&e, Lang::En));
+            assert_ne!(vi, en);
+            assert!(!vi.is_ascii(), "{vi}");
+            assert!(
+                vi.contains("'payments'") && en.contains("'payments'"),
+                "{vi} / {en}"
+            );
+        }
     }
 }

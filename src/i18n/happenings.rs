@@ -37,7 +37,7 @@ macro_rules! say {
 }
 
 /// A short category for filtering the timeline: "produce", "replicate", "consume",
-/// "group", "cluster" or "heartbeat".
+/// "group", "cluster", "service" or "heartbeat".
 pub fn category(kind: &HappeningKind) -> &'static str {
     use HappeningKind as K;
     match kind {
@@ -105,6 +105,13 @@ pub fn category(kind: &HappeningKind) -> &'static str {
         | K::PartitionsRevoked { .. }
         | K::PartitionsAssigned { .. } => "group",
         K::Heartbeat { .. } | K::BrokerHeartbeat { .. } | K::ZkSessionPing { .. } => "heartbeat",
+        K::ServiceCreated { .. }
+        | K::ServiceStopped { .. }
+        | K::ServiceStarted { .. }
+        | K::ServiceRemoved { .. }
+        | K::ServiceHandled { .. }
+        | K::RowWritten { .. }
+        | K::EmailSent { .. } => "service",
     }
 }
 
@@ -694,6 +701,50 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
                     "{member} được giao {added} ở generation {generation} (đang giữ: {owned})",
                 )
             }
+        }
+
+        // --- services
+        K::ServiceCreated { service } => say!(
+            lang,
+            "Service {service} deployed: it consumes as Consumer Group {service}",
+            "Service {service} được triển khai: nó consume với Consumer Group {service}",
+        ),
+        K::ServiceStopped { service } => say!(
+            lang,
+            "Service {service} stopped: its consumer crashed; records it has not handled wait in Kafka",
+            "Service {service} đã dừng: consumer của nó bị crash; các record chưa xử lý vẫn chờ trong Kafka",
+        ),
+        K::ServiceStarted { service } => say!(
+            lang,
+            "Service {service} is back: a new consumer joins group {service} and resumes from the committed offset",
+            "Service {service} chạy lại: một consumer mới tham gia group {service} và đọc tiếp từ offset đã commit",
+        ),
+        K::ServiceRemoved { service } => {
+            say!(lang, "Service {service} removed", "Service {service} đã bị gỡ bỏ")
+        }
+        K::ServiceHandled { service, partition, offset, key, value: _ } => {
+            let key = bytes_text(key.as_deref());
+            say!(
+                lang,
+                "Service {service} handled {partition} offset {offset} (key {key})",
+                "Service {service} đã xử lý {partition} offset {offset} (key {key})",
+            )
+        }
+        K::RowWritten { service, table, key, value } => {
+            let (key, value) = (bytes_text(Some(key.as_bytes())), bytes_text(Some(value.as_bytes())));
+            say!(
+                lang,
+                "Service {service} wrote row {key} = {value} to database table {table}",
+                "Service {service} ghi dòng {key} = {value} vào bảng {table} của database",
+            )
+        }
+        K::EmailSent { service, key, value } => {
+            let (key, value) = (bytes_text(Some(key.as_bytes())), bytes_text(Some(value.as_bytes())));
+            say!(
+                lang,
+                "Service {service} sent an e-mail for {key}: {value}",
+                "Service {service} đã gửi e-mail cho {key}: {value}",
+            )
         }
     }
 }

@@ -9,7 +9,14 @@ use kafka_model::{HappeningKind as K, TopicPartition};
 use yew::prelude::*;
 
 const SHOWN: usize = 60;
-pub const CATEGORIES: [&str; 5] = ["produce", "replicate", "consume", "group", "cluster"];
+pub const CATEGORIES: [&str; 6] = [
+    "produce",
+    "replicate",
+    "consume",
+    "group",
+    "cluster",
+    "service",
+];
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {

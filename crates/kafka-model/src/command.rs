@@ -11,6 +11,7 @@ use crate::happening::Endpoint;
 use crate::partition::BrokerId;
 use crate::producer::{AutoProduce, ProducerConfig, ProducerId};
 use crate::record::ProducerRecord;
+use crate::service::ServiceConfig;
 use crate::topic::TopicConfig;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
@@ -139,6 +140,22 @@ pub enum Command {
         partition: TopicPartition,
         to: SeekTo,
     },
+    /// Deploys a service (see `crate::service`): its group, member and producer.
+    CreateService {
+        name: String,
+        config: ServiceConfig,
+    },
+    /// The service's process goes down (its member crashes).
+    StopService {
+        name: String,
+    },
+    /// The service's process comes back (a new member joins its group).
+    StartService {
+        name: String,
+    },
+    RemoveService {
+        name: String,
+    },
 }
 
 /// What a successful command created or chose, for callers that need to refer to it next.
@@ -221,6 +238,10 @@ impl Cluster {
                 partition,
                 to,
             } => done(self.seek(&ConsumerRef::Standalone(consumer), &partition, to)),
+            C::CreateService { name, config } => done(self.create_service(&name, config)),
+            C::StopService { name } => done(self.stop_service(&name)),
+            C::StartService { name } => done(self.start_service(&name)),
+            C::RemoveService { name } => done(self.remove_service(&name)),
         }
     }
 }

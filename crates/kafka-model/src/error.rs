@@ -91,10 +91,54 @@ pub enum ModelError {
     NotAssigned {
         partition: TopicPartition,
     },
-    /// The shop without Kafka (`direct`) has no service of that name.
     UnknownService {
         service: String,
     },
+    /// The name a new service asked for is already a service's, a group's or a producer's.
+    ServiceNameTaken {
+        service: String,
+        by: NameTakenBy,
+    },
+    ServiceWithoutInput {
+        service: String,
+    },
+    /// The service would (through other services, perhaps) consume what it produces.
+    ServiceLoop {
+        service: String,
+        topic: String,
+    },
+    ServiceAlreadyStopped {
+        service: String,
+    },
+    ServiceAlreadyRunning {
+        service: String,
+    },
+    /// A command would take from under a service something it needs.
+    UsedByService {
+        service: String,
+        part: ServicePart,
+    },
+}
+
+/// What already holds a name a new service asked for (its group id and client id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameTakenBy {
+    Service,
+    Group,
+    Producer,
+}
+
+/// What of a service a refused command was about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ServicePart {
+    /// A topic it reads or produces to.
+    Topic(String),
+    /// Its consumer group.
+    Group,
+    /// Its producer.
+    Producer,
+    /// The member running its code.
+    Member(String),
 }
 
 impl ModelError {
@@ -124,6 +168,12 @@ impl ModelError {
             ModelError::InvalidOffset { .. } => "invalid_offset",
             ModelError::NotAssigned { .. } => "not_assigned",
             ModelError::UnknownService { .. } => "unknown_service",
+            ModelError::ServiceNameTaken { .. } => "service_name_taken",
+            ModelError::ServiceWithoutInput { .. } => "service_without_input",
+            ModelError::ServiceLoop { .. } => "service_loop",
+            ModelError::ServiceAlreadyStopped { .. } => "service_already_stopped",
+            ModelError::ServiceAlreadyRunning { .. } => "service_already_running",
+            ModelError::UsedByService { .. } => "used_by_service",
         }
     }
 
@@ -187,10 +237,46 @@ impl fmt::Display for ModelError {
                 f,
                 "No current assignment for partition {partition}: a consumer can only seek partitions it owns."
             ),
-            ModelError::UnknownService { service } => write!(
+            ModelError::UnknownService { service } => write!(f, "There is no service '{service}'."),
+            ModelError::ServiceNameTaken { service, by } => match by {
+                NameTakenBy::Service => write!(f, "Service '{service}' already exists; pick another name."),
+                NameTakenBy::Group => write!(
+                    f,
+                    "Consumer group '{service}' already exists, and a service's group id is its name; pick another name (or delete the group once it is empty)."
+                ),
+                NameTakenBy::Producer => write!(
+                    f,
+                    "A producer is already called '{service}', and a service's producer takes its name; pick another name."
+                ),
+            },
+            ModelError::ServiceWithoutInput { service } => write!(
                 f,
-                "There is no service '{service}'; the shop has orders, inventory, payments and notification."
+                "Service '{service}' needs at least one input topic to consume."
             ),
+            ModelError::ServiceLoop { service, topic } => write!(
+                f,
+                "Service '{service}' would produce to '{topic}' and so, through the services reading it, receive its own records again without end; produce to another topic."
+            ),
+            ModelError::ServiceAlreadyStopped { service } => write!(f, "Service '{service}' is already stopped."),
+            ModelError::ServiceAlreadyRunning { service } => write!(f, "Service '{service}' is already running."),
+            ModelError::UsedByService { service, part } => match part {
+                ServicePart::Topic(topic) => write!(
+                    f,
+                    "Service '{service}' uses topic '{topic}'; remove the service first."
+                ),
+                ServicePart::Group => write!(
+                    f,
+                    "Consumer group '{service}' belongs to service '{service}'; remove the service instead."
+                ),
+                ServicePart::Producer => write!(
+                    f,
+                    "This producer belongs to service '{service}'; remove the service instead."
+                ),
+                ServicePart::Member(member) => write!(
+                    f,
+                    "Member '{member}' runs service '{service}'; stop or remove the service instead."
+                ),
+            },
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod rng;
 mod root_api;
 pub mod schedule;
 mod serde_pairs;
+pub mod service;
 pub mod snapshot;
 pub mod timing;
 pub mod topic;
@@ -36,7 +37,7 @@ pub use cluster::Cluster;
 pub use command::{Command, Outcome};
 pub use consumer::{AutoOffsetReset, Consumer, ConsumerConfig, ConsumerId, ConsumerRef, SeekTo};
 pub use controller::{ControllerMode, ControllerState, MetadataEntry, MetadataRecord};
-pub use error::{KafkaError, ModelError};
+pub use error::{KafkaError, ModelError, NameTakenBy, ServicePart};
 pub use group::{Group, GroupState, Member, MemberStatus, PartitionLag, RebalanceReason};
 pub use happening::{ElectionReason, Endpoint, Happening, HappeningKind};
 pub use network::Network;
@@ -48,6 +49,7 @@ pub use root_api::{
     Strategy,
 };
 pub use schedule::Ms;
+pub use service::{Reaction, Service, ServiceConfig, ServiceRecord};
 pub use timing::Timing;
 pub use topic::{CleanupPolicy, Topic, TopicConfig};
 pub use topic_partition::TopicPartition;

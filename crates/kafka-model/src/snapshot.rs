@@ -203,6 +203,7 @@ impl Cluster {
         }
         self.check_clients()?;
         self.check_groups()?;
+        self.check_services()?;
         self.check_schedule()
     }
 
@@ -470,6 +471,75 @@ impl Cluster {
                         format!("names '{m}', who is not a member"),
                     ));
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// A service has its group and topics, a producer exactly when it produces, and a
+    /// running member exactly when it runs; a stopped one holds no work.
+    fn check_services(&self) -> Result<(), SnapshotError> {
+        for (name, s) in &self.services {
+            let at = format!("services.{name}");
+            if &s.name != name || name.is_empty() {
+                return Err(invalid(
+                    format!("{at}.name"),
+                    format!("is '{}'; must equal its key and not be empty", s.name),
+                ));
+            }
+            s.config
+                .validate(name)
+                .map_err(|e| invalid(format!("{at}.config"), e.to_string()))?;
+            let topics = s.config.inputs.iter().map(String::as_str);
+            for topic in topics.chain(s.config.outputs()) {
+                if !self.topics.contains_key(topic) {
+                    return Err(invalid(
+                        format!("{at}.config"),
+                        format!("names topic '{topic}', which does not exist"),
+                    ));
+                }
+            }
+            let Some(group) = self.groups.get(name) else {
+                return Err(invalid(
+                    format!("{at}.name"),
+                    format!("has no consumer group '{name}'"),
+                ));
+            };
+            match (s.config.produces(), s.producer) {
+                (false, None) => {}
+                (true, Some(p)) if self.producers.get(&p).is_some_and(|p| &p.client_id == name) => {
+                }
+                _ => {
+                    return Err(invalid(
+                        format!("{at}.producer"),
+                        "must name the service's own producer exactly when a reaction produces",
+                    ))
+                }
+            }
+            let member_runs = s
+                .member
+                .as_ref()
+                .and_then(|m| group.members.get(m))
+                .is_some_and(|m| m.is_running());
+            if s.running != member_runs || (!s.running && s.member.is_some()) {
+                return Err(invalid(
+                    format!("{at}.member"),
+                    "must be a running member of its group exactly when the service runs",
+                ));
+            }
+            if !s.running && (s.backlog() > 0 || !s.paused.is_empty()) {
+                return Err(invalid(
+                    format!("{at}.queue"),
+                    "holds records, but a stopped service has dropped its work",
+                ));
+            }
+            // (A queued offset may lie past the log end: an unclean election can truncate
+            // records already delivered.)
+            for r in s.in_progress.iter().chain(&s.queue) {
+                self.partition_exists(|| format!("{at}.queue"), &r.partition)?;
+            }
+            for (tp, _) in &s.paused {
+                self.partition_exists(|| format!("{at}.paused"), tp)?;
             }
         }
         Ok(())

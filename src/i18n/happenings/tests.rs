@@ -820,6 +820,57 @@ fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
             },
             vec!["payment-1-3", "generation 5", "partition", "orders-0"],
         ),
+        (
+            K::ServiceCreated {
+                service: "inventory".into(),
+            },
+            vec!["Service inventory", "Consumer Group inventory"],
+        ),
+        (
+            K::ServiceStopped {
+                service: "payments".into(),
+            },
+            vec!["Service payments", "crash"],
+        ),
+        (
+            K::ServiceStarted {
+                service: "payments".into(),
+            },
+            vec!["Service payments", "group payments", "commit"],
+        ),
+        (
+            K::ServiceRemoved {
+                service: "notification".into(),
+            },
+            vec!["Service notification"],
+        ),
+        (
+            K::ServiceHandled {
+                service: "inventory".into(),
+                partition: tp("orders", 0),
+                offset: 3,
+                key: Some(b"order-7"[..].into()),
+                value: Some(b"42 VND"[..].into()),
+            },
+            vec!["Service inventory", "orders-0 offset 3", "order-7"],
+        ),
+        (
+            K::RowWritten {
+                service: "payments".into(),
+                table: "payments".into(),
+                key: "order-7".into(),
+                value: "reserved:42 VND".into(),
+            },
+            vec!["Service payments", "order-7", "reserved:42 VND", "payments"],
+        ),
+        (
+            K::EmailSent {
+                service: "notification".into(),
+                key: "order-7".into(),
+                value: "42 VND".into(),
+            },
+            vec!["Service notification", "e-mail", "order-7", "42 VND"],
+        ),
     ]
 }
 
@@ -829,9 +880,9 @@ fn every_kind_has_a_sample() {
         .into_iter()
         .map(|(k, _)| at(k).kind_name())
         .collect();
-    // HappeningKind has 66 variants; `describe` cannot compile without all of them, and
+    // HappeningKind has 73 variants; `describe` cannot compile without all of them, and
     // this keeps the samples in step.
-    assert_eq!(kinds.len(), 66, "{kinds:?}");
+    assert_eq!(kinds.len(), 73, "{kinds:?}");
 }
 
 #[test]
@@ -927,6 +978,38 @@ fn vietnamese_keeps_kafka_terms_in_english() {
         created,
         "Topic orders được tạo với 3 partition, replication factor 2"
     );
+}
+
+#[test]
+fn service_sentences_read_as_the_primer_writes_them() {
+    let handled = at(HappeningKind::ServiceHandled {
+        service: "inventory".into(),
+        partition: tp("orders", 0),
+        offset: 3,
+        key: Some(b"order-7"[..].into()),
+        value: None,
+    });
+    assert_eq!(
+        describe(&handled, Lang::Vi),
+        "Service inventory đã xử lý orders-0 offset 3 (key order-7)"
+    );
+    assert_eq!(
+        describe(&handled, Lang::En),
+        "Service inventory handled orders-0 offset 3 (key order-7)"
+    );
+    assert_eq!(category(&handled.kind), "service");
+    // Table rows and e-mails show text values safely, cut like record values.
+    let long = "x".repeat(100);
+    let row = at(HappeningKind::RowWritten {
+        service: "payments".into(),
+        table: "payments".into(),
+        key: "order-7".into(),
+        value: format!("{long}\n"),
+    });
+    for lang in Lang::ALL {
+        let s = describe(&row, lang);
+        assert!(s.contains('…') && !s.contains('\n'), "{s}");
+    }
 }
 
 #[test]
@@ -1047,6 +1130,7 @@ fn categories_group_the_timeline() {
         "consume",
         "group",
         "cluster",
+        "service",
         "heartbeat",
     ];
     let mut seen = BTreeSet::new();

@@ -126,6 +126,7 @@ impl Cluster {
     /// Deletes a topic with its records; groups forget its committed offsets.
     pub fn delete_topic(&mut self, name: &str) -> Result<(), ModelError> {
         self.topic_or_err(name)?;
+        self.check_topic_unused(name)?;
         self.topics.remove(name);
         self.schedule
             .retain(|e| e.replication_topic() != Some(name));

@@ -164,6 +164,12 @@ pub enum Event {
         offsets: Vec<(TopicPartition, u64)>,
     },
     RetentionCheck,
+    /// A service finishes handling the record it is working on (if `epoch` is still its
+    /// epoch: a stop or a revocation abandons the work).
+    ServiceHandles {
+        service: String,
+        epoch: u64,
+    },
 }
 
 impl Event {

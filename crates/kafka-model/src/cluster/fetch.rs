@@ -12,6 +12,7 @@ use crate::error::{KafkaError, ModelError};
 use crate::happening::HappeningKind;
 use crate::partition::{BrokerId, ParkedFetch};
 use crate::record::Record;
+use crate::service::ServiceRecord;
 use crate::TopicPartition;
 use std::collections::BTreeSet;
 
@@ -263,7 +264,17 @@ impl Cluster {
             cursor.position = Some(next_offset);
         }
         let count = records.len() as u64;
+        let to_service = self.feeds_service(&c);
+        let mut handed = Vec::new();
         for record in records {
+            if to_service {
+                handed.push(ServiceRecord {
+                    partition: tp.clone(),
+                    offset: record.offset,
+                    key: record.key.clone(),
+                    value: record.value.clone(),
+                });
+            }
             self.emit(HappeningKind::Delivered {
                 consumer: c.clone(),
                 partition: tp.clone(),
@@ -286,6 +297,13 @@ impl Cluster {
                 if let Some(s) = self.consumers.get_mut(id) {
                     s.records_delivered += count;
                 }
+            }
+        }
+        if let (true, ConsumerRef::Member { group, .. }) = (to_service, &c) {
+            // The service's code handles the records; with a poll's worth waiting, the
+            // member pauses this partition until the queue drains.
+            if self.enqueue_for_service(group, handed, &tp, token) {
+                return;
             }
         }
         self.send_fetch(&c, &tp);

@@ -32,6 +32,7 @@ mod isr;
 mod log_life;
 mod produce;
 mod replication;
+mod services;
 mod view;
 
 pub(crate) use event::Event;
@@ -47,10 +48,11 @@ use crate::partition::BrokerId;
 use crate::producer::{Producer, ProducerId};
 use crate::rng::SimRng;
 use crate::schedule::{Ms, Schedule};
+use crate::service::Service;
 use crate::timing::Timing;
 use crate::topic::Topic;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Counters for the ids the model hands out; never reused, so a stale event can never
 /// be mistaken for one about a newer thing of the same number.
@@ -95,6 +97,15 @@ pub struct Cluster {
     /// leadership back on its own after `preferred_leader_delay_ms`.
     #[serde(default = "yes")]
     pub(crate) auto_leader_rebalance: bool,
+    /// Services by name (each one's group has the same name).
+    #[serde(default)]
+    pub(crate) services: BTreeMap<String, Service>,
+    /// The shop's database: table -> key -> value, written by services' `WriteRow`.
+    #[serde(default)]
+    pub(crate) tables: BTreeMap<String, BTreeMap<String, String>>,
+    /// Groups of removed services, deleted as soon as their last member is gone.
+    #[serde(default)]
+    pub(crate) retiring_groups: BTreeSet<String>,
 }
 
 fn yes() -> bool {
@@ -133,6 +144,9 @@ impl Cluster {
             network: Network::default(),
             controller_state: ControllerState::new(brokers),
             auto_leader_rebalance: true,
+            services: BTreeMap::new(),
+            tables: BTreeMap::new(),
+            retiring_groups: BTreeSet::new(),
             timing,
         };
         let first_check = cluster.timing.retention_check_interval_ms;
@@ -344,6 +358,7 @@ impl Cluster {
                 offsets,
             } => self.on_commit_arrives(group, member, generation, on_revoke, offsets),
             Event::RetentionCheck => self.on_retention_check(),
+            Event::ServiceHandles { service, epoch } => self.on_service_handles(service, epoch),
         }
     }
 

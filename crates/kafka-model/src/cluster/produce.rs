@@ -26,6 +26,7 @@ impl Cluster {
 
     /// Closes a producer without flushing: records still in its accumulator are dropped.
     pub fn remove_producer(&mut self, producer: ProducerId) -> Result<(), ModelError> {
+        self.check_producer_unused(producer)?;
         self.producers
             .remove(&producer)
             .ok_or(ModelError::UnknownProducer { producer })?;

@@ -55,7 +55,7 @@ impl Cluster {
     }
 
     /// Sends an OffsetCommit; returns when it reaches the coordinator.
-    pub(super) fn send_commit(
+    pub(crate) fn send_commit(
         &mut self,
         group: &str,
         member: &str,
@@ -104,8 +104,9 @@ impl Cluster {
         self.emit(HappeningKind::PartitionsRevoked {
             group: group.to_string(),
             member: member.to_string(),
-            partitions,
+            partitions: partitions.clone(),
         });
+        self.service_partitions_revoked(group, member, &partitions);
         (auto_commit && !positions.is_empty())
             .then(|| self.send_commit(group, member, positions, true))
     }

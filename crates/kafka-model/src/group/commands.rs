@@ -30,6 +30,7 @@ impl Cluster {
     /// Deletes a group and its committed offsets; Kafka only deletes an empty group.
     pub fn delete_group(&mut self, group: &str) -> Result<(), ModelError> {
         let g = self.group_or_err(group)?;
+        self.check_group_unused(group)?;
         if !g.members.is_empty() {
             return Err(ModelError::GroupNotEmpty {
                 group: group.to_string(),
@@ -75,6 +76,8 @@ impl Cluster {
         for t in &topics {
             topic_name::validate(t)?;
         }
+        // A removed service's group waiting to be deleted is in use again.
+        self.retiring_groups.remove(group);
         let client_id = if client_id.is_empty() {
             "consumer"
         } else {
@@ -125,6 +128,7 @@ impl Cluster {
     /// Closes a member cleanly: it revokes its partitions, commits (with auto-commit on),
     /// and sends LeaveGroup, so the group rebalances at once instead of after a timeout.
     pub fn remove_member(&mut self, group: &str, member: &str) -> Result<(), ModelError> {
+        self.check_member_unused(group, member)?;
         let m = self.running_member(group, member)?;
         let owned: Vec<TopicPartition> = m.owned.keys().cloned().collect();
         let commit_at = self.revoke(group, member, owned);
@@ -145,8 +149,21 @@ impl Cluster {
 
     /// Kills a member's process: it stops fetching, heartbeating and committing. Positions
     /// not yet committed are lost. The coordinator notices only after session.timeout.ms.
+    /// Crashing the member that runs a service stops the service.
     pub fn crash_member(&mut self, group: &str, member: &str) -> Result<(), ModelError> {
-        let m = self.running_member(group, member)?;
+        self.running_member(group, member)?;
+        if self.service_of_member(group, member).is_some() {
+            return self.stop_service(group);
+        }
+        self.crash_running_member(group, member);
+        Ok(())
+    }
+
+    /// [`Cluster::crash_member`] of a member known to be running.
+    pub(crate) fn crash_running_member(&mut self, group: &str, member: &str) {
+        let Ok(m) = self.running_member(group, member) else {
+            return;
+        };
         let g = &self.groups[group];
         let deadline = (m.last_heartbeat_ms + g.config.session_timeout_ms).max(self.now);
         self.groups
@@ -167,7 +184,6 @@ impl Cluster {
                 member: member.to_string(),
             },
         );
-        Ok(())
     }
 
     /// Changes a member's subscription; it rejoins, and the group rebalances.
@@ -178,6 +194,7 @@ impl Cluster {
         topics: Vec<String>,
     ) -> Result<(), ModelError> {
         self.running_member(group, member)?;
+        self.check_member_unused(group, member)?;
         for t in &topics {
             topic_name::validate(t)?;
         }

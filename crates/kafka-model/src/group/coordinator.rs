@@ -284,6 +284,13 @@ impl Cluster {
             g.rebalance = None;
             g.state = GroupState::Empty;
             g.assignment.clear();
+            // The group of a removed service goes once its last member has.
+            if self.retiring_groups.remove(group) {
+                self.groups.remove(group);
+                self.emit(HappeningKind::GroupDeleted {
+                    group: group.to_string(),
+                });
+            }
         } else if g.rebalance.is_some() {
             self.try_complete(group);
         } else {

@@ -147,6 +147,32 @@ impl HappeningKind {
             | K::PartitionsAssigned {
                 group, member: m, ..
             } => pair(member(group, m)),
+            // A service is drawn by the UI where it places services (its member id changes
+            // across restarts); the happenings name it.
+            K::ServiceCreated { .. }
+            | K::ServiceStopped { .. }
+            | K::ServiceStarted { .. }
+            | K::ServiceRemoved { .. }
+            | K::ServiceHandled { .. }
+            | K::RowWritten { .. }
+            | K::EmailSent { .. } => None,
+            _ => None,
+        }
+    }
+}
+
+impl HappeningKind {
+    /// The service a service happening is about.
+    pub fn service(&self) -> Option<&str> {
+        use HappeningKind as K;
+        match self {
+            K::ServiceCreated { service }
+            | K::ServiceStopped { service }
+            | K::ServiceStarted { service }
+            | K::ServiceRemoved { service }
+            | K::ServiceHandled { service, .. }
+            | K::RowWritten { service, .. }
+            | K::EmailSent { service, .. } => Some(service),
             _ => None,
         }
     }
@@ -223,6 +249,13 @@ impl Happening {
             K::AssignmentSent { .. } => "AssignmentSent",
             K::PartitionsRevoked { .. } => "PartitionsRevoked",
             K::PartitionsAssigned { .. } => "PartitionsAssigned",
+            K::ServiceCreated { .. } => "ServiceCreated",
+            K::ServiceStopped { .. } => "ServiceStopped",
+            K::ServiceStarted { .. } => "ServiceStarted",
+            K::ServiceRemoved { .. } => "ServiceRemoved",
+            K::ServiceHandled { .. } => "ServiceHandled",
+            K::RowWritten { .. } => "RowWritten",
+            K::EmailSent { .. } => "EmailSent",
         }
     }
 }

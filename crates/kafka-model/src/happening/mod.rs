@@ -430,4 +430,43 @@ pub enum HappeningKind {
         partitions: Vec<TopicPartition>,
         assignment: Vec<TopicPartition>,
     },
+
+    // --- services (instant happenings; see `crate::service`)
+    /// A service was deployed: its group, member and (if it produces) producer follow.
+    ServiceCreated {
+        service: String,
+    },
+    /// The service's process went down; its member crashed.
+    ServiceStopped {
+        service: String,
+    },
+    /// The service came back: a new member joins its group.
+    ServiceStarted {
+        service: String,
+    },
+    ServiceRemoved {
+        service: String,
+    },
+    /// The service finished handling one record (`processing_ms` after it began); its
+    /// reactions and its commit of `offset + 1` follow at once.
+    ServiceHandled {
+        service: String,
+        partition: TopicPartition,
+        offset: u64,
+        key: Option<Bytes>,
+        value: Option<Bytes>,
+    },
+    /// The service upserted `key -> value` into a database table.
+    RowWritten {
+        service: String,
+        table: String,
+        key: String,
+        value: String,
+    },
+    /// The service sent an e-mail about the record with this key and value.
+    EmailSent {
+        service: String,
+        key: String,
+        value: String,
+    },
 }
