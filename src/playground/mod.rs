@@ -10,6 +10,7 @@ mod live;
 mod log_view;
 pub mod preset;
 mod publish;
+mod services_panel;
 mod tables;
 mod timeline;
 mod transport;
@@ -245,6 +246,9 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 }
             </div>
             <aside class="side-column">
+                if panels.services {
+                    <services_panel::ServicesPanel live={live.clone()} lang={props.lang} />
+                }
                 if panels.publish {
                     <publish::PublishForm live={live.clone()} lang={props.lang} />
                 }

@@ -2,6 +2,7 @@
 //! its narration, the quick actions it offers and the "try this" items that watch the model.
 
 use super::checks as c;
+use super::shop;
 use super::text::Text;
 use crate::session::Session;
 use kafka_model::{AutoProduce, Command, ConsumerConfig, KeyPattern, ProducerConfig, TopicConfig};
@@ -34,6 +35,8 @@ pub struct Panels {
     pub topics: bool,
     pub brokers: bool,
     pub groups: bool,
+    /// The shop's services (stop/start), its database table and its e-mails.
+    pub services: bool,
 }
 
 impl Panels {
@@ -42,12 +45,14 @@ impl Panels {
         topics: true,
         brokers: true,
         groups: true,
+        services: true,
     };
     pub const NONE: Panels = Panels {
         publish: false,
         topics: false,
         brokers: false,
         groups: false,
+        services: false,
     };
 }
 
@@ -184,6 +189,14 @@ fn auto_produce(producer: u32, topic: &str, per_sec: f64, keys: &[&str]) -> Comm
     }
 }
 
+const SHOP_PANELS: Panels = Panels {
+    publish: false,
+    topics: false,
+    brokers: false,
+    groups: false,
+    services: true,
+};
+
 const SECTION_WHAT: Text = Text::new("1. Kafka là gì", "1. What Kafka is");
 const SECTION_EVENTS: Text = Text::new("Events", "Events");
 const SECTION_TOPIC: Text = Text::new("Topic", "Topic");
@@ -193,6 +206,52 @@ const SECTION_CLUSTER: Text =
 const SECTION_GROUPS: Text = Text::new("Consumer Groups", "Consumer Groups");
 
 pub static SCENES: &[Scene] = &[
+    Scene {
+        id: "what-is-kafka",
+        illustration: "Realistic_example.png",
+        section: SECTION_WHAT,
+        title: Text::new("Một đơn hàng, một chuỗi sự kiện", "One order, a chain of events"),
+        narration: &[
+            Text::new(
+                "Kafka là một nền tảng xử lý dữ liệu theo luồng (streaming platform) mã nguồn mở được dùng để truyền tải dữ liệu theo thời gian thực giữa các hệ thống, ứng dụng hoặc dịch vụ.",
+                "Kafka is an open-source streaming platform that carries data in real time between systems, applications and services.",
+            ),
+            Text::new(
+                "Tưởng tượng ta đang xây dựng một ứng dụng thương mại điện tử gồm: Hệ thống đặt hàng, hệ thống thanh toán, tồn kho. Khi ta đặt hàng thì một chuỗi sự kiện sẽ xảy ra như: Người dùng đặt hàng → Kho hàng được update → email xác nhận được gửi tới khách hàng...",
+                "Imagine an e-commerce shop with an Orders system, Payments and Inventory. Placing an order sets off a chain of events: the customer orders → the stock is updated → a confirmation e-mail goes to the customer…",
+            ),
+        ],
+        stage: StageKind::Kafka,
+        brokers: 3,
+        seed: 1,
+        setup: shop::ripple,
+        panels: SHOP_PANELS,
+        actions: &[Action::PlaceOrder],
+        tasks: &[
+            Task {
+                text: Text::new("Đặt một đơn hàng", "Place an order"),
+                done: |s| c::record_count(s.cluster(), "orders") > 0,
+            },
+            Task {
+                text: Text::new(
+                    "Xem chuỗi sự kiện: kho được cập nhật (topic inventory), thanh toán được ghi, rồi email xác nhận được gửi",
+                    "Watch the chain: stock updated (topic inventory), payment recorded, then the confirmation e-mail sent",
+                ),
+                done: |s| {
+                    c::record_count(s.cluster(), "inventory") > 0
+                        && c::rows(s, "payments") > 0
+                        && c::emails(s) > 0
+                },
+            },
+            Task {
+                text: Text::new(
+                    "Đặt thêm hai đơn: mỗi đơn kích hoạt chuỗi của riêng nó",
+                    "Place two more orders: each sets off its own chain",
+                ),
+                done: |s| c::emails(s) >= 3 && c::rows(s, "payments") >= 3,
+            },
+        ],
+    },
     Scene {
         id: "direct-calls",
         illustration: "Simple_architecture.png",
@@ -247,6 +306,64 @@ pub static SCENES: &[Scene] = &[
         ],
     },
     Scene {
+        id: "kafka-in-the-middle",
+        illustration: "How_Kafka_works.png",
+        section: SECTION_WHAT,
+        title: Text::new("Kafka làm người trung gian", "Kafka in the middle"),
+        narration: &[
+            Text::new(
+                "Kafka như một người trung gian làm nhiệm vụ phân phối thông tin cho các dịch vụ khác. Kafka lưu trữ dữ liệu trong topic logs, và đảm bảo việc truyền tin có thứ tự trong mỗi partition.",
+                "Kafka sits in the middle and hands information on to the other services. It keeps the data in topic logs, and delivers it in order within each partition.",
+            ),
+            Text::new(
+                "Như vậy \"Orders\" sẽ không còn cần phải đợi Payments, Inventory,... hoàn thành xong công việc của nó rồi mới gửi lên, mà nó tin rằng Kafka sẽ phân phối hết các orders cho 3 thằng kia. \"Orders\" sẽ được gọi là Producer, còn \"Payments\", \"Inventory\",... sẽ được gọi là Consumer.",
+                "So Orders no longer waits for Payments, Inventory… to finish: it hands every order to Kafka and trusts Kafka to deliver it to the other three. Orders is the Producer; Payments, Inventory… are Consumers. Left: the same shop without Kafka.",
+            ),
+        ],
+        stage: StageKind::Both,
+        brokers: 3,
+        seed: 3,
+        setup: shop::hub,
+        panels: SHOP_PANELS,
+        actions: &[
+            Action::PlaceOrder,
+            Action::AutoOrders,
+            Action::ToggleService("payments"),
+        ],
+        tasks: &[
+            Task {
+                text: Text::new(
+                    "Đặt một đơn hàng: cả hai cửa hàng đều xử lý xong",
+                    "Place an order: both shops fulfil it",
+                ),
+                done: |s| s.facts().direct_completed > 0 && c::rows(s, "payments") > 0,
+            },
+            Task {
+                text: Text::new("Tắt Payments ở cả hai bên", "Take Payments down on both sides"),
+                done: |s| {
+                    c::direct_down(s, "payments") && c::service_running(s, "payments") == Some(false)
+                },
+            },
+            Task {
+                text: Text::new(
+                    "Bật đơn hàng tự động: không có Kafka thì đơn hàng thất bại; có Kafka thì Orders vẫn chạy, events chờ trong log (lag của payments tăng)",
+                    "Turn on automatic orders: without Kafka orders fail; with Kafka, Orders goes on and the events wait in the log (payments' lag grows)",
+                ),
+                done: |s| {
+                    s.facts().direct_failed + s.facts().direct_rejected > 0
+                        && c::service_lag(s, "payments") >= 3
+                },
+            },
+            Task {
+                text: Text::new(
+                    "Bật lại Payments: nó đọc tiếp từ offset đã commit, lag về 0, không mất đơn nào",
+                    "Bring Payments back: it reads on from its committed offset, lag falls to 0, no order lost",
+                ),
+                done: |s| c::service_caught_up_after_restart(s, "payments"),
+            },
+        ],
+    },
+    Scene {
         id: "events",
         illustration: "Events_structure.png",
         section: SECTION_EVENTS,
@@ -270,6 +387,7 @@ pub static SCENES: &[Scene] = &[
             topics: false,
             brokers: false,
             groups: false,
+            services: false,
         },
         actions: &[],
         tasks: &[
@@ -320,6 +438,7 @@ pub static SCENES: &[Scene] = &[
             topics: true,
             brokers: false,
             groups: false,
+            services: false,
         },
         actions: &[],
         tasks: &[
@@ -364,6 +483,7 @@ pub static SCENES: &[Scene] = &[
             topics: false,
             brokers: false,
             groups: true,
+            services: false,
         },
         actions: &[
             Action::AddGroup { topic: "reviews" },
@@ -405,6 +525,107 @@ pub static SCENES: &[Scene] = &[
         ],
     },
     Scene {
+        id: "topics-in-action",
+        illustration: "Example_of_topics_in_action.png",
+        section: SECTION_TOPIC,
+        title: Text::new("Các topic nối các service với nhau", "Topics connect the services"),
+        narration: &[
+            Text::new(
+                "Khi có đơn hàng mới, hệ thống “Orders” gửi sự kiện vào Orders topic. Các hệ thống khác đăng ký (subscribe) vào topic này để nhận thông tin: Notification gửi thông báo, Inventory cập nhật kho. Khi kho thay đổi, Inventory service gửi thông tin sang Inventory topic. Payments service đọc từ Inventory topic để thực hiện thanh toán.",
+                "When a new order arrives, Orders sends an event to the orders topic. Other systems subscribe to it: Notification sends a notice, Inventory updates the stock. When the stock changes, the Inventory service sends to the inventory topic; the Payments service reads the inventory topic to take the payment.",
+            ),
+            Text::new(
+                "Ý nghĩa thực tế: Mỗi hệ thống chỉ cần biết topic, không cần biết cụ thể ai gửi hay nhận dữ liệu. Giúp hệ thống độc lập, mở rộng dễ dàng và không phụ thuộc lẫn nhau.",
+                "What it means in practice: each system only needs to know topics, not who sends or receives the data. The systems stay independent, easy to extend, and do not depend on each other.",
+            ),
+        ],
+        stage: StageKind::Kafka,
+        brokers: 3,
+        seed: 7,
+        setup: shop::chain,
+        panels: SHOP_PANELS,
+        actions: &[Action::PlaceOrder],
+        tasks: &[
+            Task {
+                text: Text::new(
+                    "Đặt một đơn hàng: Notification gửi thông báo",
+                    "Place an order: Notification sends a notice",
+                ),
+                done: |s| c::emails(s) > 0,
+            },
+            Task {
+                text: Text::new(
+                    "Inventory cập nhật kho và gửi sự kiện sang topic inventory",
+                    "Inventory updates the stock and sends an event to the inventory topic",
+                ),
+                done: |s| c::record_count(s.cluster(), "inventory") > 0,
+            },
+            Task {
+                text: Text::new(
+                    "Payments đọc topic inventory và thực hiện thanh toán",
+                    "Payments reads the inventory topic and takes the payment",
+                ),
+                done: |s| c::rows(s, "payments") > 0,
+            },
+        ],
+    },
+    Scene {
+        id: "chain-reaction",
+        illustration: "What_is_Kafka.png",
+        section: SECTION_TOPIC,
+        title: Text::new("Phản ứng dây chuyền", "A chain reaction"),
+        narration: &[
+            Text::new(
+                "Như vậy ta có thể coi Kafka là một công cụ cho phép thực hiện các phản ứng dây chuyền trong đó một sự kiện kích hoạt nhiều hành động, bao gồm tạo các sự kiện khác hoặc là update cơ sở dữ liệu. Kafka được ứng dụng trong lĩnh vực y tế, logistic, marketing,...",
+                "So Kafka lets one event set off a chain reaction of actions: producing further events, or updating a database. It is used in healthcare, logistics, marketing…",
+            ),
+            Text::new(
+                "Kafka ở đây đóng vai trò như trung tâm liên lạc, đảm bảo mọi dịch vụ đều nhận được dữ liệu mới nhất một cách đáng tin cậy và theo thời gian thực.",
+                "Kafka is the hub here, making sure every service gets the newest data, reliably and in real time. Watch the payments table fill up.",
+            ),
+        ],
+        stage: StageKind::Kafka,
+        brokers: 3,
+        seed: 8,
+        setup: shop::chain,
+        panels: SHOP_PANELS,
+        actions: &[
+            Action::PlaceOrder,
+            Action::AutoOrders,
+            Action::ToggleService("inventory"),
+        ],
+        tasks: &[
+            Task {
+                text: Text::new(
+                    "Đặt ba đơn hàng: bảng payments trong database có ba dòng",
+                    "Place three orders: the payments table in the database has three rows",
+                ),
+                done: |s| c::rows(s, "payments") >= 3,
+            },
+            Task {
+                text: Text::new(
+                    "Tắt Inventory rồi đặt thêm đơn: chuỗi dừng lại, các đơn chờ trong topic orders",
+                    "Take Inventory down and keep ordering: the chain pauses, orders wait in the orders topic",
+                ),
+                done: |s| {
+                    c::service_running(s, "inventory") == Some(false)
+                        && c::service_lag(s, "inventory") >= 2
+                },
+            },
+            Task {
+                text: Text::new(
+                    "Bật lại Inventory: chuỗi chạy tiếp và database bắt kịp",
+                    "Bring Inventory back: the chain resumes and the database catches up",
+                ),
+                done: |s| {
+                    c::service_caught_up_after_restart(s, "inventory")
+                        && c::service_lag(s, "payments") <= 1
+                        && c::rows(s, "payments") >= 5
+                },
+            },
+        ],
+    },
+    Scene {
         id: "partitions",
         illustration: "Partition_in_Kafka.png",
         section: SECTION_PARTITION,
@@ -432,6 +653,7 @@ pub static SCENES: &[Scene] = &[
             topics: true,
             brokers: false,
             groups: true,
+            services: false,
         },
         actions: &[
             Action::AddPartition { topic: "orders" },
@@ -505,6 +727,7 @@ pub static SCENES: &[Scene] = &[
             topics: false,
             brokers: true,
             groups: false,
+            services: false,
         },
         actions: &[
             Action::KillLeader { topic: "orders", partition: 0 },
@@ -567,6 +790,7 @@ pub static SCENES: &[Scene] = &[
             topics: false,
             brokers: false,
             groups: true,
+            services: false,
         },
         actions: &[
             Action::AddMember { group: "payments", topic: "us-orders" },

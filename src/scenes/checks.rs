@@ -159,3 +159,28 @@ pub fn direct_down(s: &Session, service: &str) -> bool {
         .and_then(|d| d.service(service))
         .is_some_and(|svc| !svc.up())
 }
+
+/// Rows in the shop's database table `table`.
+pub fn rows(s: &Session, table: &str) -> usize {
+    s.cluster().table(table).map_or(0, |t| t.len())
+}
+
+pub fn emails(s: &Session) -> u64 {
+    s.cluster().services().map(|svc| svc.emails_sent).sum()
+}
+
+pub fn service_running(s: &Session, name: &str) -> Option<bool> {
+    s.cluster().service(name).map(|svc| svc.running)
+}
+
+/// Records waiting for `service` in its input topics.
+pub fn service_lag(s: &Session, name: &str) -> u64 {
+    s.cluster().service_lag(name).unwrap_or(0)
+}
+
+/// The service was stopped, started again, and has caught up with its input.
+pub fn service_caught_up_after_restart(s: &Session, name: &str) -> bool {
+    s.facts().services_restarted.contains(name)
+        && service_running(s, name) == Some(true)
+        && service_lag(s, name) <= 1
+}

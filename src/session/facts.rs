@@ -31,6 +31,9 @@ pub struct Facts {
     pub direct_completed: u64,
     pub direct_completed_after_recovery: bool,
     direct_recovered: bool,
+    /// Shop services on Kafka that were stopped, and those started again after that.
+    pub services_stopped: BTreeSet<String>,
+    pub services_restarted: BTreeSet<String>,
 }
 
 impl Facts {
@@ -81,6 +84,14 @@ impl Facts {
                     *self.delivered.entry(group.clone()).or_default() += 1;
                 }
                 HappeningKind::PartitionsAdded { .. } => self.partitions_added += 1,
+                HappeningKind::ServiceStopped { service } => {
+                    self.services_stopped.insert(service.clone());
+                }
+                HappeningKind::ServiceStarted { service }
+                    if self.services_stopped.contains(service) =>
+                {
+                    self.services_restarted.insert(service.clone());
+                }
                 _ => {}
             }
         }

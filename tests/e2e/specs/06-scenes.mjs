@@ -33,6 +33,23 @@ const action = (page, i) => page.locator('.scene-action').nth(i).click();
 
 /** What a learner does in each scene, one function per "try this" item. */
 const LEARNER = {
+  'what-is-kafka': [
+    (p) => action(p, 0),
+    null, // the chain follows from the order
+    async (p) => { await action(p, 0); await action(p, 0); },
+  ],
+  'direct-calls': [
+    (p) => action(p, 0),
+    (p) => action(p, 2),
+    (p) => action(p, 1),
+    (p) => action(p, 2),
+  ],
+  'kafka-in-the-middle': [
+    (p) => action(p, 0),
+    (p) => action(p, 2),
+    (p) => action(p, 1),
+    async (p) => { await action(p, 1); await action(p, 2); },
+  ],
   events: [
     (p) => publish(p, { key: 'order-1', value: '1× book' }),
     (p) => publish(p, { key: 'order-2', value: '2× pen', headers: 'source=web' }),
@@ -49,6 +66,16 @@ const LEARNER = {
     (p) => publish(p, { topic: 'orders', key: 'order-1', value: 'book' }),
     (p) => action(p, 0),
     (p) => action(p, 1),
+  ],
+  'topics-in-action': [
+    (p) => action(p, 0),
+    null,
+    null,
+  ],
+  'chain-reaction': [
+    async (p) => { for (let i = 0; i < 3; i++) await action(p, 0); },
+    async (p) => { await action(p, 2); await action(p, 0); await action(p, 0); },
+    (p) => action(p, 2),
   ],
   partitions: [
     async (p) => { await publish(p, { key: 'order-1', value: 'a' }); await publish(p, { key: 'order-1', value: 'b' }); },
@@ -83,8 +110,8 @@ for (const [id, steps] of Object.entries(LEARNER)) {
       await shot(`scene-${id}-${lang}-1280x800`);
       expect(await ticked(page) === 0, 'nothing ticked before the learner acts');
       for (const [i, step] of steps.entries()) {
-        await step(page);
-        await taskTicks(page, i, id);
+        if (step) await step(page);
+        await taskTicks(page, i, id, 40000);
       }
       expect(await ticked(page) === total, 'all ticked');
       await page.waitForSelector('.scene-complete');
