@@ -79,9 +79,9 @@ pub fn start(live: Live) -> LoopGuard {
                 if whole >= 1.0 {
                     let (before, after) = {
                         let mut session = live.session.borrow_mut();
-                        let before = session.recent().last_id();
+                        let before = session.activity();
                         session.advance(whole as u64);
-                        (before, session.recent().last_id())
+                        (before, session.activity())
                     };
                     if before != after {
                         *dirty.borrow_mut() = true;

@@ -68,22 +68,27 @@ pub fn members(s: &Session, group: &str) -> usize {
         .map_or(0, |g| g.members.values().filter(|m| m.is_running()).count())
 }
 
-/// The group settled (Stable) with at least `n` running members, so a rebalance gave each
-/// its share.
+/// The group settled (Stable) with at least `n` members that received their assignment,
+/// so a rebalance gave each its share.
 pub fn stable_with(s: &Session, group: &str, n: usize) -> bool {
-    s.cluster().group(group).is_some_and(|g| {
-        g.state == kafka_model::GroupState::Stable
-            && g.members.values().filter(|m| m.is_running()).count() >= n
-    })
-}
-
-/// A settled group with a running member that owns no partition.
-pub fn has_idle_member(s: &Session, group: &str) -> bool {
     s.cluster().group(group).is_some_and(|g| {
         g.state == kafka_model::GroupState::Stable
             && g.members
                 .values()
-                .any(|m| m.is_running() && m.assigned().next().is_none())
+                .filter(|m| m.status == kafka_model::MemberStatus::Stable)
+                .count()
+                >= n
+    })
+}
+
+/// A settled group with a member that got its assignment and owns no partition (a member
+/// still joining owns none either, but is not idle: it is waiting for its share).
+pub fn has_idle_member(s: &Session, group: &str) -> bool {
+    s.cluster().group(group).is_some_and(|g| {
+        g.state == kafka_model::GroupState::Stable
+            && g.members.values().any(|m| {
+                m.status == kafka_model::MemberStatus::Stable && m.assigned().next().is_none()
+            })
     })
 }
 

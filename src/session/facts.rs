@@ -34,10 +34,13 @@ pub struct Facts {
     /// Shop services on Kafka that were stopped, and those started again after that.
     pub services_stopped: BTreeSet<String>,
     pub services_restarted: BTreeSet<String>,
+    /// Happenings of the shop without Kafka seen so far: the page redraws when it moves.
+    pub direct_seen: u64,
 }
 
 impl Facts {
     pub fn observe_direct(&mut self, happenings: &[DirectHappening]) {
+        self.direct_seen += happenings.len() as u64;
         for h in happenings {
             match &h.kind {
                 DirectKind::ServiceDown { service } => {

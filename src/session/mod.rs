@@ -103,6 +103,12 @@ impl Session {
 
     /// Whether the learner can travel back (not with the shop without Kafka, which keeps
     /// no history).
+    /// A mark that moves whenever anything happened in either world: the page redraws the
+    /// cluster, tables and scene card only when it moved.
+    pub fn activity(&self) -> (Option<u64>, u64) {
+        (self.recent.last_id(), self.facts.direct_seen)
+    }
+
     pub fn can_rewind(&self) -> bool {
         self.direct.is_none()
     }
