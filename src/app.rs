@@ -32,6 +32,18 @@ pub fn app() -> Html {
     let scene = use_state(|| initial.0);
     let unknown_scene = use_state(|| initial.1.clone());
     let resets = use_state(|| 0u32);
+    let done = use_state(|| std::rc::Rc::new(browser::load_done_scenes()));
+    let on_complete = {
+        let done = done.clone();
+        Callback::from(move |id: &'static str| {
+            if !done.contains(id) {
+                let mut next = (**done).clone();
+                next.insert(id.to_string());
+                browser::save_done_scenes(&next);
+                done.set(std::rc::Rc::new(next));
+            }
+        })
+    };
     let presenter = use_state(|| browser::query_param("presenter").as_deref() == Some("1"));
     let on_presenter = {
         let presenter = presenter.clone();
@@ -58,12 +70,12 @@ pub fn app() -> Html {
     html! {
         <div class={ if *presenter { "app presenter" } else { "app" } }>
             <Header lang={ *lang } { on_lang } presenter={ *presenter } { on_presenter } />
-            <SceneNav lang={ *lang } current={ *scene } on_go={ on_go.clone() } />
+            <SceneNav lang={ *lang } current={ *scene } on_go={ on_go.clone() } done={ (*done).clone() } />
             <main>
                 if let Some(id) = (*unknown_scene).clone() {
                     <p class="form-error unknown-scene" role="alert">{ s.unknown_scene.replace("{id}", &id) }</p>
                 }
-                <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } />
+                <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } />
             </main>
             <Footer lang={ *lang } />
         </div>

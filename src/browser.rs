@@ -92,3 +92,26 @@ pub fn set_query_param(name: &str, value: Option<&str>) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
+
+const DONE_STORAGE_KEY: &str = "kafka-playground.scenes-done";
+
+/// The scenes this reader finished before (ids), as remembered in this browser.
+pub fn load_done_scenes() -> std::collections::BTreeSet<String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(DONE_STORAGE_KEY).ok().flatten())
+        .map(|v| {
+            v.split(',')
+                .filter(|id| crate::scenes::by_id(id).is_some())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn save_done_scenes(done: &std::collections::BTreeSet<String>) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let list: Vec<&str> = done.iter().map(String::as_str).collect();
+        let _ = storage.set_item(DONE_STORAGE_KEY, &list.join(","));
+    }
+}

@@ -132,4 +132,5 @@ pub static STRINGS: Strings = Strings {
     emails_sent: "e-mails sent",
     stop_service: "Stop",
     start_service: "Start",
+    scenes_done: "{n} of {total} scenes done",
 };

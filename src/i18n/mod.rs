@@ -185,6 +185,7 @@ pub struct Strings {
     pub unknown_scene: &'static str,
     pub quick_actions: &'static str,
     pub illustration: &'static str,
+    pub scenes_done: &'static str,
     pub services_title: &'static str,
     pub service_running: &'static str,
     pub service_stopped: &'static str,

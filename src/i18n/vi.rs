@@ -131,4 +131,5 @@ pub static STRINGS: Strings = Strings {
     emails_sent: "email đã gửi",
     stop_service: "Dừng",
     start_service: "Chạy lại",
+    scenes_done: "Đã xong {n}/{total} cảnh",
 };

@@ -43,6 +43,9 @@ pub struct PlaygroundProps {
     pub on_reset: Callback<()>,
     #[prop_or_default]
     pub on_go: Callback<Option<&'static Scene>>,
+    /// The learner ticked every item of the scene.
+    #[prop_or_default]
+    pub on_complete: Callback<&'static str>,
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -205,9 +208,9 @@ pub fn playground(props: &PlaygroundProps) -> Html {
     html! {
         <div class={ if scene.is_some() { "playground with-scene" } else { "playground" } }>
             if let Some(scene) = scene {
-                <SceneCard live={live.clone()} lang={props.lang} {scene} on_reset={props.on_reset.clone()} on_go={props.on_go.clone()} />
+                <SceneCard live={live.clone()} lang={props.lang} {scene} on_reset={props.on_reset.clone()} on_go={props.on_go.clone()} on_complete={props.on_complete.clone()} />
             }
-            <div class="stage-column">
+            <div class={ if stage == StageKind::Both { "stage-column both-worlds" } else { "stage-column" } }>
                 <transport::TransportBar live={live.clone()} lang={props.lang} {now} playing={*playing} speed={*speed}
                     {on_playing} {on_speed} />
                 if stage.has_direct() {

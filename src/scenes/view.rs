@@ -15,6 +15,8 @@ pub struct SceneCardProps {
     pub scene: &'static Scene,
     pub on_reset: Callback<()>,
     pub on_go: Callback<Option<&'static Scene>>,
+    #[prop_or_default]
+    pub on_complete: Callback<&'static str>,
 }
 
 /// Re-rendered with the session (about ten times a second while things happen): each
@@ -37,6 +39,14 @@ pub fn scene_card(props: &SceneCardProps) -> Html {
     }
     let ticked = ticked.borrow().clone();
     let all_done = ticked.len() == scene.tasks.len();
+    {
+        let (on_complete, id) = (props.on_complete.clone(), scene.id);
+        use_effect_with(all_done, move |all_done| {
+            if *all_done {
+                on_complete.emit(id);
+            }
+        });
+    }
     let number = scene.number();
     let previous = number.checked_sub(2).and_then(|i| SCENES.get(i));
     let next = SCENES.get(number);
@@ -107,6 +117,7 @@ pub fn scene_card(props: &SceneCardProps) -> Html {
                     <p class="scene-complete" role="status">{ s.scene_complete }</p>
                 }
             </section>
+            <p class="illustration-ref muted">{ format!("{}: {}", s.illustration, scene.illustration) }</p>
             <nav class="scene-steps">
                 { go(previous, s.previous, "scene-prev") }
                 <button type="button" class="scene-reset" onclick={on_reset}>{ s.reset_scene }</button>
@@ -121,6 +132,9 @@ pub struct SceneNavProps {
     pub lang: Lang,
     pub current: Option<&'static Scene>,
     pub on_go: Callback<Option<&'static Scene>>,
+    /// Ids of the scenes this reader finished.
+    #[prop_or_default]
+    pub done: std::rc::Rc<BTreeSet<String>>,
 }
 
 /// The primer's order at a glance: numbered scenes, then the free playground.
@@ -129,10 +143,21 @@ pub fn scene_nav(props: &SceneNavProps) -> Html {
     let (lang, s) = (props.lang, props.lang.strings());
     let item = |target: Option<&'static Scene>, label: String, title: &'static str| {
         let current = target.map(|t| t.id) == props.current.map(|c| c.id);
+        let finished = target.is_some_and(|t| props.done.contains(t.id));
+        let label = if finished {
+            format!("✓ {label}")
+        } else {
+            label
+        };
+        let title = if finished {
+            format!("{title} — {}", s.task_done)
+        } else {
+            title.to_string()
+        };
         let on_go = props.on_go.clone();
         html! {
             <li>
-                <button type="button" class={ if current { "scene-link current" } else { "scene-link" } }
+                <button type="button" class={ classes!("scene-link", current.then_some("current"), finished.then_some("finished")) }
                     aria-current={ if current { Some("page") } else { None } }
                     data-scene={ target.map_or("free", |t| t.id) }
                     title={ title } onclick={ Callback::from(move |_| on_go.emit(target)) }>
@@ -143,6 +168,7 @@ pub fn scene_nav(props: &SceneNavProps) -> Html {
     };
     html! {
         <nav class="scene-nav" aria-label={ s.scenes_nav }>
+            <p class="scene-progress">{ s.scenes_done.replace("{n}", &props.done.len().to_string()).replace("{total}", &SCENES.len().to_string()) }</p>
             <ol>
                 { for SCENES.iter().enumerate().map(|(i, scene)| {
                     item(Some(scene), format!("{}. {}", i + 1, scene.title.get(lang)), scene.title.get(lang))

@@ -112,7 +112,7 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
                     tabindex="0" role="button" aria-label={title.clone()} {onclick} {onkeydown}>
                     <title>{ title }</title>
                     <rect x={c.x.to_string()} y={c.y.to_string()} width={c.w.to_string()} height={c.h.to_string()} rx="4" />
-                    <text x={(c.x + 5.0).to_string()} y={(c.y + c.h / 2.0 + 4.0).to_string()}>{ chip_label(tp) }</text>
+                    <text x={(c.x + 5.0).to_string()} y={(c.y + c.h / 2.0 + 4.0).to_string()}>{ chip_label(tp, glyph.is_empty()) }</text>
                     <text class="glyph" x={(c.x + c.w - 5.0).to_string()} y={(c.y + c.h / 2.0 + 4.0).to_string()} text-anchor="end">{ glyph }</text>
                 </g>
             }
@@ -129,7 +129,13 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
 
     let producers = layout.producers.iter().filter_map(|(id, r)| {
         let p = cluster.producer(*id)?;
-        let detail = format!("acks={} · {}✓", p.config.acks.kafka_name(), p.stats.records_acked);
+        let service = cluster.service(&p.client_id).is_some_and(|svc| svc.producer == Some(*id));
+        let detail = format!(
+            "{}acks={} · {}✓",
+            if service { "service · " } else { "" },
+            p.config.acks.kafka_name(),
+            p.stats.records_acked
+        );
         Some(html! {
             <g class="producer" data-producer={id.to_string()}>
                 <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
@@ -143,7 +149,13 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
     let mut lines = Vec::new();
     let groups = layout.groups.iter().filter_map(|g| {
         let group = cluster.group(&g.group)?;
-        let detail = format!("{} · generation {} · {:?}", group.config.partition_assignment_strategy.kafka_name(), group.generation, group.state);
+        let detail = format!(
+            "{}{} · generation {} · {:?}",
+            if cluster.service(&g.group).is_some() { "service · " } else { "" },
+            group.config.partition_assignment_strategy.kafka_name(),
+            group.generation,
+            group.state
+        );
         let members = g.members.iter().filter_map(|(m, r)| {
             let member = group.members.get(m)?;
             let owned: Vec<&TopicPartition> = member.owned.keys().collect();
@@ -215,10 +227,12 @@ fn line((from, to): (Point, Point), tp: &TopicPartition) -> Html {
     }
 }
 
-/// `orders-2`, shortened so it fits its chip.
-fn chip_label(tp: &TopicPartition) -> String {
+/// `orders-2`, shortened so it fits its chip — one character shorter when the chip also
+/// shows a glyph (★ leader, ✕ offline, … out of sync), so the two never overlap.
+fn chip_label(tp: &TopicPartition, alone: bool) -> String {
     let suffix = format!("-{}", tp.partition);
-    let room = 10usize.saturating_sub(suffix.len());
+    let width = if alone { 10usize } else { 9 };
+    let room = width.saturating_sub(suffix.len());
     let topic: String = if tp.topic.chars().count() > room {
         tp.topic
             .chars()
