@@ -96,6 +96,10 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             let leo = p.and_then(|p| p.replica(b.id)).map_or(0, |r| r.log_end_offset);
             let hw = p.map_or(0, |p| p.high_watermark);
             let title = format!("{tp} · broker-{} · LEO {leo} · HW {hw}", b.id);
+            // A shortened label is part of the accessible name too, so speech input can
+            // name what it sees ("click invento…-0").
+            let label = chip_label(tp, glyph.is_empty());
+            let name = if label == tp.to_string() { title.clone() } else { format!("{label}: {title}") };
             let on_select = props.on_select.clone();
             let tp2 = tp.clone();
             let onclick = Callback::from(move |_| on_select.emit(tp2.clone()));
@@ -109,10 +113,10 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             });
             html! {
                 <g class={class} data-tp={tp.to_string()} data-broker={b.id.to_string()}
-                    tabindex="0" role="button" aria-label={title.clone()} {onclick} {onkeydown}>
+                    tabindex="0" role="button" aria-label={name} {onclick} {onkeydown}>
                     <title>{ title }</title>
                     <rect x={c.x.to_string()} y={c.y.to_string()} width={c.w.to_string()} height={c.h.to_string()} rx="4" />
-                    <text x={(c.x + 5.0).to_string()} y={(c.y + c.h / 2.0 + 4.0).to_string()}>{ chip_label(tp, glyph.is_empty()) }</text>
+                    <text x={(c.x + 5.0).to_string()} y={(c.y + c.h / 2.0 + 4.0).to_string()}>{ label.clone() }</text>
                     <text class="glyph" x={(c.x + c.w - 5.0).to_string()} y={(c.y + c.h / 2.0 + 4.0).to_string()} text-anchor="end">{ glyph }</text>
                 </g>
             }

@@ -17,3 +17,16 @@ for (const lang of ['vi', 'en']) {
     expect(bad.length === 0, summary);
   });
 }
+
+// The scenes add a card, an index and the shop's own drawing: check a scene of each kind.
+for (const [scene, lang] of [['kafka-in-the-middle', 'vi'], ['chain-reaction', 'en'], ['direct-calls', 'en']]) {
+  test(`axe: scene ${scene} (${lang}) has no serious or critical violations`, async ({ page, baseUrl }) => {
+    await page.goto(`${baseUrl}?scene=${scene}&lang=${lang}`);
+    await page.waitForSelector('.scene-card');
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const summary = bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`).join('\n');
+    expect(bad.length === 0, summary);
+  });
+}
