@@ -134,12 +134,12 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
     let producers = layout.producers.iter().filter_map(|(id, r)| {
         let p = cluster.producer(*id)?;
         let service = cluster.service(&p.client_id).is_some_and(|svc| svc.producer == Some(*id));
-        let detail = format!(
-            "{}acks={} · {}✓",
-            if service { "service · " } else { "" },
-            p.config.acks.kafka_name(),
-            p.stats.records_acked
-        );
+        // A service's producer always uses acks=all; its box says what it is instead.
+        let detail = if service {
+            format!("service · {}✓", p.stats.records_acked)
+        } else {
+            format!("acks={} · {}✓", p.config.acks.kafka_name(), p.stats.records_acked)
+        };
         Some(html! {
             <g class="producer" data-producer={id.to_string()}>
                 <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
@@ -154,12 +154,12 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
     let groups = layout.groups.iter().filter_map(|g| {
         let group = cluster.group(&g.group)?;
         let detail = format!(
-            "{}{} · generation {} · {:?}",
-            if cluster.service(&g.group).is_some() { "service · " } else { "" },
+            "{} · generation {} · {:?}",
             group.config.partition_assignment_strategy.kafka_name(),
             group.generation,
             group.state
         );
+        let is_service = cluster.service(&g.group).is_some();
         let members = g.members.iter().filter_map(|(m, r)| {
             let member = group.members.get(m)?;
             let owned: Vec<&TopicPartition> = member.owned.keys().collect();
@@ -200,7 +200,10 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
         Some(html! {
             <g class="group" data-group={g.group.clone()}>
                 <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
-                <text class="group-name" x={(r.x + 10.0).to_string()} y={(r.y + 18.0).to_string()}>{ &g.group }</text>
+                <text class="group-name" x={(r.x + 10.0).to_string()} y={(r.y + 18.0).to_string()}>
+                    { &g.group }
+                    if is_service { <tspan class="service-tag">{ " · service" }</tspan> }
+                </text>
                 <text class="client-detail" x={(r.x + 10.0).to_string()} y={(r.y + 34.0).to_string()}>{ detail }</text>
                 if !broken.is_empty() {
                     <text class="order-broken" x={(r.x + r.w - 8.0).to_string()} y={(r.y + 18.0).to_string()} text-anchor="end">
@@ -235,7 +238,8 @@ fn line((from, to): (Point, Point), tp: &TopicPartition) -> Html {
 /// shows a glyph (★ leader, ✕ offline, … out of sync), so the two never overlap.
 fn chip_label(tp: &TopicPartition, alone: bool) -> String {
     let suffix = format!("-{}", tp.partition);
-    let width = if alone { 10usize } else { 9 };
+    // The leader's label is bold, so the glyph costs two characters of room.
+    let width = if alone { 10usize } else { 8 };
     let room = width.saturating_sub(suffix.len());
     let topic: String = if tp.topic.chars().count() > room {
         tp.topic
