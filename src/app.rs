@@ -1,8 +1,9 @@
 use crate::browser;
+use crate::embed::{self, Embed, HostMessage};
 use crate::i18n::Lang;
 use crate::playground::Playground;
 use crate::scenes::{self, Scene, SceneNav};
-use crate::shell::{Footer, Header};
+use crate::shell::{EmbedCode, Footer, Header};
 use yew::prelude::*;
 
 /// What `?scene=` asked for: a scene, nothing (the free playground), or a name we do not
@@ -65,12 +66,44 @@ pub fn app() -> Html {
         let resets = resets.clone();
         Callback::from(move |_| resets.set(*resets + 1))
     };
+    let embed = *use_memo((), |_| {
+        let q = browser::query_param;
+        Embed::from_params(
+            q("embed").as_deref(),
+            q("controls").as_deref(),
+            q("autoplay").as_deref(),
+        )
+    });
+    // A host page may reset the scene or switch the language (the rest reaches the
+    // playground); and it hears that the scene is ready.
+    {
+        let (resets, lang, id) = (resets.clone(), lang.clone(), scene.map(|s| s.id));
+        use_effect_with((), move |_| {
+            let listener = embed::listen(Callback::from(move |m: HostMessage| match m {
+                HostMessage::Reset => resets.set(*resets + 1),
+                HostMessage::SetLang(l) => lang.set(l),
+                _ => {}
+            }));
+            embed::notify("ready", &[("scene", id.unwrap_or("free").to_string())]);
+            move || drop(listener)
+        });
+    }
     let s = lang.strings();
     let key = format!("{}#{}", scene.map_or("free", |s| s.id), *resets);
+    if let Some(embed) = embed {
+        return html! {
+            <div class="app embedded">
+                <main>
+                    <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } embed={ Some(embed) } />
+                </main>
+            </div>
+        };
+    }
     html! {
         <div class={ if *presenter { "app presenter" } else { "app" } }>
             <Header lang={ *lang } { on_lang } presenter={ *presenter } { on_presenter } />
             <SceneNav lang={ *lang } current={ *scene } on_go={ on_go.clone() } done={ (*done).clone() } />
+            <EmbedCode lang={ *lang } scene={ *scene } />
             <main>
                 if let Some(id) = (*unknown_scene).clone() {
                     <p class="form-error unknown-scene" role="alert">{ s.unknown_scene.replace("{id}", &id) }</p>

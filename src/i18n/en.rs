@@ -133,4 +133,8 @@ pub static STRINGS: Strings = Strings {
     stop_service: "Stop",
     start_service: "Start",
     scenes_done: "{n} of {total} scenes done",
+    embed_title: "Embed in a course page",
+    embed_hint: "Paste this into your page: it opens the scene and language on screen.",
+    copy_embed: "Copy embed code",
+    copied: "Copied.",
 };

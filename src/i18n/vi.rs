@@ -132,4 +132,8 @@ pub static STRINGS: Strings = Strings {
     stop_service: "Dừng",
     start_service: "Chạy lại",
     scenes_done: "Đã xong {n}/{total} cảnh",
+    embed_title: "Nhúng vào trang khoá học",
+    embed_hint: "Dán đoạn mã này vào trang của bạn: nó mở đúng cảnh và ngôn ngữ đang xem.",
+    copy_embed: "Sao chép mã nhúng",
+    copied: "Đã sao chép.",
 };

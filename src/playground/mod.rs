@@ -15,6 +15,7 @@ mod tables;
 mod timeline;
 mod transport;
 
+use crate::embed::{Controls, Embed, HostMessage};
 use crate::i18n::Lang;
 use crate::scenes::{Panels, Scene, SceneCard, StageKind};
 use crate::session::Session;
@@ -46,6 +47,10 @@ pub struct PlaygroundProps {
     /// The learner ticked every item of the scene.
     #[prop_or_default]
     pub on_complete: Callback<&'static str>,
+    /// Framed in a course page (`?embed=1`): no page around it, and with minimal controls
+    /// only the stage, the transport bar and the scene card.
+    #[prop_or_default]
+    pub embed: Option<Embed>,
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -83,6 +88,9 @@ fn stage_orientation() -> Orientation {
 #[function_component(Playground)]
 pub fn playground(props: &PlaygroundProps) -> Html {
     let scene = props.scene;
+    let embed = props.embed;
+    let autoplay = embed.is_none_or(|e| e.autoplay);
+    let minimal = embed.is_some_and(|e| e.controls == Controls::Minimal);
     let (live, now) = use_live(|| match scene {
         Some(scene) => scene
             .session()
@@ -94,11 +102,64 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 .expect("the presets are valid clusters (tested)")
         }
     });
-    let panels = scene.map_or(Panels::ALL, |s| s.panels);
+    // A scene offers the panels its tasks need; embedded with full controls, all of them;
+    // the free playground embedded with minimal controls, just publishing.
+    let panels = match (embed.map(|e| e.controls), scene) {
+        (Some(Controls::Full), _) => Panels::ALL,
+        (_, Some(scene)) => scene.panels,
+        (Some(Controls::Minimal), None) => Panels {
+            publish: true,
+            ..Panels::NONE
+        },
+        (None, None) => Panels::ALL,
+    };
     let stage = scene.map_or(StageKind::Kafka, |s| s.stage);
     // The shop without Kafka is tiny: a fresh copy each frame is cheaper than diffing it.
     let direct = live.session.borrow().direct().cloned().map(Rc::new);
-    let playing = use_state(|| true);
+    let playing = use_state(|| autoplay);
+    {
+        let live = live.clone();
+        use_effect_with((), move |_| live.transport.borrow_mut().playing = autoplay);
+    }
+    // A host page may publish, play or pause (reset and language are the page's).
+    {
+        let (live, playing, lang) = (live.clone(), playing.clone(), props.lang);
+        use_effect_with((), move |_| {
+            let listener = crate::embed::listen(Callback::from(move |m: HostMessage| match m {
+                HostMessage::Play | HostMessage::Pause => {
+                    let p = m == HostMessage::Play;
+                    live.transport.borrow_mut().playing = p;
+                    playing.set(p);
+                }
+                HostMessage::Publish { topic, key, value } => {
+                    let producer = live
+                        .session
+                        .borrow()
+                        .cluster()
+                        .producers()
+                        .next()
+                        .map(|p| p.id);
+                    let result = match producer {
+                        Some(producer) => {
+                            let record =
+                                kafka_model::ProducerRecord::text(topic, key.as_deref(), &value);
+                            live.run(kafka_model::Command::Produce { producer, record })
+                                .map(|_| ())
+                        }
+                        None => Err(kafka_model::ModelError::UnknownProducer { producer: 1 }),
+                    };
+                    if let Err(e) = result {
+                        crate::embed::notify(
+                            "error",
+                            &[("message", crate::i18n::errors::describe(&e, lang))],
+                        );
+                    }
+                }
+                _ => {}
+            }));
+            move || drop(listener)
+        });
+    }
     let speed = use_state(|| 1.0f64);
     let selected = use_state(|| None::<TopicPartition>);
     let orientation = use_state(stage_orientation);
@@ -206,9 +267,9 @@ pub fn playground(props: &PlaygroundProps) -> Html {
     let view_box = format!("0 0 {} {}", layout.width, layout.height);
 
     html! {
-        <div class={ if scene.is_some() { "playground with-scene" } else { "playground" } }>
+        <div class={ classes!("playground", scene.is_some().then_some("with-scene"), minimal.then_some("embed-minimal")) }>
             if let Some(scene) = scene {
-                <SceneCard live={live.clone()} lang={props.lang} {scene} on_reset={props.on_reset.clone()} on_go={props.on_go.clone()} on_complete={props.on_complete.clone()} />
+                <SceneCard live={live.clone()} lang={props.lang} {scene} on_reset={props.on_reset.clone()} on_go={props.on_go.clone()} on_complete={props.on_complete.clone()} embedded={embed.is_some()} />
             }
             <div class={ if stage == StageKind::Both { "stage-column both-worlds" } else { "stage-column" } }>
                 <transport::TransportBar live={live.clone()} lang={props.lang} {now} playing={*playing} speed={*speed}
@@ -234,13 +295,14 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                         </svg>
                         <FlightLayer session={live.session.clone()} layout={layout.clone()} {now} reduced_motion={*reduced_motion} />
                     </section>
-                    if let Some(tp) = (*selected).clone() {
+                    if minimal {
+                    } else if let Some(tp) = (*selected).clone() {
                         <log_view::LogView live={live.clone()} lang={props.lang} partition={tp} {on_close} />
                     } else {
                         <p class="muted hint">{ s.select_partition_hint }</p>
                     }
                 }
-                if stage.has_kafka() {
+                if stage.has_kafka() && !minimal {
                 <div class="tables">
                     <tables::TopicTable live={live.clone()} lang={props.lang} />
                     <tables::GroupTable live={live.clone()} lang={props.lang} />
@@ -265,7 +327,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                     <admin::GroupsPanel live={live.clone()} lang={props.lang} />
                 }
                 <announcer::Announcer live={live.clone()} lang={props.lang} />
-                if stage.has_kafka() {
+                if stage.has_kafka() && !minimal {
                     <timeline::Timeline live={live.clone()} lang={props.lang} {on_select} />
                 }
             </aside>

@@ -17,6 +17,10 @@ pub struct SceneCardProps {
     pub on_go: Callback<Option<&'static Scene>>,
     #[prop_or_default]
     pub on_complete: Callback<&'static str>,
+    /// In a course page's frame: no previous/next (the page is the course's), and progress
+    /// is told to the page.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// Re-rendered with the session (about ten times a second while things happen): each
@@ -39,6 +43,28 @@ pub fn scene_card(props: &SceneCardProps) -> Html {
     }
     let ticked = ticked.borrow().clone();
     let all_done = ticked.len() == scene.tasks.len();
+    // Tell a host page about each newly ticked item, once.
+    {
+        let told = use_mut_ref(BTreeSet::<usize>::new);
+        let ticked = ticked.clone();
+        use_effect_with(ticked.len(), move |_| {
+            let mut told = told.borrow_mut();
+            for &i in ticked.difference(&told.clone()) {
+                told.insert(i);
+                crate::embed::notify(
+                    "task-completed",
+                    &[
+                        ("scene", scene.id.to_string()),
+                        ("task", i.to_string()),
+                        ("text", scene.tasks[i].text.get(lang).to_string()),
+                    ],
+                );
+            }
+            if told.len() == scene.tasks.len() {
+                crate::embed::notify("scene-completed", &[("scene", scene.id.to_string())]);
+            }
+        });
+    }
     {
         let (on_complete, id) = (props.on_complete.clone(), scene.id);
         use_effect_with(all_done, move |all_done| {
@@ -119,9 +145,9 @@ pub fn scene_card(props: &SceneCardProps) -> Html {
             </section>
             <p class="illustration-ref muted">{ format!("{}: {}", s.illustration, scene.illustration) }</p>
             <nav class="scene-steps">
-                { go(previous, s.previous, "scene-prev") }
+                if !props.embedded { { go(previous, s.previous, "scene-prev") } }
                 <button type="button" class="scene-reset" onclick={on_reset}>{ s.reset_scene }</button>
-                { go(next, s.next, if all_done { "scene-next primary" } else { "scene-next" }) }
+                if !props.embedded { { go(next, s.next, if all_done { "scene-next primary" } else { "scene-next" }) } }
             </nav>
         </article>
     }
