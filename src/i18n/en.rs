@@ -137,4 +137,6 @@ pub static STRINGS: Strings = Strings {
     embed_hint: "Paste this into your page: it opens the scene and language on screen.",
     copy_embed: "Copy embed code",
     copied: "Copied.",
+    metadata_log_title: "KRaft metadata log (__cluster_metadata)",
+    metadata_log_zookeeper: "ZooKeeper mode: the controller writes its state to ZooKeeper znodes; this is the log KRaft would keep.",
 };

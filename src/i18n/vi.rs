@@ -136,4 +136,6 @@ pub static STRINGS: Strings = Strings {
     embed_hint: "Dán đoạn mã này vào trang của bạn: nó mở đúng cảnh và ngôn ngữ đang xem.",
     copy_embed: "Sao chép mã nhúng",
     copied: "Đã sao chép.",
+    metadata_log_title: "Metadata log của KRaft (__cluster_metadata)",
+    metadata_log_zookeeper: "Đang ở chế độ ZooKeeper: controller ghi trạng thái vào các znode của ZooKeeper; đây là log KRaft sẽ dùng.",
 };

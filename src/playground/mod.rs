@@ -8,6 +8,7 @@ mod form;
 mod lag_chart;
 mod live;
 mod log_view;
+mod metadata_log;
 pub mod preset;
 mod publish;
 mod services_panel;
@@ -322,6 +323,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 }
                 if panels.brokers {
                     <admin::BrokersPanel live={live.clone()} lang={props.lang} />
+                    <metadata_log::MetadataLog live={live.clone()} lang={props.lang} />
                 }
                 if panels.groups {
                     <admin::GroupsPanel live={live.clone()} lang={props.lang} />

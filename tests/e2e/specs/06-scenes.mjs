@@ -132,6 +132,9 @@ test('scenes: the index, previous/next, reset and a bad ?scene= behave', async (
   // Do something, switch language: the scene keeps its state; reset brings the preset back.
   await action(page, 0);
   await taskTicks(page, 0, 'cluster kill');
+  // The controller wrote the new leader into its metadata log, as Kafka names the record.
+  await page.click('.metadata-log summary');
+  await eventually(async () => (await page.textContent('.metadata-entries')).includes('PartitionChangeRecord'), 'a PartitionChangeRecord');
   await page.click('.lang-switch button[data-lang=vi]');
   await eventually(async () => (await page.textContent('.scene-card h2')).includes('Cluster, Broker, leader'), 'Vietnamese title');
   expect(await ticked(page) === 1, 'the tick survives the language switch');
