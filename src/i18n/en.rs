@@ -139,4 +139,5 @@ pub static STRINGS: Strings = Strings {
     copied: "Copied.",
     metadata_log_title: "KRaft metadata log (__cluster_metadata)",
     metadata_log_zookeeper: "ZooKeeper mode: the controller writes its state to ZooKeeper znodes; this is the log KRaft would keep.",
+    per_partition: "Per partition",
 };

@@ -18,20 +18,33 @@ pub fn polyline(series: &[(u64, u64)]) -> String {
     let (Some(first), Some(last)) = (series.first(), series.last()) else {
         return String::new();
     };
-    let span = (last.0 - first.0).max(1) as f64;
-    let max = series.iter().map(|(_, l)| *l).max().unwrap_or(0).max(1) as f64;
+    let max = series.iter().map(|(_, l)| *l).max().unwrap_or(0);
+    polyline_in(series, (first.0, last.0), max)
+}
+
+/// The same on a shared scale — the window `t0..t1` and the largest lag `max` — so several
+/// partitions' lines can be compared on one chart.
+pub fn polyline_in(series: &[(u64, u64)], (t0, t1): (u64, u64), max: u64) -> String {
+    let span = t1.saturating_sub(t0).max(1) as f64;
+    let max = max.max(1) as f64;
     series
         .iter()
         .map(|(t, l)| {
             format!(
                 "{:.1},{:.1}",
-                (t - first.0) as f64 / span * W,
+                t.saturating_sub(t0) as f64 / span * W,
                 H - 4.0 - *l as f64 / max * (H - 8.0)
             )
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Distinct, colour-blind-safe hues for partition lines (Okabe–Ito), with the partition
+/// named in the legend so colour is never the only cue.
+const PARTITION_COLOURS: [&str; 7] = [
+    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000",
+];
 
 #[function_component(LagChart)]
 pub fn lag_chart(props: &LagChartProps) -> Html {
@@ -46,6 +59,15 @@ pub fn lag_chart(props: &LagChartProps) -> Html {
         let series: Vec<(u64, u64)> = session.lag_history().series(g).map(|v| v.iter().copied().collect()).unwrap_or_default();
         let now = series.last().map_or(0, |(_, l)| *l);
         let peak = series.iter().map(|(_, l)| *l).max().unwrap_or(0);
+        let parts = session.lag_history().partition_series(g);
+        let window = parts
+            .iter()
+            .flat_map(|(_, v)| v.front().zip(v.back()))
+            .fold(None::<(u64, u64)>, |w, (a, b)| {
+                Some(w.map_or((a.0, b.0), |(x, y)| (x.min(a.0), y.max(b.0))))
+            })
+            .unwrap_or((0, 1));
+        let part_max = parts.iter().flat_map(|(_, v)| v.iter().map(|(_, l)| *l)).max().unwrap_or(0);
         html! {
             <figure class="lag-chart" data-group={g.clone()}>
                 <figcaption>{ format!("{g} · {} {now} · max {peak}", s.lag) }</figcaption>
@@ -53,6 +75,26 @@ pub fn lag_chart(props: &LagChartProps) -> Html {
                     <line class="axis" x1="0" y1={(H - 4.0).to_string()} x2={W.to_string()} y2={(H - 4.0).to_string()} />
                     <polyline class="lag-line" points={polyline(&series)} />
                 </svg>
+                if !parts.is_empty() {
+                    <details class="per-partition">
+                        <summary>{ s.per_partition }</summary>
+                        <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={ format!("{}: {g}, {}", s.lag_over_time, s.per_partition) }>
+                            <line class="axis" x1="0" y1={(H - 4.0).to_string()} x2={W.to_string()} y2={(H - 4.0).to_string()} />
+                            { for parts.iter().enumerate().map(|(i, (_, v))| {
+                                let series: Vec<(u64, u64)> = v.iter().copied().collect();
+                                html! { <polyline class="partition-line" stroke={ PARTITION_COLOURS[i % PARTITION_COLOURS.len()] } points={ polyline_in(&series, window, part_max) } /> }
+                            }) }
+                        </svg>
+                        <ul class="legend">
+                            { for parts.iter().enumerate().map(|(i, (tp, v))| html! {
+                                <li data-tp={ tp.to_string() }>
+                                    <span class="swatch" style={ format!("background:{}", PARTITION_COLOURS[i % PARTITION_COLOURS.len()]) }></span>
+                                    { format!("{tp}: {}", v.back().map_or(0, |(_, l)| *l)) }
+                                </li>
+                            }) }
+                        </ul>
+                    </details>
+                }
             </figure>
         }
     });

@@ -1,7 +1,7 @@
-//! Lag over time, per group: learners and operators read lag as a trend, not a number.
-//! One sample per simulated second, a bounded window of them.
+//! Lag over time, per group and per partition: learners and operators read lag as a trend,
+//! not a number. One sample per simulated second, a bounded window of them.
 
-use kafka_model::{Cluster, Ms};
+use kafka_model::{Cluster, Ms, TopicPartition};
 use std::collections::{BTreeMap, VecDeque};
 
 pub const SAMPLE_EVERY_MS: Ms = 1_000;
@@ -11,6 +11,7 @@ pub const SAMPLES_KEPT: usize = 120;
 #[derive(Clone, Default)]
 pub struct LagHistory {
     samples: BTreeMap<String, VecDeque<(Ms, u64)>>,
+    partitions: BTreeMap<(String, TopicPartition), VecDeque<(Ms, u64)>>,
     last_sample: Option<Ms>,
 }
 
@@ -24,19 +25,27 @@ impl LagHistory {
         self.last_sample = Some(now - now % SAMPLE_EVERY_MS);
         for group in cluster.groups() {
             // Partitions with nothing committed have no lag yet ("-" in Kafka's tool).
-            let total: u64 = cluster
-                .group_lag(&group.group_id)
-                .unwrap_or_default()
-                .iter()
-                .map(|l| l.lag.unwrap_or(0))
-                .sum();
-            let series = self.samples.entry(group.group_id.clone()).or_default();
-            if series.len() == SAMPLES_KEPT {
-                series.pop_front();
+            let lags = cluster.group_lag(&group.group_id).unwrap_or_default();
+            let total: u64 = lags.iter().map(|l| l.lag.unwrap_or(0)).sum();
+            for l in &lags {
+                let key = (group.group_id.clone(), l.partition.clone());
+                push(
+                    self.partitions.entry(key).or_default(),
+                    (now, l.lag.unwrap_or(0)),
+                );
             }
-            series.push_back((now, total));
+            push(
+                self.samples.entry(group.group_id.clone()).or_default(),
+                (now, total),
+            );
         }
         self.samples.retain(|g, _| cluster.group(g).is_some());
+        // A partition no longer in the group's lag (deleted topic, group gone) stops.
+        self.partitions.retain(|(g, tp), series| {
+            cluster.group(g).is_some()
+                && cluster.partition(tp).is_some()
+                && series.back().is_some_and(|(t, _)| *t == now)
+        });
     }
 
     /// The next moment a sample is due.
@@ -48,8 +57,25 @@ impl LagHistory {
         self.samples.get(group)
     }
 
+    /// Each partition's lag for `group`, in partition order.
+    pub fn partition_series(&self, group: &str) -> Vec<(&TopicPartition, &VecDeque<(Ms, u64)>)> {
+        self.partitions
+            .iter()
+            .filter(|((g, _), _)| g == group)
+            .map(|((_, tp), series)| (tp, series))
+            .collect()
+    }
+
     pub fn clear(&mut self) {
+        self.partitions.clear();
         self.samples.clear();
         self.last_sample = None;
     }
+}
+
+fn push(series: &mut VecDeque<(Ms, u64)>, sample: (Ms, u64)) {
+    if series.len() == SAMPLES_KEPT {
+        series.pop_front();
+    }
+    series.push_back(sample);
 }

@@ -273,3 +273,41 @@ fn adding_partitions_can_break_a_keys_order_and_the_watch_says_which_key() {
         vec!["order-7".to_string()]
     );
 }
+
+#[test]
+fn lag_is_kept_per_partition_as_well_as_per_group() {
+    let mut s = Session::new(42, 3, &preset()).unwrap();
+    s.advance(5_000);
+    // The consumer is gone; records pile up in the partitions the keys hash to.
+    let member = s
+        .cluster()
+        .group("payments")
+        .unwrap()
+        .members
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    s.apply(Command::RemoveMember {
+        group: "payments".into(),
+        member,
+    })
+    .unwrap();
+    s.advance(2_000);
+    for k in 0..9 {
+        s.apply(produce(&format!("order-{k}"))).unwrap();
+    }
+    s.advance(5_000);
+    let parts = s.lag_history().partition_series("payments");
+    assert_eq!(parts.len(), 3, "one series per partition");
+    let last: u64 = parts.iter().map(|(_, v)| v.back().unwrap().1).sum();
+    let group_last = s
+        .lag_history()
+        .series("payments")
+        .unwrap()
+        .back()
+        .unwrap()
+        .1;
+    assert_eq!(last, group_last, "the partitions add up to the group");
+    assert_eq!(group_last, 9, "nine records wait");
+}
