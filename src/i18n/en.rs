@@ -140,4 +140,5 @@ pub static STRINGS: Strings = Strings {
     metadata_log_title: "KRaft metadata log (__cluster_metadata)",
     metadata_log_zookeeper: "ZooKeeper mode: the controller writes its state to ZooKeeper znodes; this is the log KRaft would keep.",
     per_partition: "Per partition",
+    dot_picker: "Records in flight: press → or ← to read each record's key",
 };

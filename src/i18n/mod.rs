@@ -185,6 +185,7 @@ pub struct Strings {
     pub unknown_scene: &'static str,
     pub quick_actions: &'static str,
     pub illustration: &'static str,
+    pub dot_picker: &'static str,
     pub per_partition: &'static str,
     pub metadata_log_title: &'static str,
     pub metadata_log_zookeeper: &'static str,

@@ -139,4 +139,5 @@ pub static STRINGS: Strings = Strings {
     metadata_log_title: "Metadata log của KRaft (__cluster_metadata)",
     metadata_log_zookeeper: "Đang ở chế độ ZooKeeper: controller ghi trạng thái vào các znode của ZooKeeper; đây là log KRaft sẽ dùng.",
     per_partition: "Theo từng partition",
+    dot_picker: "Các record đang bay: bấm → hoặc ← để xem key của từng record",
 };

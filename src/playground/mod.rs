@@ -294,7 +294,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                             <ClusterView session={live.session.clone()} layout={layout.clone()} lang={props.lang}
                                 selected={(*selected).clone()} on_select={on_select.clone()} />
                         </svg>
-                        <FlightLayer session={live.session.clone()} layout={layout.clone()} {now} reduced_motion={*reduced_motion} />
+                        <FlightLayer session={live.session.clone()} layout={layout.clone()} {now} reduced_motion={*reduced_motion} picker_label={ s.dot_picker } />
                     </section>
                     if minimal {
                     } else if let Some(tp) = (*selected).clone() {

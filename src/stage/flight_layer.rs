@@ -22,6 +22,9 @@ pub struct FlightLayerProps {
     /// Draw heartbeats (off by default: they would drown the records).
     #[prop_or(false)]
     pub heartbeats: bool,
+    /// The accessible name of the keyboard's record picker, in the page's language.
+    #[prop_or_default]
+    pub picker_label: AttrValue,
 }
 
 fn radius(kind: FlightKind) -> f64 {
@@ -153,11 +156,53 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
             move || drop(listeners)
         });
     }
+    // The keyboard's way to the keys: focus the picker, then ←/→ walk the keyed records in
+    // flight and the tip shows (and announces) each one's key.
+    let picked = use_mut_ref(|| 0usize);
+    let onkeydown = {
+        let (canvas, painted, tip, layout) = (
+            canvas.clone(),
+            painted.clone(),
+            tip.clone(),
+            props.layout.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            let step: isize = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => 1,
+                "ArrowLeft" | "ArrowUp" => -1,
+                _ => return,
+            };
+            e.prevent_default();
+            let Some(c) = canvas.cast::<web_sys::Element>() else {
+                return;
+            };
+            let rect = c.get_bounding_client_rect();
+            let (scale, ox) = fit(&layout, rect.width(), rect.height());
+            let keyed: Vec<(f64, f64, String)> = painted
+                .borrow()
+                .iter()
+                .filter_map(|(x, y, k)| k.clone().map(|k| (*x, *y, k)))
+                .collect();
+            if keyed.is_empty() {
+                return tip.set(None);
+            }
+            let mut i = picked.borrow_mut();
+            *i = (*i as isize + step).rem_euclid(keyed.len() as isize) as usize;
+            let (x, y, key) = keyed[*i].clone();
+            tip.set(Some((x * scale + ox, y * scale, key)));
+        })
+    };
+    let onblur = {
+        let tip = tip.clone();
+        Callback::from(move |_| tip.set(None))
+    };
     html! {
         <div class="flight-layer">
             <canvas ref={canvas} class="flights" aria-hidden="true"></canvas>
+            <button type="button" class="dot-picker" aria-label={ props.picker_label.clone() } title={ props.picker_label.clone() }
+                {onkeydown} {onblur}>{ "⋯" }</button>
             if let Some((x, y, key)) = (*tip).clone() {
-                <div class="dot-tip" style={format!("left:{x:.0}px;top:{:.0}px", y - 28.0)}>{ key }</div>
+                <div class="dot-tip" role="status" style={format!("left:{x:.0}px;top:{:.0}px", y - 28.0)}>{ key }</div>
             }
         </div>
     }

@@ -164,3 +164,17 @@ test('cut a leader off the network: it loses leadership; ZooKeeper mode redraws 
   await eventually(async () => (await page.textContent('g.controller')).includes('ZooKeeper'), 'controller drawn through ZooKeeper');
   await shot('playground-zookeeper-en-1280x800');
 });
+
+test('keyboard: the record picker shows the key of a record in flight', async ({ page, baseUrl }) => {
+  await open(page, baseUrl);
+  await page.locator('.transport select').first().selectOption('0.1'); // slow motion: the dot stays in flight
+  await page.fill('input[name=key]', 'order-42');
+  await page.fill('input[name=value]', 'v');
+  await page.click('form button[type=submit]:has-text("Publish")');
+  await page.focus('.dot-picker');
+  await eventually(async () => {
+    await page.keyboard.press('ArrowRight');
+    return ((await page.locator('.dot-tip').textContent({ timeout: 200 }).catch(() => '')) || '').includes('order-42');
+  }, 'the picker reaches order-42', 8000);
+  expect((await page.getAttribute('.dot-tip', 'role')) === 'status', 'the key is announced');
+});
