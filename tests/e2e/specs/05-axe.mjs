@@ -30,3 +30,15 @@ for (const [scene, lang] of [['kafka-in-the-middle', 'vi'], ['chain-reaction', '
     expect(bad.length === 0, summary);
   });
 }
+
+test('axe: the dark theme (prefers-color-scheme: dark) keeps contrast', async ({ page, baseUrl }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${baseUrl}?scene=chain-reaction&lang=vi`);
+  await page.waitForSelector('.scene-card');
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('.app')).backgroundColor) === 'rgb(15, 23, 42)', 'dark background');
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`).join('\n');
+  expect(bad.length === 0, summary);
+});
