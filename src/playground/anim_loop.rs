@@ -58,6 +58,7 @@ pub fn start(live: Live) -> LoopGuard {
     // Something happened since the last full redraw; and when that redraw was.
     let dirty = Rc::new(RefCell::new(false));
     let last_redraw = Rc::new(RefCell::new(0.0f64));
+    let panels_due = Rc::new(RefCell::new(false));
     {
         let running = running.clone();
         let again = callback.clone();
@@ -91,7 +92,12 @@ pub fn start(live: Live) -> LoopGuard {
             if *dirty.borrow() && ts - *last_redraw.borrow() >= REDRAW_EVERY_MS {
                 *dirty.borrow_mut() = false;
                 *last_redraw.borrow_mut() = ts;
-                live.changed();
+                *panels_due.borrow_mut() = true;
+                live.stage_changed();
+            } else if std::mem::take(&mut *panels_due.borrow_mut()) {
+                // The panels catch up a frame after the stage, never in the same frame.
+                live.panels_changed();
+                live.moved();
             } else {
                 live.moved();
             }

@@ -20,6 +20,12 @@ pub struct Live {
     pub transport: Rc<RefCell<Transport>>,
     version: Rc<RefCell<u64>>,
     set_version: UseStateSetter<u64>,
+    /// The side panels, tables and timeline follow their own version, bumped by the
+    /// animation loop in a later frame than the stage's, so no single frame pays for
+    /// redrawing everything at once.
+    panels: SessionRef,
+    panel_version: Rc<RefCell<u64>>,
+    set_panel_version: UseStateSetter<u64>,
     set_now: UseStateSetter<Ms>,
 }
 
@@ -30,12 +36,33 @@ impl PartialEq for Live {
 }
 
 impl Live {
-    /// Tells every view the session changed.
+    /// Tells every view the session changed (a learner's command: everything at once).
     pub fn changed(&self) {
+        self.stage_changed();
+        self.panels_changed();
+    }
+
+    /// Tells the stage (and the scene card) the session changed.
+    pub fn stage_changed(&self) {
         let v = *self.version.borrow() + 1;
         *self.version.borrow_mut() = v;
         self.set_version.set(v);
         self.set_now.set(self.session.borrow().now());
+    }
+
+    /// Tells the side panels, tables and timeline the session changed.
+    pub fn panels_changed(&self) {
+        let v = *self.panel_version.borrow() + 1;
+        *self.panel_version.borrow_mut() = v;
+        self.set_panel_version.set(v);
+    }
+
+    /// The same live session as the panels see it (their own redraw version).
+    pub fn for_panels(&self) -> Live {
+        Live {
+            session: self.panels.clone(),
+            ..self.clone()
+        }
     }
 
     /// Tells the flight layer time moved (cheap: only it redraws).
@@ -68,9 +95,11 @@ pub fn use_live(init: impl FnOnce() -> Session) -> (Live, Ms) {
     }
     let base = base.borrow().clone().expect("session created above");
     let version = use_state(|| 0u64);
+    let panel_version = use_state(|| 0u64);
     let now = use_state(|| base.borrow().now());
     // One counter shared by every `Live` copy (the animation loop keeps an old one).
     let counter = use_mut_ref(|| 0u64);
+    let panel_counter = use_mut_ref(|| 0u64);
     let transport = use_mut_ref(|| Transport {
         playing: true,
         speed: 1.0,
@@ -80,6 +109,9 @@ pub fn use_live(init: impl FnOnce() -> Session) -> (Live, Ms) {
         transport,
         version: counter,
         set_version: version.setter(),
+        panels: base.at_version(*panel_version),
+        panel_version: panel_counter,
+        set_panel_version: panel_version.setter(),
         set_now: now.setter(),
     };
     (live, *now)

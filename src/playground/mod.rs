@@ -264,6 +264,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
         let selected = selected.clone();
         Callback::from(move |_| selected.set(None))
     };
+    let panel_live = live.for_panels();
     let s = props.lang.strings();
     let view_box = format!("0 0 {} {}", layout.width, layout.height);
 
@@ -298,39 +299,39 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                     </section>
                     if minimal {
                     } else if let Some(tp) = (*selected).clone() {
-                        <log_view::LogView live={live.clone()} lang={props.lang} partition={tp} {on_close} />
+                        <log_view::LogView live={panel_live.clone()} lang={props.lang} partition={tp} {on_close} />
                     } else {
                         <p class="muted hint">{ s.select_partition_hint }</p>
                     }
                 }
                 if stage.has_kafka() && !minimal {
                 <div class="tables">
-                    <tables::TopicTable live={live.clone()} lang={props.lang} />
-                    <tables::GroupTable live={live.clone()} lang={props.lang} />
-                    <lag_chart::LagChart live={live.clone()} lang={props.lang} />
+                    <tables::TopicTable live={panel_live.clone()} lang={props.lang} />
+                    <tables::GroupTable live={panel_live.clone()} lang={props.lang} />
+                    <lag_chart::LagChart live={panel_live.clone()} lang={props.lang} />
                 </div>
                 }
             </div>
             <aside class="side-column">
                 if panels.services {
-                    <services_panel::ServicesPanel live={live.clone()} lang={props.lang} />
+                    <services_panel::ServicesPanel live={panel_live.clone()} lang={props.lang} />
                 }
                 if panels.publish {
-                    <publish::PublishForm live={live.clone()} lang={props.lang} />
+                    <publish::PublishForm live={panel_live.clone()} lang={props.lang} />
                 }
                 if panels.topics {
-                    <admin::TopicsPanel live={live.clone()} lang={props.lang} />
+                    <admin::TopicsPanel live={panel_live.clone()} lang={props.lang} />
                 }
                 if panels.brokers {
-                    <admin::BrokersPanel live={live.clone()} lang={props.lang} />
-                    <metadata_log::MetadataLog live={live.clone()} lang={props.lang} />
+                    <admin::BrokersPanel live={panel_live.clone()} lang={props.lang} />
+                    <metadata_log::MetadataLog live={panel_live.clone()} lang={props.lang} />
                 }
                 if panels.groups {
-                    <admin::GroupsPanel live={live.clone()} lang={props.lang} />
+                    <admin::GroupsPanel live={panel_live.clone()} lang={props.lang} />
                 }
                 <announcer::Announcer live={live.clone()} lang={props.lang} />
                 if stage.has_kafka() && !minimal {
-                    <timeline::Timeline live={live.clone()} lang={props.lang} {on_select} />
+                    <timeline::Timeline live={panel_live.clone()} lang={props.lang} {on_select} />
                 }
             </aside>
         </div>
