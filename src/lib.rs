@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod export;
 pub mod i18n;
 pub mod panic_box;
 pub mod playground;
