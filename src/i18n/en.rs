@@ -133,4 +133,10 @@ pub static STRINGS: Strings = Strings {
     stop_service: "Stop",
     start_service: "Start",
     scenes_done: "{n} of {total} scenes done",
+    export_title: "Export to real Kafka",
+    export_hint: "The same topics, records and consumer groups on a real Kafka cluster: compose.yaml starts the cluster with Docker; the script creates the topics, publishes your records again and reads them with your consumer groups.",
+    export_script: "Bash script (Kafka's command-line tools)",
+    export_compose: "compose.yaml (a KRaft cluster in Docker)",
+    export_download_script: "Download the script",
+    export_download_compose: "Download compose.yaml",
 };

@@ -4,6 +4,7 @@
 mod admin;
 mod anim_loop;
 mod announcer;
+pub mod export_panel;
 mod form;
 mod lag_chart;
 mod live;
