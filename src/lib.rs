@@ -5,6 +5,7 @@
 pub mod app;
 pub mod browser;
 pub mod embed;
+pub mod export;
 pub mod i18n;
 pub mod panic_box;
 pub mod playground;

@@ -141,4 +141,10 @@ pub static STRINGS: Strings = Strings {
     metadata_log_zookeeper: "ZooKeeper mode: the controller writes its state to ZooKeeper znodes; this is the log KRaft would keep.",
     per_partition: "Per partition",
     dot_picker: "Records in flight: press → or ← to read each record's key",
+    export_title: "Export to real Kafka",
+    export_hint: "The same topics, records and consumer groups on a real Kafka cluster: compose.yaml starts the cluster with Docker; the script creates the topics, publishes your records again and reads them with your consumer groups.",
+    export_script: "Bash script (Kafka's command-line tools)",
+    export_compose: "compose.yaml (a KRaft cluster in Docker)",
+    export_download_script: "Download the script",
+    export_download_compose: "Download compose.yaml",
 };

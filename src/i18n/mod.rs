@@ -206,6 +206,12 @@ pub struct Strings {
     pub start_service: &'static str,
     pub without_kafka: &'static str,
     pub with_kafka: &'static str,
+    pub export_title: &'static str,
+    pub export_hint: &'static str,
+    pub export_script: &'static str,
+    pub export_compose: &'static str,
+    pub export_download_script: &'static str,
+    pub export_download_compose: &'static str,
 }
 
 #[cfg(test)]

@@ -140,4 +140,10 @@ pub static STRINGS: Strings = Strings {
     metadata_log_zookeeper: "Đang ở chế độ ZooKeeper: controller ghi trạng thái vào các znode của ZooKeeper; đây là log KRaft sẽ dùng.",
     per_partition: "Theo từng partition",
     dot_picker: "Các record đang bay: bấm → hoặc ← để xem key của từng record",
+    export_title: "Xuất sang Kafka thật",
+    export_hint: "Cùng các topic, record và consumer group này trên một cluster Kafka thật: compose.yaml dựng cluster bằng Docker; script tạo các topic, publish lại các record của bạn rồi đọc chúng bằng các consumer group của bạn.",
+    export_script: "Script bash (các công cụ dòng lệnh của Kafka)",
+    export_compose: "compose.yaml (cluster KRaft chạy trong Docker)",
+    export_download_script: "Tải script",
+    export_download_compose: "Tải compose.yaml",
 };

@@ -4,6 +4,7 @@
 mod admin;
 mod anim_loop;
 mod announcer;
+pub mod export_panel;
 mod form;
 mod lag_chart;
 mod live;
@@ -265,6 +266,11 @@ pub fn playground(props: &PlaygroundProps) -> Html {
         Callback::from(move |_| selected.set(None))
     };
     let panel_live = live.for_panels();
+    // What the session started from, for the export (the session does not log it).
+    let setup: Rc<Vec<kafka_model::Command>> = use_memo((), move |_| match scene {
+        Some(scene) => (scene.setup)(),
+        None => preset::from_query(crate::browser::query_param("bench").as_deref()).1,
+    });
     let s = props.lang.strings();
     let view_box = format!("0 0 {} {}", layout.width, layout.height);
 
@@ -328,6 +334,9 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 }
                 if panels.groups {
                     <admin::GroupsPanel live={panel_live.clone()} lang={props.lang} />
+                }
+                if !minimal && stage.has_kafka() {
+                    <export_panel::ExportPanel live={panel_live.clone()} lang={props.lang} {setup} />
                 }
                 <announcer::Announcer live={live.clone()} lang={props.lang} />
                 if stage.has_kafka() && !minimal {

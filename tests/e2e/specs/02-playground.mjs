@@ -178,3 +178,19 @@ test('keyboard: the record picker shows the key of a record in flight', async ({
   }, 'the picker reaches order-42', 8000);
   expect((await page.getAttribute('.dot-tip', 'role')) === 'status', 'the key is announced');
 });
+
+test('export to real Kafka: the script creates the topics and replays the published records', async ({ page, baseUrl }) => {
+  await open(page, baseUrl);
+  await page.fill('input[name=key]', 'order-1');
+  await page.fill('input[name=value]', "it's 250000 $(rm -rf /)");
+  await page.click('form button[type=submit]:has-text("Publish")');
+  await page.waitForTimeout(500);
+  await page.click('.export-panel summary');
+  const script = await page.inputValue('#export-script');
+  expect(script.includes('kafka-topics.sh --bootstrap-server localhost:19092 --create --topic orders --partitions 3 --replication-factor 2'), script.slice(0, 600));
+  expect(script.includes('kafka-console-producer.sh') && script.includes('order-1'), 'the record is replayed');
+  expect(!/^[^#'\n]*\$\(rm -rf/m.test(script), 'the hostile value stays quoted');
+  const compose = await page.inputValue('#export-compose');
+  expect(compose.includes('apache/kafka:') && (compose.match(/KAFKA_NODE_ID/g) || []).length === 3, 'three KRaft nodes');
+  expect((await page.getAttribute('.export-panel a[download="compose.yaml"]', 'href')).startsWith('data:'), 'a download link');
+});
