@@ -1,8 +1,9 @@
 //! The bridge between the session and Yew: one shared session, a version that components
-//! compare to know when to redraw, and the current simulated time for the flight layer.
+//! compare to know when to redraw, and the frame bus for the views that move every frame.
 
 use crate::session::{Session, SessionRef};
-use kafka_model::{Command, ModelError, Ms, Outcome};
+use crate::stage::FrameBus;
+use kafka_model::{Command, ModelError, Outcome};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -26,7 +27,8 @@ pub struct Live {
     panels: SessionRef,
     panel_version: Rc<RefCell<u64>>,
     set_panel_version: UseStateSetter<u64>,
-    set_now: UseStateSetter<Ms>,
+    /// The views that move every frame.
+    pub frames: FrameBus,
 }
 
 impl PartialEq for Live {
@@ -47,7 +49,7 @@ impl Live {
         let v = *self.version.borrow() + 1;
         *self.version.borrow_mut() = v;
         self.set_version.set(v);
-        self.set_now.set(self.session.borrow().now());
+        self.frames.tick();
     }
 
     /// Tells the side panels, tables and timeline the session changed.
@@ -65,9 +67,9 @@ impl Live {
         }
     }
 
-    /// Tells the flight layer time moved (cheap: only it redraws).
+    /// Tells the views that move every frame that time moved (cheap: only they redraw).
     pub fn moved(&self) {
-        self.set_now.set(self.session.borrow().now());
+        self.frames.tick();
     }
 
     /// Runs a learner's command; a refused one changes nothing and says why.
@@ -86,9 +88,9 @@ impl Live {
     }
 }
 
-/// The hook: creates the session once (from `init`) and returns the live handle plus `now`.
+/// The hook: creates the session once (from `init`) and returns the live handle.
 #[hook]
-pub fn use_live(init: impl FnOnce() -> Session) -> (Live, Ms) {
+pub fn use_live(init: impl FnOnce() -> Session) -> Live {
     let base = use_mut_ref(|| None::<SessionRef>);
     if base.borrow().is_none() {
         *base.borrow_mut() = Some(SessionRef::new(init()));
@@ -96,7 +98,6 @@ pub fn use_live(init: impl FnOnce() -> Session) -> (Live, Ms) {
     let base = base.borrow().clone().expect("session created above");
     let version = use_state(|| 0u64);
     let panel_version = use_state(|| 0u64);
-    let now = use_state(|| base.borrow().now());
     // One counter shared by every `Live` copy (the animation loop keeps an old one).
     let counter = use_mut_ref(|| 0u64);
     let panel_counter = use_mut_ref(|| 0u64);
@@ -112,7 +113,7 @@ pub fn use_live(init: impl FnOnce() -> Session) -> (Live, Ms) {
         panels: base.at_version(*panel_version),
         panel_version: panel_counter,
         set_panel_version: panel_version.setter(),
-        set_now: now.setter(),
+        frames: (*use_mut_ref(FrameBus::default)).borrow().clone(),
     };
-    (live, *now)
+    live
 }

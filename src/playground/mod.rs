@@ -93,7 +93,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
     let embed = props.embed;
     let autoplay = embed.is_none_or(|e| e.autoplay);
     let minimal = embed.is_some_and(|e| e.controls == Controls::Minimal);
-    let (live, now) = use_live(|| match scene {
+    let live = use_live(|| match scene {
         Some(scene) => scene
             .session()
             .expect("every scene's preset is a valid cluster (tested)"),
@@ -116,8 +116,6 @@ pub fn playground(props: &PlaygroundProps) -> Html {
         (None, None) => Panels::ALL,
     };
     let stage = scene.map_or(StageKind::Kafka, |s| s.stage);
-    // The shop without Kafka is tiny: a fresh copy each frame is cheaper than diffing it.
-    let direct = live.session.borrow().direct().cloned().map(Rc::new);
     let playing = use_state(|| autoplay);
     {
         let live = live.clone();
@@ -280,16 +278,14 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 <SceneCard live={live.clone()} lang={props.lang} {scene} on_reset={props.on_reset.clone()} on_go={props.on_go.clone()} on_complete={props.on_complete.clone()} embedded={embed.is_some()} />
             }
             <div class={ if stage == StageKind::Both { "stage-column both-worlds" } else { "stage-column" } }>
-                <transport::TransportBar live={live.clone()} lang={props.lang} {now} playing={*playing} speed={*speed}
+                <transport::TransportBar live={live.clone()} lang={props.lang} frames={live.frames.clone()} playing={*playing} speed={*speed}
                     {on_playing} {on_speed} />
                 if stage.has_direct() {
                     <section class="direct-wrap" aria-label={ s.without_kafka }>
                         if stage.has_kafka() {
                             <h3 class="world-title">{ s.without_kafka }</h3>
                         }
-                        if let Some(sim) = direct {
-                            <DirectView {sim} {now} lang={props.lang} reduced_motion={*reduced_motion} />
-                        }
+                        <DirectStage live={live.clone()} lang={props.lang} reduced_motion={*reduced_motion} />
                     </section>
                 }
                 if stage.has_kafka() {
@@ -301,7 +297,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                             <ClusterView session={live.session.clone()} layout={layout.clone()} lang={props.lang}
                                 selected={(*selected).clone()} on_select={on_select.clone()} />
                         </svg>
-                        <FlightLayer session={live.session.clone()} layout={layout.clone()} {now} reduced_motion={*reduced_motion} picker_label={ s.dot_picker } />
+                        <FlightLayer session={live.session.clone()} layout={layout.clone()} frames={live.frames.clone()} reduced_motion={*reduced_motion} picker_label={ s.dot_picker } />
                     </section>
                     if minimal {
                     } else if let Some(tp) = (*selected).clone() {
@@ -344,5 +340,26 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 }
             </aside>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DirectStageProps {
+    live: Live,
+    lang: Lang,
+    reduced_motion: bool,
+}
+
+/// The shop without Kafka, redrawn every frame. It is tiny: a fresh copy each frame is
+/// cheaper than keeping track of what changed.
+#[function_component(DirectStage)]
+fn direct_stage(props: &DirectStageProps) -> Html {
+    crate::stage::use_frames(&props.live.frames);
+    let session = props.live.session.borrow();
+    match session.direct() {
+        Some(sim) => html! {
+            <DirectView sim={Rc::new(sim.clone())} now={session.now()} lang={props.lang} reduced_motion={props.reduced_motion} />
+        },
+        None => html! {},
     }
 }

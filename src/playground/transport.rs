@@ -12,7 +12,8 @@ pub const SPEEDS: [f64; 7] = [0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 4.0];
 pub struct TransportProps {
     pub live: Live,
     pub lang: Lang,
-    pub now: Ms,
+    /// Redraws the clock and scrubber every frame.
+    pub frames: crate::stage::FrameBus,
     pub playing: bool,
     pub speed: f64,
     pub on_playing: Callback<bool>,
@@ -38,6 +39,7 @@ pub fn format_time(ms: Ms) -> String {
 
 #[function_component(TransportBar)]
 pub fn transport_bar(props: &TransportProps) -> Html {
+    crate::stage::use_frames(&props.frames);
     let s = props.lang.strings();
     let (now, end, rewind) = {
         let session = props.live.session.borrow();
@@ -102,9 +104,9 @@ pub fn transport_bar(props: &TransportProps) -> Html {
                     }) }
                 </select>
             </label>
-            <input class="scrubber" type="range" min="0" max={ end.to_string() } value={ props.now.max(now).min(end).to_string() }
+            <input class="scrubber" type="range" min="0" max={ end.to_string() } value={ now.min(end).to_string() }
                 step="10" oninput={scrub} aria-label={ s.scrubber } disabled={ !rewind } />
-            <span class="clock" aria-live="off">{ format!("{} / {}", format_time(props.now), format_time(end)) }</span>
+            <span class="clock" aria-live="off">{ format!("{} / {}", format_time(now), format_time(end)) }</span>
             <button type="button" class="fork" onclick={fork} title={ s.fork_hint } disabled={ now >= end }>{ s.fork }</button>
         </div>
     }

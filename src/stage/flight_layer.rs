@@ -17,7 +17,8 @@ use yew::prelude::*;
 pub struct FlightLayerProps {
     pub session: SessionRef,
     pub layout: Rc<Layout>,
-    pub now: Ms,
+    /// Redraws the dots on every animation frame.
+    pub frames: super::FrameBus,
     pub reduced_motion: bool,
     /// Draw heartbeats (off by default: they would drown the records).
     #[prop_or(false)]
@@ -74,6 +75,8 @@ type Painted = Rc<RefCell<Vec<(f64, f64, Option<String>)>>>;
 
 #[function_component(FlightLayer)]
 pub fn flight_layer(props: &FlightLayerProps) -> Html {
+    super::use_frames(&props.frames);
+    let now = props.session.borrow().now();
     let canvas = use_node_ref();
     let painted: Painted = use_mut_ref(Vec::new);
     let cache = use_mut_ref(FlightCache::default);
@@ -83,7 +86,7 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
         let session = props.session.clone();
         let (layout, now, reduced, heartbeats) = (
             props.layout.clone(),
-            props.now,
+            now,
             props.reduced_motion,
             props.heartbeats,
         );

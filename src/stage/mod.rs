@@ -7,7 +7,9 @@ pub mod colors;
 pub mod direct_view;
 mod flight_layer;
 pub mod flights;
+pub mod frames;
 pub mod layout;
 
 pub use cluster_view::ClusterView;
 pub use flight_layer::FlightLayer;
+pub use frames::{use_frames, FrameBus};
