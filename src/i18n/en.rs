@@ -147,4 +147,8 @@ pub static STRINGS: Strings = Strings {
     export_compose: "compose.yaml (a KRaft cluster in Docker)",
     export_download_script: "Download the script",
     export_download_compose: "Download compose.yaml",
+    zoom: "Stage zoom",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    zoom_fit: "Fit (100%)",
 };

@@ -146,4 +146,8 @@ pub static STRINGS: Strings = Strings {
     export_compose: "compose.yaml (cluster KRaft chạy trong Docker)",
     export_download_script: "Tải script",
     export_download_compose: "Tải compose.yaml",
+    zoom: "Phóng to sân khấu",
+    zoom_in: "Phóng to",
+    zoom_out: "Thu nhỏ",
+    zoom_fit: "Vừa khung (100%)",
 };

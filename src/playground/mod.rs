@@ -264,6 +264,59 @@ pub fn playground(props: &PlaygroundProps) -> Html {
         Callback::from(move |_| selected.set(None))
     };
     let panel_live = live.for_panels();
+    // Zoom where the stage is too dense to read (many brokers and partitions, a phone):
+    // the stage grows inside its box, which then scrolls — by scrollbars, touch, or dragging.
+    let zoom = use_state(|| 1.0f64);
+    let stage_wrap = use_node_ref();
+    let zoom_by = |step: isize| {
+        let zoom = zoom.clone();
+        Callback::from(move |_| {
+            let i = ZOOMS
+                .iter()
+                .position(|z| (*z - *zoom).abs() < 1e-9)
+                .unwrap_or(0) as isize;
+            let next = (i + step).clamp(0, ZOOMS.len() as isize - 1) as usize;
+            zoom.set(ZOOMS[next]);
+        })
+    };
+    let zoom_fit = {
+        let zoom = zoom.clone();
+        Callback::from(move |_| zoom.set(1.0))
+    };
+    let drag = use_mut_ref(|| None::<(i32, i32, i32, i32)>);
+    let pan_start = {
+        let (drag, wrap, zoom) = (drag.clone(), stage_wrap.clone(), zoom.clone());
+        Callback::from(move |e: PointerEvent| {
+            // Only the mouse drags (touch scrolls natively), only when zoomed, and never
+            // from a control or a replica chip (they click).
+            let on_control = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.closest("button, .replica").ok().flatten().is_some());
+            if *zoom <= 1.0 || e.pointer_type() != "mouse" || on_control {
+                return;
+            }
+            if let Some(w) = wrap.cast::<web_sys::Element>() {
+                *drag.borrow_mut() =
+                    Some((e.client_x(), e.client_y(), w.scroll_left(), w.scroll_top()));
+            }
+        })
+    };
+    let pan_move = {
+        let (drag, wrap) = (drag.clone(), stage_wrap.clone());
+        Callback::from(move |e: PointerEvent| {
+            if let (Some((x, y, left, top)), Some(w)) =
+                (*drag.borrow(), wrap.cast::<web_sys::Element>())
+            {
+                w.set_scroll_left(left - (e.client_x() - x));
+                w.set_scroll_top(top - (e.client_y() - y));
+            }
+        })
+    };
+    let pan_end = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
     // What the session started from, for the export (the session does not log it).
     let setup: Rc<Vec<kafka_model::Command>> = use_memo((), move |_| match scene {
         Some(scene) => (scene.setup)(),
@@ -292,13 +345,23 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                     if stage.has_direct() {
                         <h3 class="world-title">{ s.with_kafka }</h3>
                     }
-                    <section class="stage-wrap">
-                        <svg class="stage" viewBox={view_box} role="group" aria-label={ s.stage_label } preserveAspectRatio="xMidYMin meet">
-                            <ClusterView session={live.session.clone()} layout={layout.clone()} lang={props.lang}
-                                selected={(*selected).clone()} on_select={on_select.clone()} />
-                        </svg>
-                        <FlightLayer session={live.session.clone()} layout={layout.clone()} frames={live.frames.clone()} reduced_motion={*reduced_motion} picker_label={ s.dot_picker } />
+                    <div class="stage-frame">
+                    <section class="stage-wrap" ref={stage_wrap.clone()} data-zoom={ format!("{}", *zoom) }
+                        onpointerdown={pan_start} onpointermove={pan_move} onpointerup={pan_end.clone()} onpointerleave={pan_end}>
+                        <div class="stage-zoom" style={ format!("width:{}%", (*zoom * 100.0).round()) }>
+                            <svg class="stage" viewBox={view_box} role="group" aria-label={ s.stage_label } preserveAspectRatio="xMidYMin meet">
+                                <ClusterView session={live.session.clone()} layout={layout.clone()} lang={props.lang}
+                                    selected={(*selected).clone()} on_select={on_select.clone()} />
+                            </svg>
+                            <FlightLayer session={live.session.clone()} layout={layout.clone()} frames={live.frames.clone()} reduced_motion={*reduced_motion} picker_label={ s.dot_picker } />
+                        </div>
                     </section>
+                        <div class="zoom-controls" role="group" aria-label={ s.zoom }>
+                            <button type="button" class="zoom-out" aria-label={ s.zoom_out } title={ s.zoom_out } disabled={ *zoom <= ZOOMS[0] } onclick={zoom_by(-1)}>{ "−" }</button>
+                            <button type="button" class="zoom-fit" aria-label={ format!("{}% · {}", (*zoom * 100.0).round(), s.zoom_fit) } title={ s.zoom_fit } onclick={zoom_fit}>{ format!("{}%", (*zoom * 100.0).round()) }</button>
+                            <button type="button" class="zoom-in" aria-label={ s.zoom_in } title={ s.zoom_in } disabled={ *zoom >= ZOOMS[ZOOMS.len() - 1] } onclick={zoom_by(1)}>{ "+" }</button>
+                        </div>
+                    </div>
                     if minimal {
                     } else if let Some(tp) = (*selected).clone() {
                         <log_view::LogView live={panel_live.clone()} lang={props.lang} partition={tp} {on_close} />
@@ -342,6 +405,9 @@ pub fn playground(props: &PlaygroundProps) -> Html {
         </div>
     }
 }
+
+/// The stage's zoom steps (1 = fit the width).
+const ZOOMS: [f64; 5] = [1.0, 1.5, 2.0, 3.0, 4.0];
 
 #[derive(Properties, PartialEq)]
 struct DirectStageProps {

@@ -195,3 +195,28 @@ test('export to real Kafka: the script creates the topics and replays the publis
   expect(compose.includes('apache/kafka:') && (compose.match(/KAFKA_NODE_ID/g) || []).length === 3, 'three KRaft nodes');
   expect((await page.getAttribute('.export-panel a[download="compose.yaml"]', 'href')).startsWith('data:'), 'a download link');
 });
+
+test('zoom: the stage grows in its box, the dots with it, and the box pans', async ({ page, baseUrl, shot }) => {
+  await open(page, baseUrl);
+  await page.click('.zoom-in');
+  await page.click('.zoom-in');
+  await eventually(async () => (await page.textContent('.zoom-fit')) === '200%', 'zoom reads 200%');
+  const sizes = await page.evaluate(() => {
+    const wrap = document.querySelector('.stage-wrap');
+    const svg = document.querySelector('svg.stage').getBoundingClientRect();
+    const canvas = document.querySelector('canvas.flights').getBoundingClientRect();
+    return { scroll: wrap.scrollWidth, client: wrap.clientWidth, svgW: svg.width, canvasW: canvas.width };
+  });
+  expect(sizes.scroll > sizes.client * 1.8, `the box scrolls (${JSON.stringify(sizes)})`);
+  expect(Math.abs(sizes.svgW - sizes.canvasW) < 2, `dots and stage share one size (${JSON.stringify(sizes)})`);
+  // Drag to pan.
+  const box = await page.locator('.stage-wrap').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 300, box.y + box.height - 20, { steps: 5 });
+  await page.mouse.up();
+  expect(await page.evaluate(() => document.querySelector('.stage-wrap').scrollLeft) > 200, 'dragging pans');
+  await shot('playground-zoomed-en-1280x800');
+  await page.click('.zoom-fit');
+  await eventually(async () => (await page.textContent('.zoom-fit')) === '100%', 'back to fit');
+});
