@@ -79,7 +79,7 @@ mod browser_tests {
 
     #[function_component(Host)]
     fn host() -> Html {
-        let (live, _) =
+        let live =
             use_live(|| Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap());
         html! { <ExportPanel {live} lang={Lang::Vi} /> }
     }

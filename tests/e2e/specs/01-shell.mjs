@@ -4,7 +4,12 @@ test('shell loads with no console error, titled, in the browser language', async
   const t0 = Date.now();
   await page.goto(baseUrl);
   await page.waitForSelector('svg.stage g.broker');
-  console.log(`       first render ${Date.now() - t0} ms`);
+  const paint = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return { fcp: fcp ? Math.round(fcp.startTime) : null, stage: Math.round(performance.now()) };
+  });
+  // Start-up, reported in the run's log (issue 7 asks first meaningful paint < 500 ms).
+  console.log(`       first render ${Date.now() - t0} ms; first contentful paint ${paint.fcp} ms; stage drawn by ${paint.stage} ms`);
   expect((await page.title()) === 'Kafka Playground', 'page title');
   const text = await page.textContent('header');
   expect(text.includes('Publish events'), `English from locale en-US: ${text}`);
