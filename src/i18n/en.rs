@@ -133,4 +133,13 @@ pub static STRINGS: Strings = Strings {
     stop_service: "Stop",
     start_service: "Start",
     scenes_done: "{n} of {total} scenes done",
+    share_title: "Share",
+    copy_link: "Copy link",
+    link_copied: "Link copied. Whoever opens it sees this cluster, at this very moment.",
+    link_copy_yourself: "The browser did not let us copy it; copy this link yourself:",
+    link_label: "Share link",
+    export_json: "Export JSON",
+    import_json: "Import JSON",
+    file_opened: "File opened.",
+    share_kafka_only: "Only the Kafka side is shared: the shop without Kafka starts afresh.",
 };

@@ -11,6 +11,7 @@ mod log_view;
 pub mod preset;
 mod publish;
 mod services_panel;
+pub mod share_panel;
 mod tables;
 mod timeline;
 mod transport;
