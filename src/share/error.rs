@@ -56,6 +56,12 @@ pub enum ShareError {
         at: Ms,
         max: Ms,
     },
+    /// A command sets a duration (`field`, a `*_ms` setting) longer than the model allows.
+    Duration {
+        field: String,
+        ms: Ms,
+        max: Ms,
+    },
     /// A log entry comes before the one ahead of it, or after the moment on screen.
     TimeOrder {
         index: usize,
@@ -121,6 +127,9 @@ impl ShareError {
                 "It was saved at {} of simulated time; a shared session may be at most {} long.",
                 duration(*at, Lang::En),
                 duration(*max, Lang::En)
+            ),
+            E::Duration { field, ms, max } => format!(
+                "A command sets {field} to {ms} ms; the model allows at most {max} ms."
             ),
             E::TimeOrder { index, at } => format!(
                 "Command {} (at {}) is out of order: commands must keep the order they ran in, none after the moment shared.",
@@ -193,6 +202,9 @@ impl ShareError {
                 "Nội dung được lưu ở thời điểm {} của thời gian mô phỏng; một phiên chia sẻ chỉ được dài tối đa {}.",
                 duration(*at, Lang::Vi),
                 duration(*max, Lang::Vi)
+            ),
+            E::Duration { field, ms, max } => format!(
+                "Một lệnh đặt {field} thành {ms} ms; mô hình chỉ cho phép tối đa {max} ms."
             ),
             E::TimeOrder { index, at } => format!(
                 "Lệnh thứ {} (lúc {}) sai thứ tự: các lệnh phải giữ đúng thứ tự đã chạy và không được sau thời điểm được chia sẻ.",

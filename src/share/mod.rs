@@ -45,6 +45,9 @@ pub const MAX_JSON_BYTES: usize = 1024 * 1024;
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// Setup commands plus log entries at most.
 pub const MAX_COMMANDS: usize = 5_000;
+/// The longest duration a command may set (a `*_ms` field): the model's bound for its
+/// snapshots, 2^50 ms, under which its sums of times cannot overflow.
+pub const MAX_DURATION_MS: Ms = kafka_model::snapshot::MAX_SNAPSHOT_MS;
 /// The latest moment a shared session may be at: one hour of simulated time.
 pub const MAX_AT_MS: Ms = 60 * 60 * 1_000;
 /// The most work a rebuild may do before it gives up, in happenings' worth (each happening
@@ -160,6 +163,17 @@ impl Shared {
             return Err(ShareError::TimeOutOfRange {
                 at: self.at,
                 max: MAX_AT_MS,
+            });
+        }
+        // Every field named `*_ms` is a duration or a time: at most what the model's own
+        // snapshots may hold, so the model's sums of times cannot overflow.
+        let commands = serde_json::to_value((&self.setup, &self.log))
+            .map_err(|_| ShareError::NotOurFormat { detail: None })?;
+        if let Some((field, ms)) = oversized_ms(&commands) {
+            return Err(ShareError::Duration {
+                field,
+                ms,
+                max: MAX_DURATION_MS,
             });
         }
         let mut previous = 0;
@@ -340,6 +354,28 @@ impl Shared {
     }
 }
 
+/// The first field named `*_ms` above [`MAX_DURATION_MS`], if any.
+fn oversized_ms(value: &serde_json::Value) -> Option<(String, u64)> {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => map.iter().find_map(|(key, v)| {
+            let too_long = key.ends_with("_ms")
+                && match v {
+                    Value::Number(n) => !matches!(n.as_u64(), Some(ms) if ms <= MAX_DURATION_MS),
+                    _ => false,
+                };
+            if too_long {
+                let ms = v.as_u64().unwrap_or(u64::MAX);
+                Some((key.clone(), ms))
+            } else {
+                oversized_ms(v)
+            }
+        }),
+        Value::Array(items) => items.iter().find_map(oversized_ms),
+        _ => None,
+    }
+}
+
 /// `v2`, `v10`... is a version we don't know; anything else is not ours.
 fn version_or_foreign(tag: &str) -> ShareError {
     let digits = tag.strip_prefix('v').unwrap_or("");
@@ -379,12 +415,9 @@ fn parse(text: &str, source: Source) -> Result<Shared, ShareError> {
         }
         _ => return Err(ShareError::NotOurFormat { detail: None }),
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let shared: Shared =
-        serde_path_to_error::deserialize(&mut de).map_err(|e| ShareError::NotOurFormat {
-            detail: Some(format!("{}: {}", e.path(), e.inner())),
-        })?;
-    de.end().map_err(|e| ShareError::NotOurFormat {
+    // serde_json's message names the field, line and column; serde_path_to_error would also
+    // name the path, but costs 45 KB of wasm (a second copy of every Deserialize impl).
+    let shared: Shared = serde_json::from_str(text).map_err(|e| ShareError::NotOurFormat {
         detail: Some(e.to_string()),
     })?;
     Ok(shared)

@@ -482,6 +482,41 @@ fn share_refuses_times_out_of_range_and_order() {
 }
 
 #[test]
+fn share_refuses_durations_the_model_could_overflow_on() {
+    let mut long = valid();
+    long.log.push((
+        long.at,
+        Command::CreateProducer {
+            client_id: "slow".into(),
+            config: ProducerConfig {
+                retry_backoff_ms: u64::MAX,
+                ..ProducerConfig::default()
+            },
+        },
+    ));
+    let e = long.rebuild().err().unwrap();
+    assert_eq!(
+        e,
+        ShareError::Duration {
+            field: "retry_backoff_ms".into(),
+            ms: u64::MAX,
+            max: MAX_DURATION_MS
+        }
+    );
+    // Through a file, where the number may not even fit in a u64.
+    let json = valid()
+        .to_json()
+        .replacen("\"linger_ms\":", "\"linger_ms\":1e300,\"was\":", 1);
+    assert!(json.contains("1e300"));
+    assert!(matches!(
+        Shared::from_json(&json),
+        Err(ShareError::NotOurFormat { detail: Some(_) })
+    ));
+    let (vi, en) = describe_both(&e);
+    assert!(en.contains("retry_backoff_ms") && vi.contains("retry_backoff_ms"));
+}
+
+#[test]
 fn share_refuses_too_many_commands_brokers_and_unknown_scenes() {
     let mut many = valid();
     many.log = vec![(many.at, Command::ElectPreferredLeaders); MAX_COMMANDS];
@@ -555,7 +590,7 @@ fn share_refuses_commands_the_model_refuses_with_its_reason() {
         Command::SlowLink {
             a: Endpoint::Broker(1),
             b: Endpoint::Broker(2),
-            extra_ms: u64::MAX,
+            extra_ms: 60_001,
         },
         Command::AddPartitions {
             topic: "orders".into(),
@@ -670,6 +705,11 @@ fn share_errors_read_well_in_both_languages() {
             index: 3,
             at: 1_500,
         },
+        ShareError::Duration {
+            field: "retry_backoff_ms".into(),
+            ms: u64::MAX,
+            max: MAX_DURATION_MS,
+        },
         ShareError::Refused {
             setup: false,
             index: 0,
@@ -697,6 +737,41 @@ fn share_errors_read_well_in_both_languages() {
 mod fuzz {
     use super::*;
     use proptest::prelude::*;
+
+    /// The typical session's file, made once.
+    fn typical_json() -> String {
+        static JSON: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        JSON.get_or_init(|| Shared::capture(&typical_session(), None).to_json())
+            .clone()
+    }
+
+    /// Where the JSON's field values and log times are: unsigned integers right after a
+    /// `:` or opening a log entry (not the bytes of keys and values, which are many).
+    fn number_spans(json: &str) -> Vec<(usize, usize)> {
+        let bytes = json.as_bytes();
+        let (mut spans, mut in_string, mut i) = (Vec::new(), false, 0);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' if in_string => i += 1,
+                b'"' => in_string = !in_string,
+                b'0'..=b'9' if !in_string => {
+                    let start = i;
+                    while i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() {
+                        i += 1;
+                    }
+                    let field = start > 0 && bytes[start - 1] == b':';
+                    let log_time =
+                        start > 1 && bytes[start - 1] == b'[' && bytes[start - 2] == b' ';
+                    if field || log_time {
+                        spans.push((start, i + 1));
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        spans
+    }
 
     fn link() -> String {
         valid().to_fragment()
@@ -738,6 +813,26 @@ mod fuzz {
             }
             let text = String::from_utf8(bytes).unwrap();
             if let Ok(shared) = Shared::from_fragment(&text) {
+                let _ = shared.rebuild();
+            }
+        }
+
+        /// Commands with extreme numbers (ids, counts, rates, times, offsets) must be
+        /// refused or taken by the model, never panic it.
+        #[test]
+        fn share_extreme_numbers_never_panic(
+            which in any::<prop::sample::Index>(),
+            value in prop_oneof![
+                Just(0u64), Just(1), Just(u32::MAX as u64), Just(u32::MAX as u64 + 1),
+                Just(u64::MAX), Just(i64::MAX as u64), any::<u64>(), 0u64..100,
+            ],
+        ) {
+            let json = typical_json();
+            let numbers: Vec<(usize, usize)> = number_spans(&json);
+            prop_assert!(numbers.len() > 100, "{}", numbers.len());
+            let (start, end) = numbers[which.index(numbers.len())];
+            let mutated = format!("{}{value}{}", &json[..start], &json[end..]);
+            if let Ok(shared) = Shared::from_json(&mutated) {
                 let _ = shared.rebuild();
             }
         }
