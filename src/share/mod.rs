@@ -167,8 +167,12 @@ impl Shared {
         }
         // Every field named `*_ms` is a duration or a time: at most what the model's own
         // snapshots may hold, so the model's sums of times cannot overflow.
-        let commands = serde_json::to_value((&self.setup, &self.log))
-            .map_err(|_| ShareError::NotOurFormat { detail: None })?;
+        // Through text rather than `to_value`: the code for both ways is in the bundle already
+        // (links and files), where `to_value` would add a copy of every Serialize impl.
+        let commands: serde_json::Value = serde_json::to_string(&(&self.setup, &self.log))
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .ok_or(ShareError::NotOurFormat { detail: None })?;
         if let Some((field, ms)) = oversized_ms(&commands) {
             return Err(ShareError::Duration {
                 field,
