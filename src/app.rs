@@ -1,8 +1,9 @@
 use crate::browser;
 use crate::embed::{self, Embed, HostMessage};
 use crate::i18n::Lang;
-use crate::playground::Playground;
+use crate::playground::{Playground, SessionHandoff};
 use crate::scenes::{self, Scene, SceneNav};
+use crate::share::{ShareError, Shared};
 use crate::shell::{EmbedCode, Footer, Header};
 use yew::prelude::*;
 
@@ -19,6 +20,26 @@ fn scene_from_query() -> (Option<&'static Scene>, Option<String>) {
     }
 }
 
+/// Rebuilds a shared session; the scene it names comes with it.
+fn rebuild(shared: &Shared) -> Result<(Option<&'static Scene>, SessionHandoff), ShareError> {
+    let scene = shared.validate()?;
+    let session = shared.rebuild()?;
+    Ok((
+        scene,
+        SessionHandoff(std::rc::Rc::new(std::cell::RefCell::new(Some(session)))),
+    ))
+}
+
+/// The session a shared link in the address's fragment describes: none without a fragment,
+/// an error (shown, and nothing else changes) for one we cannot use.
+#[allow(clippy::type_complexity)]
+fn opened_link() -> Result<Option<(Option<&'static Scene>, SessionHandoff)>, ShareError> {
+    match crate::share::browser::fragment().filter(|f| !f.is_empty()) {
+        None => Ok(None),
+        Some(fragment) => rebuild(&Shared::from_fragment(&fragment)?).map(Some),
+    }
+}
+
 /// The whole page. Owns the chosen language and scene; every child reads its strings from
 /// the language, so switching it re-renders every visible string and keeps the scene's
 /// live state (the playground is keyed by scene and reset count, not by language).
@@ -30,7 +51,21 @@ pub fn app() -> Html {
         use_effect_with(lang, move |_| browser::apply_lang(lang));
     }
     let initial = use_memo((), |_| scene_from_query());
-    let scene = use_state(|| initial.0);
+    // A shared link (`#v1.…`) wins over the query: rebuild its session once, or say why not.
+    let from_link = use_memo((), |_| opened_link());
+    let start = use_state(|| {
+        from_link
+            .as_ref()
+            .as_ref()
+            .ok()
+            .and_then(|o| o.clone())
+            .map(|(_, h)| h)
+    });
+    let share_error = use_state(|| from_link.as_ref().as_ref().err().cloned());
+    let scene = use_state(|| match from_link.as_ref() {
+        Ok(Some((scene, _))) => *scene,
+        _ => initial.0,
+    });
     let unknown_scene = use_state(|| initial.1.clone());
     let resets = use_state(|| 0u32);
     let done = use_state(|| std::rc::Rc::new(browser::load_done_scenes()));
@@ -63,8 +98,30 @@ pub fn app() -> Html {
         })
     };
     let on_reset = {
-        let resets = resets.clone();
-        Callback::from(move |_| resets.set(*resets + 1))
+        let (resets, start) = (resets.clone(), start.clone());
+        Callback::from(move |_| {
+            start.set(None);
+            resets.set(*resets + 1);
+        })
+    };
+    // An imported file: rebuild it, then remount the playground on it.
+    let on_load = {
+        let (resets, start, scene, share_error) = (
+            resets.clone(),
+            start.clone(),
+            scene.clone(),
+            share_error.clone(),
+        );
+        Callback::from(move |shared: Shared| match rebuild(&shared) {
+            Ok((target, handoff)) => {
+                browser::set_query_param("scene", target.map(|s| s.id));
+                share_error.set(None);
+                scene.set(target);
+                start.set(Some(handoff));
+                resets.set(*resets + 1);
+            }
+            Err(e) => share_error.set(Some(e)),
+        })
     };
     let embed = *use_memo((), |_| {
         let q = browser::query_param;
@@ -88,13 +145,33 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // A link pasted into this tab changes only the fragment (no reload): load it too.
+    {
+        let (on_load, share_error) = (on_load.clone(), share_error.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    let Some(fragment) =
+                        crate::share::browser::fragment().filter(|f| !f.is_empty())
+                    else {
+                        return;
+                    };
+                    match Shared::from_fragment(&fragment) {
+                        Ok(shared) => on_load.emit(shared),
+                        Err(e) => share_error.set(Some(e)),
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let s = lang.strings();
     let key = format!("{}#{}", scene.map_or("free", |s| s.id), *resets);
     if let Some(embed) = embed {
         return html! {
             <div class="app embedded">
                 <main>
-                    <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } embed={ Some(embed) } />
+                    <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } embed={ Some(embed) } start={ (*start).clone() } />
                 </main>
             </div>
         };
@@ -105,10 +182,13 @@ pub fn app() -> Html {
             <SceneNav lang={ *lang } current={ *scene } on_go={ on_go.clone() } done={ (*done).clone() } />
             <EmbedCode lang={ *lang } scene={ *scene } />
             <main>
+                if let Some(e) = (*share_error).clone() {
+                    <p class="form-error unknown-scene share-error" role="alert">{ e.describe(*lang) }</p>
+                }
                 if let Some(id) = (*unknown_scene).clone() {
                     <p class="form-error unknown-scene" role="alert">{ s.unknown_scene.replace("{id}", &id) }</p>
                 }
-                <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } />
+                <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } start={ (*start).clone() } { on_load } />
             </main>
             <Footer lang={ *lang } />
         </div>

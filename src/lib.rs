@@ -11,6 +11,7 @@ pub mod panic_box;
 pub mod playground;
 pub mod scenes;
 pub mod session;
+pub mod share;
 pub mod shell;
 pub mod stage;
 

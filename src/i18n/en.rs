@@ -151,4 +151,13 @@ pub static STRINGS: Strings = Strings {
     zoom_in: "Zoom in",
     zoom_out: "Zoom out",
     zoom_fit: "Fit (100%)",
+    share_title: "Share",
+    copy_link: "Copy link",
+    link_copied: "Link copied. Whoever opens it sees this cluster, at this very moment.",
+    link_copy_yourself: "The browser did not let us copy it; copy this link yourself:",
+    link_label: "Share link",
+    export_json: "Export JSON",
+    import_json: "Import JSON",
+    file_opened: "File opened.",
+    share_kafka_only: "Only the Kafka side is shared: the shop without Kafka starts afresh.",
 };

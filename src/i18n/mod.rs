@@ -216,6 +216,17 @@ pub struct Strings {
     pub export_compose: &'static str,
     pub export_download_script: &'static str,
     pub export_download_compose: &'static str,
+    pub share_title: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    /// Shown above the link when the clipboard could not take it.
+    pub link_copy_yourself: &'static str,
+    pub link_label: &'static str,
+    pub export_json: &'static str,
+    pub import_json: &'static str,
+    pub file_opened: &'static str,
+    /// A scene with the shop without Kafka: only the Kafka side travels.
+    pub share_kafka_only: &'static str,
 }
 
 #[cfg(test)]

@@ -150,4 +150,13 @@ pub static STRINGS: Strings = Strings {
     zoom_in: "Phóng to",
     zoom_out: "Thu nhỏ",
     zoom_fit: "Vừa khung (100%)",
+    share_title: "Chia sẻ",
+    copy_link: "Sao chép link",
+    link_copied: "Đã sao chép link. Ai mở link sẽ thấy đúng cluster này, ở đúng thời điểm này.",
+    link_copy_yourself: "Trình duyệt không cho sao chép tự động; hãy tự sao chép link này:",
+    link_label: "Link chia sẻ",
+    export_json: "Xuất tệp JSON",
+    import_json: "Mở tệp JSON",
+    file_opened: "Đã mở tệp.",
+    share_kafka_only: "Chỉ phần Kafka được chia sẻ: cửa hàng không có Kafka sẽ bắt đầu lại từ đầu.",
 };

@@ -13,6 +13,7 @@ mod metadata_log;
 pub mod preset;
 mod publish;
 mod services_panel;
+pub mod share_panel;
 mod tables;
 mod timeline;
 mod transport;
@@ -53,6 +54,22 @@ pub struct PlaygroundProps {
     /// only the stage, the transport bar and the scene card.
     #[prop_or_default]
     pub embed: Option<Embed>,
+    /// A session rebuilt from a shared link or file, to start from instead of the preset.
+    #[prop_or_default]
+    pub start: Option<SessionHandoff>,
+    /// A shared file was opened: the page rebuilds from it.
+    #[prop_or_default]
+    pub on_load: Callback<crate::share::Shared>,
+}
+
+/// A session handed from the page to a new playground, taken once. Equal by identity.
+#[derive(Clone)]
+pub struct SessionHandoff(pub Rc<std::cell::RefCell<Option<Session>>>);
+
+impl PartialEq for SessionHandoff {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -93,7 +110,9 @@ pub fn playground(props: &PlaygroundProps) -> Html {
     let embed = props.embed;
     let autoplay = embed.is_none_or(|e| e.autoplay);
     let minimal = embed.is_some_and(|e| e.controls == Controls::Minimal);
-    let live = use_live(|| match scene {
+    let handed = props.start.as_ref().and_then(|h| h.0.borrow_mut().take());
+    let live = use_live(move || match scene {
+        _ if handed.is_some() => handed.expect("checked"),
         Some(scene) => scene
             .session()
             .expect("every scene's preset is a valid cluster (tested)"),
@@ -393,6 +412,9 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 }
                 if panels.groups {
                     <admin::GroupsPanel live={panel_live.clone()} lang={props.lang} />
+                }
+                if !minimal {
+                    <share_panel::SharePanel live={panel_live.clone()} lang={props.lang} {scene} on_load={props.on_load.clone()} />
                 }
                 if !minimal && stage.has_kafka() {
                     <export_panel::ExportPanel live={panel_live.clone()} lang={props.lang} {setup} />

@@ -35,10 +35,22 @@ pub struct Session {
     /// The primer's shop without Kafka (scenes 2 and 3), on the same clock. It keeps no
     /// history, so a session holding one only moves forward.
     direct: Option<DirectSim>,
+    /// What the session was started from, kept so it can be shared (`crate::share`).
+    /// Shared, so cloning a session stays cheap.
+    origin: std::rc::Rc<Origin>,
+}
+
+/// The preset a session started from: with the timed command log, it rebuilds the session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Origin {
+    pub seed: u64,
+    pub brokers: u32,
+    pub setup: Vec<Command>,
 }
 
 impl Session {
-    /// Starts from a preset: `setup` commands run at time 0 and are part of the history.
+    /// Starts from a preset: `setup` commands run at time 0. They are the history's
+    /// starting point, not entries of its command log (see `origin()`).
     pub fn new(seed: u64, brokers: u32, setup: &[Command]) -> Result<Self, ModelError> {
         let mut cluster = Cluster::new(seed, brokers)?;
         for command in setup {
@@ -55,7 +67,17 @@ impl Session {
             ordering: OrderWatch::default(),
             facts: Facts::default(),
             direct: None,
+            origin: std::rc::Rc::new(Origin {
+                seed,
+                brokers,
+                setup: setup.to_vec(),
+            }),
         })
+    }
+
+    /// The seed, broker count and setup commands this session started from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
     }
 
     pub fn cluster(&self) -> &Cluster {
