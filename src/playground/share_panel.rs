@@ -172,3 +172,139 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         </section>
     }
 }
+
+/// In a real browser (`wasm-pack test --headless --chrome`, or `cargo test --target
+/// wasm32-unknown-unknown --lib` with wasm-bindgen-test-runner).
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use super::*;
+    use crate::playground::preset;
+    use crate::session::Session;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[derive(Properties, PartialEq)]
+    struct HostProps {
+        loaded: Rc<RefCell<Vec<Shared>>>,
+    }
+
+    #[function_component(Host)]
+    fn host(props: &HostProps) -> Html {
+        let (live, _) = super::super::live::use_live(|| {
+            let mut s = Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap();
+            s.advance(1_000);
+            s.apply(kafka_model::Command::KillBroker { broker: 2 })
+                .unwrap();
+            s.advance(500);
+            s
+        });
+        let loaded = props.loaded.clone();
+        let on_load = Callback::from(move |s: Shared| loaded.borrow_mut().push(s));
+        html! { <SharePanel {live} lang={Lang::En} {on_load} /> }
+    }
+
+    async fn settle(ms: u32) {
+        yew::scheduler::flush().await;
+        gloo_timers::future::TimeoutFuture::new(ms).await;
+        yew::scheduler::flush().await;
+    }
+
+    fn render(id: &str) -> (web_sys::Element, Rc<RefCell<Vec<Shared>>>) {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        root.set_id(id);
+        document.body().unwrap().append_child(&root).unwrap();
+        let loaded = Rc::new(RefCell::new(Vec::new()));
+        yew::Renderer::<Host>::with_root_and_props(
+            root.clone(),
+            HostProps {
+                loaded: loaded.clone(),
+            },
+        )
+        .render();
+        (root, loaded)
+    }
+
+    /// Chooses a file with `content` in the panel's file input, as a person would.
+    fn choose_file(id: &str, content: &str) {
+        let literal = serde_json::to_string(content).unwrap();
+        js_sys::eval(&format!(
+            r#"(() => {{
+                const dt = new DataTransfer();
+                dt.items.add(new File([{literal}], "kafka-playground.json", {{ type: "application/json" }}));
+                const input = document.querySelector('#{id} input[type=file]');
+                input.files = dt.files;
+                input.dispatchEvent(new Event('change', {{ bubbles: true }}));
+            }})()"#
+        ))
+        .unwrap();
+    }
+
+    fn status(root: &web_sys::Element) -> String {
+        root.query_selector("[role=status]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    }
+
+    #[wasm_bindgen_test]
+    async fn copy_link_puts_a_rebuildable_fragment_in_the_address() {
+        let (root, _) = render("share-copy");
+        settle(10).await;
+        let button: web_sys::HtmlElement = root
+            .query_selector(".share-copy")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        button.click();
+        settle(50).await;
+        let fragment = browser::fragment().expect("a fragment");
+        assert!(fragment.starts_with("v1."), "{fragment}");
+        let shared = Shared::from_fragment(&fragment).unwrap();
+        assert_eq!(shared.log.len(), 1);
+        assert_eq!(shared.at, 1_500);
+        assert!(shared.rebuild().is_ok());
+        let input: web_sys::HtmlInputElement = root
+            .query_selector(".share-link input")
+            .unwrap()
+            .expect("the link is shown")
+            .dyn_into()
+            .unwrap();
+        assert!(input.value().ends_with(&format!("#{fragment}")));
+        browser::set_fragment("");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_bad_file_says_why_and_changes_nothing() {
+        let (root, loaded) = render("share-bad");
+        settle(10).await;
+        choose_file("share-bad", "{ \"hello\": 1 }");
+        settle(100).await;
+        assert!(
+            status(&root).contains("not a Kafka Playground"),
+            "{}",
+            status(&root)
+        );
+        assert!(loaded.borrow().is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_good_file_is_handed_to_the_page() {
+        let (root, loaded) = render("share-good");
+        settle(10).await;
+        let mut s = Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap();
+        s.advance(2_000);
+        let json = Shared::capture(&s, None).to_json();
+        choose_file("share-good", &json);
+        settle(100).await;
+        assert_eq!(status(&root), "File opened.");
+        assert_eq!(loaded.borrow().len(), 1);
+        assert_eq!(loaded.borrow()[0].at, 2_000);
+    }
+}

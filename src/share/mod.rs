@@ -138,7 +138,7 @@ impl Shared {
     }
 
     /// Checks everything that can be checked without running the model: version, broker
-    /// count, command count, times and scene. Returns the scene, if one is named.
+    /// count, command count, times, durations and scene. Returns the scene, if one is named.
     pub fn validate(&self) -> Result<Option<&'static Scene>, ShareError> {
         if self.v != VERSION {
             return Err(ShareError::UnknownVersion {
