@@ -36,7 +36,11 @@ fn rebuild(shared: &Shared) -> Result<(Option<&'static Scene>, SessionHandoff), 
 fn opened_link() -> Result<Option<(Option<&'static Scene>, SessionHandoff)>, ShareError> {
     match crate::share::browser::fragment().filter(|f| !f.is_empty()) {
         None => Ok(None),
-        Some(fragment) => rebuild(&Shared::from_fragment(&fragment)?).map(Some),
+        Some(fragment) => match Shared::from_fragment(&fragment) {
+            // Not a share link at all (an ordinary `#anchor`): nothing to say.
+            Err(ShareError::NotOurFormat { .. }) => Ok(None),
+            decoded => rebuild(&decoded?).map(Some),
+        },
     }
 }
 
@@ -158,6 +162,7 @@ pub fn app() -> Html {
                     };
                     match Shared::from_fragment(&fragment) {
                         Ok(shared) => on_load.emit(shared),
+                        Err(ShareError::NotOurFormat { .. }) => {}
                         Err(e) => share_error.set(Some(e)),
                     }
                 })
