@@ -87,6 +87,9 @@ impl ConsumerConfig {
     }
 
     pub fn validate(&self) -> Result<(), ModelError> {
+        ModelError::check_ms("auto.commit.interval.ms", self.auto_commit_interval_ms)?;
+        ModelError::check_ms("session.timeout.ms", self.session_timeout_ms)?;
+        ModelError::check_ms("heartbeat.interval.ms", self.heartbeat_interval_ms)?;
         if self.heartbeat_interval_ms == 0 {
             return Err(ModelError::config(
                 "heartbeat.interval.ms",

@@ -141,6 +141,9 @@ pub enum ServicePart {
     Member(String),
 }
 
+/// The largest duration setting the model accepts: `i32::MAX` ms, Kafka's `int` configs.
+pub const MAX_CONFIG_MS: crate::Ms = i32::MAX as crate::Ms;
+
 impl ModelError {
     /// A stable machine code for translation; never changes once published.
     pub fn code(&self) -> &'static str {
@@ -175,6 +178,19 @@ impl ModelError {
             ModelError::ServiceAlreadyRunning { .. } => "service_already_running",
             ModelError::UsedByService { .. } => "used_by_service",
         }
+    }
+
+    /// A duration setting above Kafka's largest (an `int` of milliseconds, about 24.8 days —
+    /// `ConfigDef.Type.INT` for `request.timeout.ms`, `session.timeout.ms`...) is refused:
+    /// beyond it the simulated clock's arithmetic could overflow.
+    pub(crate) fn check_ms(name: &str, ms: crate::Ms) -> Result<(), ModelError> {
+        if ms > MAX_CONFIG_MS {
+            return Err(ModelError::config(
+                name,
+                format!("must be at most {MAX_CONFIG_MS} ms (Kafka's largest int)"),
+            ));
+        }
+        Ok(())
     }
 
     pub(crate) fn config(name: &str, reason: impl Into<String>) -> Self {

@@ -115,6 +115,10 @@ impl ProducerConfig {
     }
 
     pub fn validate(&self) -> Result<(), ModelError> {
+        ModelError::check_ms("linger.ms", self.linger_ms)?;
+        ModelError::check_ms("retry.backoff.ms", self.retry_backoff_ms)?;
+        ModelError::check_ms("delivery.timeout.ms", self.delivery_timeout_ms)?;
+        ModelError::check_ms("request.timeout.ms", self.request_timeout_ms)?;
         if self.batch_size == 0 {
             return Err(ModelError::config("batch.size", "must be at least 1 byte"));
         }

@@ -193,3 +193,46 @@ fn error_codes_are_distinct() {
     let codes: BTreeSet<&str> = errors.iter().map(|e| e.code()).collect();
     assert_eq!(codes.len(), errors.len());
 }
+
+/// Durations beyond Kafka's `int` milliseconds are refused before they can overflow the
+/// simulated clock (a fuzzer of shared links found `retry.backoff.ms = u64::MAX` panicking).
+#[test]
+fn absurd_durations_are_refused_and_change_nothing() {
+    let (mut c, p, _) = populated();
+    let before = c.to_json();
+    let huge = ProducerConfig {
+        retry_backoff_ms: u64::MAX,
+        ..ProducerConfig::default()
+    };
+    let e = c
+        .apply(&Command::SetProducerConfig {
+            producer: p,
+            config: huge,
+        })
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid_config");
+    assert!(e.to_string().contains("retry.backoff.ms"), "{e}");
+    let slow = ConsumerConfig {
+        session_timeout_ms: u64::MAX,
+        ..ConsumerConfig::default()
+    };
+    assert!(c
+        .apply(&Command::SetGroupConfig {
+            group: "g".into(),
+            config: slow
+        })
+        .is_err());
+    assert_eq!(c.to_json(), before);
+    // The largest allowed is accepted.
+    let edge = ProducerConfig {
+        request_timeout_ms: MAX_CONFIG_MS,
+        delivery_timeout_ms: MAX_CONFIG_MS,
+        ..ProducerConfig::default()
+    };
+    c.apply(&Command::SetProducerConfig {
+        producer: p,
+        config: edge,
+    })
+    .unwrap();
+    c.advance(10_000);
+}
