@@ -4,7 +4,7 @@
 
 use super::Lang;
 use kafka_model::topic_name::TopicNameError;
-use kafka_model::{ModelError, NameTakenBy, ServicePart};
+use kafka_model::{ModelError, NameTakenBy, ReassignmentProblem, ServicePart};
 
 pub fn describe(e: &ModelError, lang: Lang) -> String {
     match lang {
@@ -57,6 +57,35 @@ fn vietnamese(e: &ModelError) -> String {
         E::BrokerAlreadyDown { broker } => format!("Broker {broker} đã tắt rồi."),
         E::BrokerAlreadyUp { broker } => format!("Broker {broker} đang chạy rồi."),
         E::TooManyBrokers { maximum } => format!("Playground chạy tối đa {maximum} broker."),
+        E::LastBroker { broker } => {
+            format!("Broker {broker} là broker cuối cùng; cụm Kafka cần ít nhất một broker.")
+        }
+        E::BrokerIsVoter { broker, voters } => format!(
+            "Broker {broker} cũng chạy một KRaft controller (voter {}). Gỡ một controller là thay đổi quorum (KIP-853), điều playground không làm; hãy gỡ một broker không phải voter.",
+            voters.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+        ),
+        E::BrokerHasReplicas { broker, partition, partitions } => format!(
+            "Broker {broker} vẫn giữ replica của {partition}{}. Hãy reassign các partition của nó sang broker khác trước, rồi tắt nó và gỡ nó.",
+            match partitions.saturating_sub(1) {
+                0 => String::new(),
+                n => format!(" và của {n} partition khác"),
+            }
+        ),
+        E::BrokerStillRunning { broker } => format!(
+            "Broker {broker} vẫn đang chạy: hãy tắt nó trước rồi mới gỡ (theo quy trình của Kafka, broker được unregister sau khi đã tắt)."
+        ),
+        E::InvalidReassignment { partition, problem } => match problem {
+            ReassignmentProblem::Empty => format!("Cần ít nhất một replica để reassign {partition}."),
+            ReassignmentProblem::Duplicate { broker } => {
+                format!("Kế hoạch reassign {partition} ghi broker {broker} nhiều hơn một lần.")
+            }
+            ReassignmentProblem::ReplicationFactor { requested, replication_factor } => format!(
+                "Kế hoạch reassign {partition} có {requested} replica, nhưng replication factor của topic là {replication_factor}; playground chỉ di chuyển replica chứ không đổi số lượng."
+            ),
+        },
+        E::ReassignmentInProgress { partition } => {
+            format!("{partition} vẫn đang được reassign; hãy đợi các replica mới vào ISR.")
+        }
         E::RecordTooLarge { size, maximum } => {
             format!("Record dài {size} byte, lớn hơn {maximum} byte mà topic chấp nhận (max.message.bytes).")
         }
@@ -122,6 +151,64 @@ mod tests {
             name: "đơn hàng".into(),
         });
         assert!(describe(&e, Lang::Vi).contains("đơn hàng"));
+    }
+
+    #[test]
+    fn decommission_refusals_are_translated_and_name_the_broker_or_partition() {
+        let orders1 = kafka_model::TopicPartition::new("orders", 1);
+        let errors = [
+            ModelError::LastBroker { broker: 4 },
+            ModelError::BrokerIsVoter {
+                broker: 4,
+                voters: vec![1, 4, 5],
+            },
+            ModelError::BrokerHasReplicas {
+                broker: 4,
+                partition: orders1.clone(),
+                partitions: 3,
+            },
+            ModelError::BrokerStillRunning { broker: 4 },
+        ];
+        for e in errors {
+            let (vi, en) = (describe(&e, Lang::Vi), describe(&e, Lang::En));
+            assert_ne!(vi, en);
+            assert!(!vi.is_ascii(), "{vi}");
+            assert!(
+                vi.contains("Broker 4") && en.contains("Broker 4"),
+                "{vi} / {en}"
+            );
+        }
+        let has = describe(
+            &ModelError::BrokerHasReplicas {
+                broker: 4,
+                partition: orders1.clone(),
+                partitions: 3,
+            },
+            Lang::Vi,
+        );
+        assert!(has.contains("orders-1 và của 2 partition khác"), "{has}");
+        let problems = [
+            ReassignmentProblem::Empty,
+            ReassignmentProblem::Duplicate { broker: 2 },
+            ReassignmentProblem::ReplicationFactor {
+                requested: 3,
+                replication_factor: 2,
+            },
+        ];
+        for problem in problems {
+            let e = ModelError::InvalidReassignment {
+                partition: orders1.clone(),
+                problem,
+            };
+            let (vi, en) = (describe(&e, Lang::Vi), describe(&e, Lang::En));
+            assert_ne!(vi, en);
+            assert!(vi.contains("orders-1") && vi.contains("reassign"), "{vi}");
+        }
+        let e = ModelError::ReassignmentInProgress { partition: orders1 };
+        assert_eq!(
+            describe(&e, Lang::Vi),
+            "orders-1 vẫn đang được reassign; hãy đợi các replica mới vào ISR."
+        );
     }
 
     #[test]

@@ -44,6 +44,9 @@ pub fn category(kind: &HappeningKind) -> &'static str {
         K::BrokerAdded { .. }
         | K::BrokerDown { .. }
         | K::BrokerUp { .. }
+        | K::BrokerRemoved { .. }
+        | K::ReassignmentStarted { .. }
+        | K::ReassignmentCompleted { .. }
         | K::ControllerChanged { .. }
         | K::TopicCreated { .. }
         | K::TopicDeleted { .. }
@@ -131,6 +134,40 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
         K::BrokerUp { broker } => {
             let broker = Broker(*broker);
             say!(lang, "{broker} is back up", "{broker} hoạt động trở lại")
+        }
+        K::BrokerRemoved { broker } => {
+            let broker = Broker(*broker);
+            say!(
+                lang,
+                "{broker} was unregistered and removed from the cluster",
+                "{broker} đã được unregister và gỡ khỏi cụm Kafka",
+            )
+        }
+        K::ReassignmentStarted { partition, replicas, adding, removing } => {
+            let (replicas, adding) = (broker_list(lang, replicas), broker_list(lang, adding));
+            let removing = broker_list(lang, removing);
+            say!(
+                lang,
+                "Reassigning {partition} to {replicas}: adding {adding} to catch up from the leader, then removing {removing}",
+                "Bắt đầu reassign {partition} sang {replicas}: thêm {adding} để bắt kịp leader, rồi gỡ {removing}",
+            )
+        }
+        K::ReassignmentCompleted { partition, replicas, removed } => {
+            let replicas = broker_list(lang, replicas);
+            if removed.is_empty() {
+                say!(
+                    lang,
+                    "Reassignment of {partition} done: its replicas are now {replicas}",
+                    "Reassign {partition} hoàn tất: replica của nó giờ là {replicas}",
+                )
+            } else {
+                let removed = broker_list(lang, removed);
+                say!(
+                    lang,
+                    "Reassignment of {partition} done: its replicas are now {replicas}; the copies on {removed} are deleted",
+                    "Reassign {partition} hoàn tất: replica của nó giờ là {replicas}; bản sao trên {removed} đã bị xoá",
+                )
+            }
         }
         K::ControllerChanged { controller: Some(controller) } => {
             let controller = Broker(*controller);
@@ -757,6 +794,9 @@ fn election_reason(lang: Lang, reason: ElectionReason) -> &'static str {
         (Lang::En, ElectionReason::ReplicaReturned) => "as an in-sync replica came back",
         (Lang::En, ElectionReason::Preferred) => "as leadership returned to the preferred replica",
         (Lang::En, ElectionReason::Unclean) => "by an unclean election, though it was out of sync",
+        (Lang::En, ElectionReason::Reassignment) => {
+            "as the old leader's replica was reassigned away"
+        }
         (Lang::Vi, ElectionReason::Initial) => "khi vừa được tạo",
         (Lang::Vi, ElectionReason::LeaderDown) => "sau khi leader cũ ngừng hoạt động",
         (Lang::Vi, ElectionReason::ReplicaReturned) => {
@@ -764,6 +804,9 @@ fn election_reason(lang: Lang, reason: ElectionReason) -> &'static str {
         }
         (Lang::Vi, ElectionReason::Preferred) => "khi quyền leader trở về preferred replica",
         (Lang::Vi, ElectionReason::Unclean) => "qua unclean leader election dù không nằm trong ISR",
+        (Lang::Vi, ElectionReason::Reassignment) => {
+            "khi replica của leader cũ được reassign sang broker khác"
+        }
     }
 }
 

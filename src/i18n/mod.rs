@@ -119,6 +119,12 @@ pub struct Strings {
     pub add_broker: &'static str,
     pub kill: &'static str,
     pub revive: &'static str,
+    /// Unregister a shut-down, emptied broker (`kafka-cluster.sh unregister`).
+    pub remove_broker: &'static str,
+    /// Reassign one partition's replicas (`kafka-reassign-partitions.sh`).
+    pub move_partition: &'static str,
+    pub new_replicas: &'static str,
+    pub invalid_broker_list: &'static str,
     pub alive: &'static str,
     pub down: &'static str,
     pub groups_title: &'static str,

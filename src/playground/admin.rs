@@ -1,14 +1,17 @@
 //! Changing the cluster: topics (create, delete, add partitions), brokers (add, kill,
-//! revive), consumer groups (create, add/remove/crash members, reset offsets).
+//! revive, remove, and moving partitions between them), consumer groups (create,
+//! add/remove/crash members, reset offsets).
 
 use super::form::{
-    error_text, input_value, parse_count, select_value, use_default_value, FieldError,
+    error_text, input_value, parse_broker_list, parse_count, select_value, use_default_value,
+    FieldError,
 };
 use super::live::Live;
 use crate::i18n::Lang;
 use kafka_model::assignor::AssignmentStrategy;
 use kafka_model::{
     CleanupPolicy, Command, ConsumerConfig, ControllerMode, ModelError, SeekTo, TopicConfig,
+    TopicPartition,
 };
 use yew::prelude::*;
 
@@ -129,20 +132,42 @@ pub fn topics_panel(props: &AdminProps) -> Html {
     }
 }
 
+/// `orders-0` back into its topic and partition (a topic name may itself contain '-').
+fn parse_partition(text: &str) -> Option<TopicPartition> {
+    let (topic, partition) = text.rsplit_once('-')?;
+    Some(TopicPartition::new(topic, parse_count(partition)?))
+}
+
+/// A partition as the move form lists it: `orders-0 · 1,2`.
+fn partition_option(tp: &TopicPartition, replicas: &[u32]) -> String {
+    let ids: Vec<String> = replicas.iter().map(u32::to_string).collect();
+    format!("{tp} · {}", ids.join(","))
+}
+
 #[function_component(BrokersPanel)]
 pub fn brokers_panel(props: &AdminProps) -> Html {
     let s = props.lang.strings();
     let error = use_state(|| None::<String>);
-    let (brokers, zookeeper) = {
+    let (partition_ref, replicas_ref) = (use_node_ref(), use_node_ref());
+    let (brokers, zookeeper, partitions) = {
         let session = props.live.session.borrow();
         let cluster = session.cluster();
         let brokers: Vec<(u32, bool, bool)> = cluster
             .brokers()
             .map(|b| (b.id, b.alive, cluster.network().is_cut_off(b.id)))
             .collect();
+        let partitions: Vec<(TopicPartition, Vec<u32>)> = cluster
+            .topics()
+            .flat_map(|t| {
+                t.partitions
+                    .iter()
+                    .map(|p| (TopicPartition::new(&t.name, p.id), p.replicas.clone()))
+            })
+            .collect();
         (
             brokers,
             cluster.controller_mode() == ControllerMode::ZooKeeper,
+            partitions,
         )
     };
     let run = |command: Command| {
@@ -157,8 +182,31 @@ pub fn brokers_panel(props: &AdminProps) -> Html {
         ControllerMode::ZooKeeper
     };
     let toggle_zk = run(Command::SetControllerMode { mode });
+    // `kafka-reassign-partitions.sh --execute` for one partition.
+    let reassign = {
+        let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
+        let (partition_ref, replicas_ref) = (partition_ref.clone(), replicas_ref.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(partition) = parse_partition(&select_value(&partition_ref)) else {
+                return error.set(Some(lang.strings().required.to_string()));
+            };
+            let Some(replicas) = parse_broker_list(&input_value(&replicas_ref)) else {
+                return error.set(Some(lang.strings().invalid_broker_list.to_string()));
+            };
+            report(
+                &error,
+                lang,
+                live.run(Command::ReassignPartition {
+                    partition,
+                    replicas,
+                }),
+            );
+        })
+    };
     let rows = brokers.iter().map(|&(id, alive, cut)| {
         let toggle = run(if alive { Command::KillBroker { broker: id } } else { Command::ReviveBroker { broker: id } });
+        let remove = run(Command::RemoveBroker { broker: id });
         let network = run(if cut { Command::HealBroker { broker: id } } else { Command::CutOffBroker { broker: id } });
         let label = if alive { s.kill } else { s.revive };
         let network_label = if cut { s.heal } else { s.cut_off_action };
@@ -170,6 +218,8 @@ pub fn brokers_panel(props: &AdminProps) -> Html {
                     aria-label={ format!("{label} broker-{id}") }>{ label }</button>
                 <button type="button" class={ if cut { "heal-broker" } else { "cut-broker" } } onclick={network} disabled={!alive}
                     aria-label={ format!("{network_label} broker-{id}") }>{ network_label }</button>
+                <button type="button" class="remove-broker" onclick={remove}
+                    aria-label={ format!("{} broker-{id}", s.remove_broker) }>{ s.remove_broker }</button>
             </li>
         }
     });
@@ -182,6 +232,17 @@ pub fn brokers_panel(props: &AdminProps) -> Html {
                 <button type="button" class="elect-preferred" onclick={elect}>{ s.elect_preferred }</button>
                 <button type="button" class="zookeeper-mode" aria-pressed={ zookeeper.to_string() } onclick={toggle_zk}>{ s.zookeeper_mode }</button>
             </div>
+            <form class="form-grid reassign" onsubmit={reassign}>
+                <label>{ s.partition }
+                    <select ref={partition_ref} name="reassign-partition">
+                        { for partitions.iter().enumerate().map(|(i, (tp, replicas))| html! {
+                            <option value={tp.to_string()} selected={i == 0}>{ partition_option(tp, replicas) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ s.new_replicas }<input ref={replicas_ref} name="reassign-replicas" type="text" placeholder="1,3" maxlength="40" /></label>
+                <button type="submit">{ s.move_partition }</button>
+            </form>
             <FieldError message={ (*error).clone() } />
         </section>
     }
@@ -378,5 +439,28 @@ pub fn groups_panel(props: &AdminProps) -> Html {
             </form>
             <FieldError message={ (*error).clone() } />
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partitions_read_back_from_their_names() {
+        assert_eq!(
+            parse_partition("orders-2"),
+            Some(TopicPartition::new("orders", 2))
+        );
+        assert_eq!(
+            parse_partition("user-events-10"),
+            Some(TopicPartition::new("user-events", 10))
+        );
+        assert_eq!(parse_partition("orders"), None);
+        assert_eq!(parse_partition("orders-x"), None);
+        assert_eq!(
+            partition_option(&TopicPartition::new("orders", 0), &[2, 1]),
+            "orders-0 · 2,1"
+        );
     }
 }

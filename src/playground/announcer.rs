@@ -18,6 +18,8 @@ fn notable(kind: &K) -> bool {
             | K::LeaderElected { .. }
             | K::BrokerDown { .. }
             | K::BrokerUp { .. }
+            | K::BrokerRemoved { .. }
+            | K::ReassignmentCompleted { .. }
             | K::DataLost { .. }
             | K::RebalanceCompleted { .. }
             | K::MemberExpired { .. }

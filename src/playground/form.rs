@@ -38,6 +38,16 @@ pub fn parse_count(text: &str) -> Option<u32> {
     t.parse().ok()
 }
 
+/// Broker ids typed as `1,3` (commas or spaces between them); `None` when one is not a
+/// whole number. An empty list is left for the model to refuse with its own reason.
+pub fn parse_broker_list(text: &str) -> Option<Vec<u32>> {
+    text.split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(parse_count)
+        .collect()
+}
+
 /// `a=1, b=2` as header pairs; `None` when an item has no name.
 pub fn parse_headers(text: &str) -> Option<Vec<(String, String)>> {
     text.split(',')
@@ -79,6 +89,17 @@ mod tests {
         assert_eq!(parse_count("0"), Some(0));
         for bad in ["", "-1", "1.5", "abc", "3e2", "99999999999", "+4"] {
             assert_eq!(parse_count(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn broker_lists_are_whole_numbers_separated_by_commas_or_spaces() {
+        assert_eq!(parse_broker_list("1,3"), Some(vec![1, 3]));
+        assert_eq!(parse_broker_list(" 2, 1 ,4 "), Some(vec![2, 1, 4]));
+        assert_eq!(parse_broker_list("2 3"), Some(vec![2, 3]));
+        assert_eq!(parse_broker_list(""), Some(vec![]));
+        for bad in ["1;3", "a,b", "1,-2", "1.5"] {
+            assert_eq!(parse_broker_list(bad), None, "{bad}");
         }
     }
 

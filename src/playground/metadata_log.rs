@@ -33,6 +33,9 @@ pub fn describe(record: &MetadataRecord) -> String {
         }
         MetadataRecord::FenceBroker { broker } => format!("FenceBrokerRecord id={broker}"),
         MetadataRecord::UnfenceBroker { broker } => format!("UnfenceBrokerRecord id={broker}"),
+        MetadataRecord::UnregisterBroker { broker } => {
+            format!("UnregisterBrokerRecord brokerId={broker}")
+        }
         MetadataRecord::Topic { topic, topic_id } => {
             format!("TopicRecord name={topic} topicId={topic_id}")
         }
@@ -58,6 +61,19 @@ pub fn describe(record: &MetadataRecord) -> String {
             "PartitionChangeRecord {partition} leader={} isr={} leaderEpoch={leader_epoch}",
             leader(*l),
             ids(isr)
+        ),
+        MetadataRecord::PartitionReassignment {
+            partition,
+            replicas,
+            isr,
+            adding,
+            removing,
+        } => format!(
+            "PartitionChangeRecord {partition} replicas={} isr={} addingReplicas={} removingReplicas={}",
+            ids(replicas),
+            ids(isr),
+            ids(adding),
+            ids(removing)
         ),
     }
 }
@@ -106,6 +122,20 @@ mod tests {
         assert_eq!(
             describe(&MetadataRecord::FenceBroker { broker: 1 }),
             "FenceBrokerRecord id=1"
+        );
+        assert_eq!(
+            describe(&MetadataRecord::UnregisterBroker { broker: 4 }),
+            "UnregisterBrokerRecord brokerId=4"
+        );
+        assert_eq!(
+            describe(&MetadataRecord::PartitionReassignment {
+                partition: TopicPartition::new("orders", 1),
+                replicas: vec![1, 3, 4],
+                isr: vec![1, 4],
+                adding: vec![3],
+                removing: vec![4],
+            }),
+            "PartitionChangeRecord orders-1 replicas=[1,3,4] isr=[1,4] addingReplicas=[3] removingReplicas=[4]"
         );
     }
 }

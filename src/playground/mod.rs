@@ -108,7 +108,7 @@ fn stage_orientation() -> Orientation {
 pub fn playground(props: &PlaygroundProps) -> Html {
     let scene = props.scene;
     let embed = props.embed;
-    let autoplay = embed.is_none_or(|e| e.autoplay);
+    let autoplay = embed.map_or(true, |e| e.autoplay);
     let minimal = embed.is_some_and(|e| e.controls == Controls::Minimal);
     let handed = props.start.as_ref().and_then(|h| h.0.borrow_mut().take());
     let live = use_live(move || match scene {

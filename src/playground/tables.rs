@@ -27,7 +27,7 @@ pub fn topic_table(props: &TablesProps) -> Html {
                     <td>{ &t.name }</td>
                     <td>{ p.id }</td>
                     <td class="leader">{ p.leader.map(|l| l.to_string()).unwrap_or_else(|| "none".into()) }</td>
-                    <td>{ ids(&p.replicas) }</td>
+                    <td class="replicas">{ ids(&p.replicas) }</td>
                     <td class="isr">{ ids(&p.isr) }</td>
                     <td>{ p.log_start_offset() }</td>
                     <td>{ p.high_watermark }</td>

@@ -5,10 +5,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The subscribed views, each with the id its subscription removes.
+type Subscribers = Rc<RefCell<Vec<(u64, Callback<()>)>>>;
+
 /// Views to redraw on every animation frame. Shared by handle; equal when the same bus.
 #[derive(Clone, Default)]
 pub struct FrameBus {
-    subscribers: Rc<RefCell<Vec<(u64, Callback<()>)>>>,
+    subscribers: Subscribers,
     next_id: Rc<RefCell<u64>>,
 }
 

@@ -40,6 +40,17 @@ pub enum Command {
     ReviveBroker {
         broker: BrokerId,
     },
+    /// `kafka-cluster.sh unregister --id N`, for a broker that was emptied by reassignments
+    /// and shut down.
+    RemoveBroker {
+        broker: BrokerId,
+    },
+    /// One partition of a `kafka-reassign-partitions.sh --execute` plan: its new replicas,
+    /// the first being the preferred leader.
+    ReassignPartition {
+        partition: TopicPartition,
+        replicas: Vec<BrokerId>,
+    },
     /// `kafka-leader-election --election-type PREFERRED --all-topic-partitions`.
     ElectPreferredLeaders,
     /// `auto.leader.rebalance.enable`: whether preferred leaders return on their own.
@@ -187,6 +198,11 @@ impl Cluster {
             C::AddBroker => self.add_broker().map(Outcome::Broker),
             C::KillBroker { broker } => done(self.kill_broker(broker)),
             C::ReviveBroker { broker } => done(self.revive_broker(broker)),
+            C::RemoveBroker { broker } => done(self.remove_broker(broker)),
+            C::ReassignPartition {
+                partition,
+                replicas,
+            } => done(self.reassign_partition(&partition, replicas)),
             C::ElectPreferredLeaders => self.elect_preferred_leaders().map(Outcome::Elected),
             C::SetAutoLeaderRebalance { enable } => done(self.set_auto_leader_rebalance(enable)),
             C::SetControllerMode { mode } => done(self.set_controller_mode(mode)),

@@ -44,6 +44,11 @@ pub enum MetadataRecord {
     UnfenceBroker {
         broker: BrokerId,
     },
+    /// `kafka-cluster.sh unregister --id N`: the broker's registration is gone
+    /// (`UnregisterBrokerRecord`, written by `ReplicationControlManager.unregisterBroker`).
+    UnregisterBroker {
+        broker: BrokerId,
+    },
     Topic {
         topic: String,
         topic_id: u64,
@@ -63,6 +68,16 @@ pub enum MetadataRecord {
         leader: Option<BrokerId>,
         leader_epoch: u32,
         isr: Vec<BrokerId>,
+    },
+    /// A `PartitionChangeRecord` that changes the replicas (a reassignment, KIP-455): when
+    /// it starts, `replicas` is the target followed by the replicas being removed, with
+    /// `adding`/`removing` set; when it completes, the target alone and both lists empty.
+    PartitionReassignment {
+        partition: TopicPartition,
+        replicas: Vec<BrokerId>,
+        isr: Vec<BrokerId>,
+        adding: Vec<BrokerId>,
+        removing: Vec<BrokerId>,
     },
 }
 

@@ -74,6 +74,34 @@ pub enum ModelError {
     TooManyBrokers {
         maximum: u32,
     },
+    /// Removing it would leave the cluster without brokers.
+    LastBroker {
+        broker: u32,
+    },
+    /// The broker also runs one of the KRaft controllers (a voter of the metadata quorum).
+    BrokerIsVoter {
+        broker: u32,
+        voters: Vec<u32>,
+    },
+    /// Partitions still have a replica on the broker: `partition` is the first of them.
+    BrokerHasReplicas {
+        broker: u32,
+        partition: TopicPartition,
+        partitions: usize,
+    },
+    /// Only a broker that was shut down can be removed.
+    BrokerStillRunning {
+        broker: u32,
+    },
+    /// A partition reassignment Kafka would refuse (or the playground cannot do).
+    InvalidReassignment {
+        partition: TopicPartition,
+        problem: ReassignmentProblem,
+    },
+    /// The partition is still being reassigned.
+    ReassignmentInProgress {
+        partition: TopicPartition,
+    },
     RecordTooLarge {
         size: u32,
         maximum: u32,
@@ -128,6 +156,20 @@ pub enum NameTakenBy {
     Producer,
 }
 
+/// What is wrong with the replica list of a reassignment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReassignmentProblem {
+    /// No replicas at all.
+    Empty,
+    /// The list names a broker twice.
+    Duplicate { broker: u32 },
+    /// The list has another length than the topic's replication factor.
+    ReplicationFactor {
+        requested: u32,
+        replication_factor: u32,
+    },
+}
+
 /// What of a service a refused command was about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ServicePart {
@@ -166,6 +208,12 @@ impl ModelError {
             ModelError::BrokerAlreadyDown { .. } => "broker_already_down",
             ModelError::BrokerAlreadyUp { .. } => "broker_already_up",
             ModelError::TooManyBrokers { .. } => "too_many_brokers",
+            ModelError::LastBroker { .. } => "last_broker",
+            ModelError::BrokerIsVoter { .. } => "broker_is_voter",
+            ModelError::BrokerHasReplicas { .. } => "broker_has_replicas",
+            ModelError::BrokerStillRunning { .. } => "broker_still_running",
+            ModelError::InvalidReassignment { .. } => "invalid_reassignment",
+            ModelError::ReassignmentInProgress { .. } => "reassignment_in_progress",
             ModelError::RecordTooLarge { .. } => "record_too_large",
             ModelError::InvalidConfig { .. } => "invalid_config",
             ModelError::InvalidOffset { .. } => "invalid_offset",
@@ -240,6 +288,40 @@ impl fmt::Display for ModelError {
             ModelError::BrokerAlreadyDown { broker } => write!(f, "Broker {broker} is already down."),
             ModelError::BrokerAlreadyUp { broker } => write!(f, "Broker {broker} is already running."),
             ModelError::TooManyBrokers { maximum } => write!(f, "The playground runs at most {maximum} brokers."),
+            ModelError::LastBroker { broker } => write!(f, "Broker {broker} is the last broker; a cluster needs at least one."),
+            ModelError::BrokerIsVoter { broker, voters } => write!(
+                f,
+                "Broker {broker} also runs one of the KRaft controllers (voters {}). Removing a controller is a quorum change (KIP-853), which the playground does not do; remove a broker that is not a voter.",
+                join_ids(voters)
+            ),
+            ModelError::BrokerHasReplicas { broker, partition, partitions } => write!(
+                f,
+                "Broker {broker} still holds a replica of {partition}{}. Reassign its partitions to other brokers first, then shut it down and remove it.",
+                match partitions.saturating_sub(1) {
+                    0 => String::new(),
+                    1 => " and of 1 more partition".to_string(),
+                    n => format!(" and of {n} more partitions"),
+                }
+            ),
+            ModelError::BrokerStillRunning { broker } => write!(
+                f,
+                "Broker {broker} is still running: shut it down first, then remove it (Kafka unregisters a broker once it is shut down)."
+            ),
+            ModelError::InvalidReassignment { partition, problem } => match problem {
+                ReassignmentProblem::Empty => write!(f, "A reassignment of {partition} needs at least one replica."),
+                ReassignmentProblem::Duplicate { broker } => write!(
+                    f,
+                    "The reassignment of {partition} names broker {broker} more than once."
+                ),
+                ReassignmentProblem::ReplicationFactor { requested, replication_factor } => write!(
+                    f,
+                    "The reassignment of {partition} lists {requested} replica(s), but the topic's replication factor is {replication_factor}; the playground moves replicas without changing their number."
+                ),
+            },
+            ModelError::ReassignmentInProgress { partition } => write!(
+                f,
+                "{partition} is still being reassigned; wait until its new replicas are in sync."
+            ),
             ModelError::RecordTooLarge { size, maximum } => write!(
                 f,
                 "The record is {size} bytes, larger than the {maximum} bytes the topic accepts (max.message.bytes)."
@@ -295,6 +377,10 @@ impl fmt::Display for ModelError {
             },
         }
     }
+}
+
+fn join_ids(ids: &[u32]) -> String {
+    ids.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
 }
 
 impl std::error::Error for ModelError {}

@@ -37,7 +37,9 @@ pub use cluster::Cluster;
 pub use command::{Command, Outcome};
 pub use consumer::{AutoOffsetReset, Consumer, ConsumerConfig, ConsumerId, ConsumerRef, SeekTo};
 pub use controller::{ControllerMode, ControllerState, MetadataEntry, MetadataRecord};
-pub use error::{KafkaError, ModelError, NameTakenBy, ServicePart, MAX_CONFIG_MS};
+pub use error::{
+    KafkaError, ModelError, NameTakenBy, ReassignmentProblem, ServicePart, MAX_CONFIG_MS,
+};
 pub use group::{Group, GroupState, Member, MemberStatus, PartitionLag, RebalanceReason};
 pub use happening::{ElectionReason, Endpoint, Happening, HappeningKind};
 pub use network::Network;

@@ -103,6 +103,15 @@ impl Network {
     }
 
     /// The fenced leaderships of a broker that can hear the news now.
+    /// A removed broker: it is no longer cut off, its links lose their slowness, and the
+    /// produce requests it held as a fenced ex-leader are handed back.
+    pub(crate) fn forget_broker(&mut self, broker: BrokerId) -> Vec<FencedLeader> {
+        self.cut_off.remove(&broker);
+        let gone = Endpoint::Broker(broker);
+        self.slow.retain(|(a, b), _| *a != gone && *b != gone);
+        self.take_fenced(broker)
+    }
+
     pub(crate) fn take_fenced(&mut self, broker: BrokerId) -> Vec<FencedLeader> {
         let (mine, others) = std::mem::take(&mut self.fenced_leaders)
             .into_iter()

@@ -66,7 +66,8 @@ pub struct ParkedFetch {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Partition {
     pub id: u32,
-    /// Assignment order; the first is the preferred leader.
+    /// Assignment order; the first is the preferred leader. During a reassignment, the
+    /// target replicas followed by those being removed (Kafka's merged replica list).
     pub replicas: Vec<BrokerId>,
     /// `None` when no in-sync replica is alive: the partition is offline.
     pub leader: Option<BrokerId>,
@@ -95,6 +96,15 @@ pub struct Partition {
     /// how the leader recognises a retry of a batch it already has.
     #[serde(default)]
     pub(crate) producer_batches: BTreeMap<u32, Vec<WrittenBatch>>,
+    /// While a reassignment runs (KIP-455): the brokers it adds. They are already in
+    /// `replicas`, fetch from the leader like any follower, and the reassignment completes
+    /// once every target replica is in the ISR. Kafka's `addingReplicas`.
+    #[serde(default)]
+    pub adding_replicas: Vec<BrokerId>,
+    /// While a reassignment runs: the brokers it will drop when it completes. They stay in
+    /// `replicas` (after the target replicas) until then. Kafka's `removingReplicas`.
+    #[serde(default)]
+    pub removing_replicas: Vec<BrokerId>,
 }
 
 /// A batch the leader appended: its producer-side id (the sequence) and its offsets.
@@ -112,15 +122,7 @@ impl Partition {
     pub fn new(id: u32, replicas: Vec<BrokerId>) -> Self {
         let replica_states = replicas
             .iter()
-            .map(|&broker| ReplicaState {
-                broker,
-                log_end_offset: 0,
-                leader_view_log_end_offset: 0,
-                last_caught_up_ms: 0,
-                last_fetch_leader_log_end_offset: 0,
-                last_fetch_ms: 0,
-                log: PartitionLog::default(),
-            })
+            .map(|&broker| Self::fresh_replica(broker, 0))
             .collect();
         Partition {
             id,
@@ -137,8 +139,38 @@ impl Partition {
             log_holder: replicas.first().copied().unwrap_or(0),
             acked_above_high_watermark: Vec::new(),
             producer_batches: BTreeMap::new(),
+            adding_replicas: Vec::new(),
+            removing_replicas: Vec::new(),
             replicas,
         }
+    }
+
+    /// A fresh replica on `broker`: an empty log that will fetch everything from the leader.
+    pub(crate) fn fresh_replica(broker: BrokerId, now: Ms) -> ReplicaState {
+        ReplicaState {
+            broker,
+            log_end_offset: 0,
+            leader_view_log_end_offset: 0,
+            last_caught_up_ms: now,
+            last_fetch_leader_log_end_offset: 0,
+            last_fetch_ms: now,
+            log: PartitionLog::default(),
+        }
+    }
+
+    /// Whether a reassignment is under way (Kafka's `isReassigning`).
+    pub fn is_reassigning(&self) -> bool {
+        !self.adding_replicas.is_empty() || !self.removing_replicas.is_empty()
+    }
+
+    /// The replicas the partition will have once any reassignment completes: `replicas`
+    /// without the ones being removed, in the order the operator asked for.
+    pub fn target_replicas(&self) -> Vec<BrokerId> {
+        self.replicas
+            .iter()
+            .copied()
+            .filter(|b| !self.removing_replicas.contains(b))
+            .collect()
     }
 
     /// A replica's own log: the leader's is `log`, a follower's is in its state.

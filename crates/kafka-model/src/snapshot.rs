@@ -255,18 +255,19 @@ impl Cluster {
             ));
         }
         let rf = topic.config.replication_factor as usize;
-        if p.replicas.len() != rf {
-            return Err(invalid(
-                format!("{at}.replicas"),
-                format!(
-                    "has {} brokers; the replication factor is {rf}",
-                    p.replicas.len()
-                ),
-            ));
-        }
         let replicas: BTreeSet<BrokerId> = p.replicas.iter().copied().collect();
         if replicas.len() != p.replicas.len() {
             return Err(invalid(format!("{at}.replicas"), "lists a broker twice"));
+        }
+        self.check_reassignment(at, p, &replicas)?;
+        let target = p.replicas.len() - p.removing_replicas.len();
+        if target != rf {
+            return Err(invalid(
+                format!("{at}.replicas"),
+                format!(
+                    "has {target} brokers besides those being removed; the replication factor is {rf}"
+                ),
+            ));
         }
         for b in &p.replicas {
             self.broker_exists(|| format!("{at}.replicas"), *b)?;
@@ -357,6 +358,45 @@ impl Cluster {
                     format!("is not a batch of {tp}"),
                 ));
             }
+        }
+        Ok(())
+    }
+
+    /// A reassignment in progress: the brokers being added are among the target replicas
+    /// (those not being removed), the ones being removed come last, each listed once.
+    fn check_reassignment(
+        &self,
+        at: &str,
+        p: &crate::partition::Partition,
+        replicas: &BTreeSet<BrokerId>,
+    ) -> Result<(), SnapshotError> {
+        let (adding, removing) = (&p.adding_replicas, &p.removing_replicas);
+        let added: BTreeSet<BrokerId> = adding.iter().copied().collect();
+        let removed: BTreeSet<BrokerId> = removing.iter().copied().collect();
+        if added.len() != adding.len() || removed.len() != removing.len() {
+            return Err(invalid(
+                format!("{at}.adding_replicas"),
+                "or removing_replicas lists a broker twice",
+            ));
+        }
+        if !added.is_subset(replicas) || !removed.is_subset(replicas) {
+            return Err(invalid(
+                format!("{at}.adding_replicas"),
+                "and removing_replicas must be replicas",
+            ));
+        }
+        if !added.is_disjoint(&removed) {
+            return Err(invalid(
+                format!("{at}.adding_replicas"),
+                "names a broker that is also being removed",
+            ));
+        }
+        let tail = &p.replicas[p.replicas.len() - removing.len()..];
+        if tail.iter().any(|b| !removed.contains(b)) || removing.len() == p.replicas.len() {
+            return Err(invalid(
+                format!("{at}.removing_replicas"),
+                "must be the last replicas, after at least one target replica",
+            ));
         }
         Ok(())
     }
@@ -557,9 +597,14 @@ impl Cluster {
                     ),
                 ));
             }
+            // A removed broker's requests may still be on their way: an event may name a
+            // broker that is gone, but only an id a broker could have.
             let refs = EventRefs::of(event);
-            for b in refs.brokers {
-                self.broker_exists(|| at.clone(), b)?;
+            if let Some(b) = refs.brokers.iter().find(|b| **b == 0 || **b > MAX_BROKERS) {
+                return Err(invalid(
+                    at,
+                    format!("names broker {b}; broker ids are 1 to {MAX_BROKERS}"),
+                ));
             }
             if let Some(p) = refs.producer.filter(|p| *p == 0 || *p > self.ids.producer) {
                 return Err(invalid(at, format!("names producer {p}, never created")));
@@ -576,8 +621,9 @@ impl Cluster {
 }
 
 /// What a scheduled event refers to by id. Groups, members and topics by name may be gone
-/// (events of a deleted thing are dropped when they run); ids are never reused, so an id
-/// above the counter, or a broker that does not exist, is a forgery.
+/// (events of a deleted thing are dropped when they run), and so may brokers (a removed
+/// broker's id may be given to a new one, as Kafka allows); producer, consumer and topic ids
+/// are never reused, so one above its counter is a forgery.
 #[derive(Default)]
 struct EventRefs {
     brokers: Vec<BrokerId>,

@@ -18,6 +18,9 @@ enum Op {
     Seek(usize, usize, u64),
     KillBroker(u32),
     ReviveBroker(u32),
+    AddBroker,
+    RemoveBroker(u32),
+    Reassign(usize, u32, Vec<u32>),
     Advance(u64),
 }
 
@@ -37,6 +40,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..2usize, 0..4usize, 0..10u64).prop_map(|(g, m, o)| Op::Seek(g, m, o)),
         1 => (1..4u32).prop_map(Op::KillBroker),
         1 => (1..4u32).prop_map(Op::ReviveBroker),
+        1 => Just(Op::AddBroker),
+        1 => (1..7u32).prop_map(Op::RemoveBroker),
+        2 => (0..2usize, 0..4u32, proptest::sample::subsequence(vec![1u32, 2, 3, 4, 5, 6], 1..4).prop_shuffle())
+            .prop_map(|(t, p, r)| Op::Reassign(t, p, r)),
         6 => (1..3_000u64).prop_map(Op::Advance),
     ]
 }
@@ -214,6 +221,11 @@ fn run(ops: Vec<Op>, seed: u64) {
             }
             Op::KillBroker(b) => c.kill_broker(b),
             Op::ReviveBroker(b) => c.revive_broker(b),
+            Op::AddBroker => c.add_broker().map(|_| ()),
+            Op::RemoveBroker(b) => c.remove_broker(b),
+            Op::Reassign(t, p, replicas) => {
+                c.reassign_partition(&TopicPartition::new(TOPICS[t], p), replicas)
+            }
             Op::Advance(ms) => {
                 // Step event by event so each check sees the state right after it.
                 let target = c.now() + ms;
@@ -228,6 +240,9 @@ fn run(ops: Vec<Op>, seed: u64) {
         };
         let h = c.take_happenings();
         checker.check(&c, &h);
+        if let Err(e) = c.check_invariants() {
+            panic!("the model broke its own invariants: {e}");
+        }
     }
 }
 

@@ -41,6 +41,24 @@ fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
         (K::BrokerAdded { broker: 4 }, vec!["broker-4"]),
         (K::BrokerDown { broker: 2 }, vec!["broker-2"]),
         (K::BrokerUp { broker: 2 }, vec!["broker-2"]),
+        (K::BrokerRemoved { broker: 4 }, vec!["broker-4"]),
+        (
+            K::ReassignmentStarted {
+                partition: tp("orders", 1),
+                replicas: vec![1, 3],
+                adding: vec![3],
+                removing: vec![4],
+            },
+            vec!["orders-1", "broker-1, broker-3", "broker-4", "leader"],
+        ),
+        (
+            K::ReassignmentCompleted {
+                partition: tp("orders", 1),
+                replicas: vec![1, 3],
+                removed: vec![4],
+            },
+            vec!["orders-1", "broker-1, broker-3", "broker-4"],
+        ),
         (
             K::ControllerChanged {
                 controller: Some(1),
@@ -880,9 +898,9 @@ fn every_kind_has_a_sample() {
         .into_iter()
         .map(|(k, _)| at(k).kind_name())
         .collect();
-    // HappeningKind has 73 variants; `describe` cannot compile without all of them, and
+    // HappeningKind has 76 variants; `describe` cannot compile without all of them, and
     // this keeps the samples in step.
-    assert_eq!(kinds.len(), 73, "{kinds:?}");
+    assert_eq!(kinds.len(), 76, "{kinds:?}");
 }
 
 #[test]
@@ -1263,6 +1281,56 @@ fn data_loss_names_the_partition_the_offsets_and_the_acknowledgement() {
         unclean: true,
     });
     assert!(describe(&h, Lang::En).contains("without offset 5; 1 acknowledged record is gone"));
+}
+
+#[test]
+fn decommissioning_reads_as_kafka_operators_say_it() {
+    use HappeningKind as K;
+    let orders1 = tp("orders", 1);
+    let started = at(K::ReassignmentStarted {
+        partition: orders1.clone(),
+        replicas: vec![1, 3],
+        adding: vec![3],
+        removing: vec![4],
+    });
+    assert_eq!(
+        describe(&started, Lang::Vi),
+        "Bắt đầu reassign orders-1 sang broker-1, broker-3: thêm broker-3 để bắt kịp leader, rồi gỡ broker-4"
+    );
+    assert_eq!(
+        describe(&started, Lang::En),
+        "Reassigning orders-1 to broker-1, broker-3: adding broker-3 to catch up from the leader, then removing broker-4"
+    );
+    let reordered = at(K::ReassignmentCompleted {
+        partition: orders1.clone(),
+        replicas: vec![3, 1],
+        removed: vec![],
+    });
+    assert_eq!(
+        describe(&reordered, Lang::Vi),
+        "Reassign orders-1 hoàn tất: replica của nó giờ là broker-3, broker-1"
+    );
+    let removed = at(K::BrokerRemoved { broker: 4 });
+    assert_eq!(
+        describe(&removed, Lang::Vi),
+        "broker-4 đã được unregister và gỡ khỏi cụm Kafka"
+    );
+    let elected = at(K::LeaderElected {
+        partition: orders1,
+        leader: Some(3),
+        leader_epoch: 4,
+        isr: vec![1, 3],
+        reason: ElectionReason::Reassignment,
+    });
+    assert!(
+        describe(&elected, Lang::Vi)
+            .contains("khi replica của leader cũ được reassign sang broker khác"),
+        "{}",
+        describe(&elected, Lang::Vi)
+    );
+    for h in [&started, &reordered, &removed] {
+        assert_eq!(category(&h.kind), "cluster");
+    }
 }
 
 #[test]

@@ -143,6 +143,43 @@ test('phone size in Vietnamese: the stage stacks and nothing scrolls sideways', 
   await phone.close();
 });
 
+test('remove a broker: move its partitions off, shut it down, unregister it', async ({ page, baseUrl, shot }) => {
+  await open(page, baseUrl);
+  // Brokers 1 to 3 are also the KRaft controllers; a fourth one can come and go.
+  await page.click('button.add-broker');
+  await eventually(async () => (await page.locator('g.broker[data-broker="4"]').count()) === 1, 'broker-4 on the stage');
+  const replicas = () => page.locator('.topics-describe tr[data-tp="orders-0"] td.replicas').textContent();
+  const before = await replicas();
+  const moveTo = async (list) => {
+    await page.selectOption('select[name=reassign-partition]', 'orders-0');
+    await page.fill('input[name=reassign-replicas]', list);
+    await page.click('form.reassign button[type=submit]');
+  };
+  const error = () => page.textContent('.brokers .form-error');
+  // kafka-reassign-partitions: orders-0 onto broker-4 (it catches up, then the old replica goes).
+  const onto = `${before.split(',')[0]},4`;
+  await moveTo(onto);
+  await eventually(async () => (await replicas()) === onto, `orders-0 moved to ${onto}`, 20000);
+  expect(await page.locator('g.replica[data-broker="4"][data-tp="orders-0"]').count() === 1, 'its replica drawn on broker-4');
+  // Refused while a partition is still on it, with the reason in the panel.
+  await page.click('button[aria-label="Remove broker-4"]');
+  await eventually(async () => (await error()).includes('still holds a replica of orders-0'), 'refused: a replica is on it');
+  await moveTo('1;4');
+  await eventually(async () => (await error()).includes('separated by commas'), 'a bad replica list is refused inline');
+  // Move it off again, as a decommission does.
+  await moveTo(before);
+  await eventually(async () => (await replicas()) === before, `orders-0 back on ${before}`, 20000);
+  await page.click('button[aria-label="Remove broker-4"]');
+  await eventually(async () => (await error()).includes('still running'), 'refused: shut it down first');
+  await page.click('button[aria-label="Kill broker-4"]');
+  await page.click('button[aria-label="Remove broker-4"]');
+  await eventually(async () => (await page.locator('g.broker[data-broker="4"]').count()) === 0, 'broker-4 gone from the stage');
+  expect(await page.locator('.brokers li[data-broker="4"]').count() === 0, 'and from the brokers panel');
+  await page.click('.metadata-log summary');
+  await eventually(async () => (await page.textContent('.metadata-log')).includes('UnregisterBrokerRecord brokerId=4'), 'the metadata log records it');
+  await shot('playground-broker-removed-en-1280x800');
+});
+
 test('every select starts on its intended default', async ({ page, baseUrl }) => {
   await open(page, baseUrl);
   const values = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('select[name]')].map((s) => [s.name, s.value])));
@@ -150,6 +187,7 @@ test('every select starts on its intended default', async ({ page, baseUrl }) =>
   expect(values['timeline-filter'] === 'all', `timeline shows everything: ${values['timeline-filter']}`);
   expect(values.acks === 'all', 'acks=all, Kafka\'s default');
   expect(values.pattern === 'cycling', 'cycling keys');
+  expect(values['reassign-partition'] === 'orders-0', `the move form starts on the first partition: ${values['reassign-partition']}`);
 });
 
 test('cut a leader off the network: it loses leadership; ZooKeeper mode redraws the controller', async ({ page, baseUrl, shot }) => {

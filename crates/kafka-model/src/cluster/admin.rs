@@ -1,9 +1,9 @@
-//! Admin commands: topics and brokers.
+//! Admin commands: topics and brokers (reassigning partitions is in `reassign.rs`).
 
-use super::Cluster;
+use super::{Cluster, Event};
 use crate::broker::{Broker, MAX_BROKERS};
 use crate::controller::MetadataRecord;
-use crate::error::ModelError;
+use crate::error::{KafkaError, ModelError};
 use crate::group::RebalanceReason;
 use crate::happening::{ElectionReason, HappeningKind};
 use crate::partition::{BrokerId, Partition};
@@ -230,7 +230,7 @@ impl Cluster {
         if config.replication_factor != topic.config.replication_factor {
             return Err(ModelError::config(
                 "replication.factor",
-                "changes only by reassigning partitions, which the playground does not do",
+                "is each partition's replica count; Kafka changes it only by reassigning partitions, and the playground's reassignments keep it",
             ));
         }
         self.topics.get_mut(name).expect("checked").config = config;
@@ -246,8 +246,10 @@ impl Cluster {
         Ok(())
     }
 
-    /// Adds a live broker with the next id. Existing partitions stay where they are
-    /// (Kafka moves nothing until you reassign).
+    /// Adds a live broker with the lowest free id (the next one, unless a removed broker's
+    /// id is free again: Kafka lets a new broker register a `node.id` that was
+    /// unregistered). Existing partitions stay where they are (Kafka moves nothing until
+    /// you reassign).
     pub fn add_broker(&mut self) -> Result<BrokerId, ModelError> {
         if self.brokers.len() as u32 >= MAX_BROKERS {
             return Err(ModelError::TooManyBrokers {
@@ -255,7 +257,9 @@ impl Cluster {
             });
         }
         let before = self.controller();
-        let id = self.brokers.keys().max().map_or(1, |m| m + 1);
+        let id = (1..=MAX_BROKERS)
+            .find(|id| !self.brokers.contains_key(id))
+            .expect("fewer than MAX_BROKERS brokers");
         self.brokers.insert(id, Broker { id, alive: true });
         self.emit(HappeningKind::BrokerAdded { broker: id });
         self.record(MetadataRecord::RegisterBroker { broker: id });
@@ -306,6 +310,88 @@ impl Cluster {
         for tp in self.partitions_on(broker) {
             self.on_replica_up(&tp, broker);
         }
+        Ok(())
+    }
+
+    /// Removes a broker for good, as `kafka-cluster.sh unregister --id N` does once the
+    /// broker was decommissioned. Kafka's documented order (docs/operations,
+    /// *Decommissioning brokers*): reassign every partition off the broker, then "once all
+    /// the reassignment is done, shutdown the broker and unregister it to remove it from the
+    /// cluster". The controller appends an `UnregisterBrokerRecord`.
+    ///
+    /// Refused, nothing changed, when:
+    /// - there is no such broker (`BROKER_ID_NOT_REGISTERED` in Kafka), or it is the last;
+    /// - it is a KRaft controller voter: the playground runs the controllers combined with
+    ///   its first brokers (up to 3, fixed when the cluster is made, like a static
+    ///   `controller.quorum.voters`; `process.roles=broker,controller`), and removing one is a
+    ///   change of the quorum (KIP-853, `kafka-metadata-quorum remove-controller`), not an
+    ///   unregister. Refused in ZooKeeper mode too: the nodes keep their KRaft role for when
+    ///   the cluster goes back to KRaft;
+    /// - a partition still has a replica on it — reassigning is the operator's first step.
+    ///   Kafka's controller would unregister it anyway (`unregisterBroker` only checks the
+    ///   registration exists) and leave those partitions under-replicated for good; the
+    ///   playground asks for the reassignment instead;
+    /// - it is still running: Kafka's documented procedure shuts it down before
+    ///   unregistering it (the controller itself does not check).
+    ///
+    /// In ZooKeeper mode a broker's registration is its ephemeral znode `/brokers/ids/N`,
+    /// already gone when it shut down: nothing is written to ZooKeeper, the playground just
+    /// forgets it (the metadata log, "the log KRaft would keep", still shows the record).
+    pub fn remove_broker(&mut self, broker: BrokerId) -> Result<(), ModelError> {
+        let b = self
+            .brokers
+            .get(&broker)
+            .ok_or(ModelError::UnknownBroker { broker })?;
+        if self.brokers.len() == 1 {
+            return Err(ModelError::LastBroker { broker });
+        }
+        let voters = &self.controller_state.voters;
+        if voters.contains(&broker) {
+            return Err(ModelError::BrokerIsVoter {
+                broker,
+                voters: voters.clone(),
+            });
+        }
+        let hosted = self.partitions_on(broker);
+        if let Some(first) = hosted.first() {
+            return Err(ModelError::BrokerHasReplicas {
+                broker,
+                partition: first.clone(),
+                partitions: hosted.len(),
+            });
+        }
+        if b.alive {
+            return Err(ModelError::BrokerStillRunning { broker });
+        }
+        let before = self.controller();
+        self.brokers.remove(&broker);
+        self.controller_state.fenced.remove(&broker);
+        self.controller_state.last_heartbeat.remove(&broker);
+        // Its heartbeat loop and its fetches as a follower end with it. Requests already
+        // on their way to it still arrive at nothing, as at a dead broker.
+        let mut lost_flights = Vec::new();
+        self.schedule.retain(|e| match e {
+            Event::BrokerHeartbeat { broker: b } => *b != broker,
+            Event::HeartbeatArrives { broker: b, flight } if *b == broker => {
+                lost_flights.push(*flight);
+                false
+            }
+            _ => true,
+        });
+        for flight in lost_flights {
+            self.network.take_dropped(flight);
+        }
+        self.forget_follower_traffic(broker);
+        // Produce requests it held as a cut-off ex-leader fail: the connection is gone.
+        for fenced in self.network.forget_broker(broker) {
+            for ack in fenced.acks {
+                let error = KafkaError::BrokerNotAvailable { broker };
+                self.fail_batch(ack.producer, None, ack.batch, error);
+            }
+        }
+        self.record(MetadataRecord::UnregisterBroker { broker });
+        self.emit(HappeningKind::BrokerRemoved { broker });
+        self.note_controller(before);
         Ok(())
     }
 

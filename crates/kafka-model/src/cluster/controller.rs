@@ -48,7 +48,7 @@ impl Cluster {
     }
 
     /// A flight from a broker to ZooKeeper writing a znode.
-    fn zk_write(&mut self, broker: BrokerId, path: String) {
+    pub(crate) fn zk_write(&mut self, broker: BrokerId, path: String) {
         self.fly_broker(HappeningKind::ZkWrite { broker, path });
     }
 

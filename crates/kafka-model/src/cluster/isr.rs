@@ -49,6 +49,7 @@ impl Cluster {
         let p = self.partition_ref(tp).expect("checked");
         let Some(leader) = p.leader else { return };
         if p.isr.contains(&follower)
+            || p.replica(follower).is_none()
             || fetch_offset < p.high_watermark
             || fetch_offset < p.leader_epoch_start_offset
             || !self.controller_reachable_from(leader)
@@ -81,6 +82,8 @@ impl Cluster {
                 },
             );
         }
+        // A reassigned partition completes once its new replicas are all in sync.
+        self.maybe_complete_reassignment(tp);
     }
 
     /// Kafka's ISR expiration task, every half `replica.lag.time.max.ms`: followers that

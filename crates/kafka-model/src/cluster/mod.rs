@@ -31,6 +31,7 @@ mod fetch;
 mod isr;
 mod log_life;
 mod produce;
+mod reassign;
 mod replication;
 mod services;
 mod view;

@@ -186,7 +186,11 @@ impl Cluster {
         let Some(leader) = p.leader.filter(|_| p.leader_epoch == leader_epoch) else {
             return;
         };
-        if !self.broker_alive(follower) || !self.broker_alive(leader) {
+        // A replica reassigned away stops fetching (its log was deleted).
+        if !self.broker_alive(follower)
+            || !self.broker_alive(leader)
+            || p.replica(follower).is_none()
+        {
             return;
         }
         let answer = Self::answer_for(p, fetch_offset, last_fetched_epoch);
@@ -207,6 +211,12 @@ impl Cluster {
         }
         self.note_follower_fetch(&tp, follower, fetch_offset);
         self.maybe_expand_isr(&tp, topic_id, follower, fetch_offset);
+        let p = self.partition_ref(&tp).expect("checked");
+        if p.leader_epoch != leader_epoch {
+            // Joining the ISR completed a reassignment and started a new leader epoch:
+            // the followers fetch again in it, this fetch's loop ends here.
+            return;
+        }
         self.update_high_watermark(&tp);
         let p = self.partition_ref(&tp).expect("checked");
         if p.log_end_offset() > fetch_offset {

@@ -147,6 +147,10 @@ impl HappeningKind {
             | K::PartitionsAssigned {
                 group, member: m, ..
             } => pair(member(group, m)),
+            // A removed broker is no longer on the stage; a reassignment is about several.
+            K::BrokerRemoved { .. }
+            | K::ReassignmentStarted { .. }
+            | K::ReassignmentCompleted { .. } => None,
             // A service is drawn by the UI where it places services (its member id changes
             // across restarts); the happenings name it.
             K::ServiceCreated { .. }
@@ -186,6 +190,9 @@ impl Happening {
             K::BrokerAdded { .. } => "BrokerAdded",
             K::BrokerDown { .. } => "BrokerDown",
             K::BrokerUp { .. } => "BrokerUp",
+            K::BrokerRemoved { .. } => "BrokerRemoved",
+            K::ReassignmentStarted { .. } => "ReassignmentStarted",
+            K::ReassignmentCompleted { .. } => "ReassignmentCompleted",
             K::ControllerChanged { .. } => "ControllerChanged",
             K::TopicCreated { .. } => "TopicCreated",
             K::TopicDeleted { .. } => "TopicDeleted",

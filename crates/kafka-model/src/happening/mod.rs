@@ -53,6 +53,9 @@ pub enum ElectionReason {
     /// No in-sync replica was available and `unclean.leader.election.enable` let an
     /// out-of-sync one lead: what it lacked is gone.
     Unclean,
+    /// A reassignment completed and removed the leader's replica: the first in-sync
+    /// replica of the new assignment leads.
+    Reassignment,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +68,10 @@ pub enum HappeningKind {
         broker: BrokerId,
     },
     BrokerUp {
+        broker: BrokerId,
+    },
+    /// A shut-down broker was unregistered (`kafka-cluster.sh unregister`): it is gone.
+    BrokerRemoved {
         broker: BrokerId,
     },
     /// The active controller changed (the lowest-numbered live broker here).
@@ -93,6 +100,21 @@ pub enum HappeningKind {
         leader_epoch: u32,
         isr: Vec<BrokerId>,
         reason: ElectionReason,
+    },
+    /// A reassignment began: `adding` fetch from the leader to catch up; once every one
+    /// of `replicas` (the target) is in the ISR, `removing` are dropped.
+    ReassignmentStarted {
+        partition: TopicPartition,
+        replicas: Vec<BrokerId>,
+        adding: Vec<BrokerId>,
+        removing: Vec<BrokerId>,
+    },
+    /// The partition's replicas are now `replicas`; the brokers in `removed` deleted their
+    /// copies.
+    ReassignmentCompleted {
+        partition: TopicPartition,
+        replicas: Vec<BrokerId>,
+        removed: Vec<BrokerId>,
     },
     IsrShrunk {
         partition: TopicPartition,
