@@ -31,6 +31,8 @@ fn render(lang: Lang) -> web_sys::Element {
         on_go: Default::default(),
         on_complete: Default::default(),
         embed: None,
+        start: None,
+        on_load: Default::default(),
     };
     yew::Renderer::<Playground>::with_root_and_props(root.clone(), props).render();
     root
@@ -170,6 +172,8 @@ fn render_scene(id: &str, lang: Lang) -> web_sys::Element {
         on_go: Default::default(),
         on_complete: Default::default(),
         embed: None,
+        start: None,
+        on_load: Default::default(),
     };
     yew::Renderer::<Playground>::with_root_and_props(root.clone(), props).render();
     root

@@ -194,7 +194,7 @@ mod browser_tests {
 
     #[function_component(Host)]
     fn host(props: &HostProps) -> Html {
-        let (live, _) = super::super::live::use_live(|| {
+        let live = super::super::live::use_live(|| {
             let mut s = Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap();
             s.advance(1_000);
             s.apply(kafka_model::Command::KillBroker { broker: 2 })
