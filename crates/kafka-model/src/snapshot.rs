@@ -26,6 +26,9 @@ pub const MAX_SNAPSHOT_BYTES: usize = 32 * 1024 * 1024;
 /// about 35 000 years. Anything larger could overflow when the model adds two of them.
 pub const MAX_SNAPSHOT_MS: u64 = 1 << 50;
 
+/// The largest 64-bit id counter a snapshot may carry.
+pub const MAX_SNAPSHOT_ID: u64 = 1 << 50;
+
 /// Why a snapshot was refused. Nothing was loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SnapshotError {
@@ -155,6 +158,29 @@ impl Cluster {
             .map_err(|e| invalid("timing", e.to_string()))?;
         if self.now > MAX_SNAPSHOT_MS {
             return Err(invalid("now", format!("is above {MAX_SNAPSHOT_MS} ms")));
+        }
+        // Id counters only ever count up by one; no session gets near these bounds, and a
+        // counter beyond them would overflow on its next id.
+        let ids = &self.ids;
+        for (name, value, max) in [
+            ("ids.member", ids.member, MAX_SNAPSHOT_ID),
+            ("ids.batch", ids.batch, MAX_SNAPSHOT_ID),
+            ("ids.topic", ids.topic, MAX_SNAPSHOT_ID),
+            ("ids.happening", ids.happening, MAX_SNAPSHOT_ID),
+            (
+                "ids.producer",
+                u64::from(ids.producer),
+                u64::from(u32::MAX / 2),
+            ),
+            (
+                "ids.consumer",
+                u64::from(ids.consumer),
+                u64::from(u32::MAX / 2),
+            ),
+        ] {
+            if value > max {
+                return Err(invalid(name, format!("is above {max}")));
+            }
         }
         self.check_brokers()?;
         let mut topic_ids = BTreeSet::new();

@@ -500,3 +500,30 @@ fn many_single_edits_are_accepted_and_run_on() {
         "every edit was accepted: the checks see nothing"
     );
 }
+
+/// Found by `random_edits_of_a_real_snapshot_are_refused_or_run_on`: a snapshot whose id
+/// counter sits at u64::MAX loaded, then overflowed on the next id. It is refused now.
+#[test]
+fn id_counters_at_their_limit_are_refused() {
+    let mut c = Cluster::new(1, 3).unwrap();
+    c.create_topic("orders", TopicConfig::default()).unwrap();
+    c.advance(1_000);
+    let good = c.to_json().unwrap();
+    for counter in [
+        "happening",
+        "batch",
+        "member",
+        "topic",
+        "producer",
+        "consumer",
+    ] {
+        let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+        v["ids"][counter] = serde_json::json!(u64::MAX);
+        let text = v.to_string();
+        assert!(
+            Cluster::from_json(&text).is_err(),
+            "ids.{counter} = u64::MAX must be refused"
+        );
+    }
+    assert!(Cluster::from_json(&good).is_ok());
+}
