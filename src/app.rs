@@ -96,6 +96,8 @@ pub fn app() -> Html {
     let on_go = {
         let (scene, unknown_scene) = (scene.clone(), unknown_scene.clone());
         Callback::from(move |target: Option<&'static Scene>| {
+            // The address names what is on screen: a shared link no longer does.
+            crate::share::browser::set_fragment("");
             browser::set_query_param("scene", target.map(|s| s.id));
             unknown_scene.set(None);
             scene.set(target);
@@ -104,6 +106,7 @@ pub fn app() -> Html {
     let on_reset = {
         let (resets, start) = (resets.clone(), start.clone());
         Callback::from(move |_| {
+            crate::share::browser::set_fragment("");
             start.set(None);
             resets.set(*resets + 1);
         })

@@ -38,6 +38,10 @@ test('share: a link rebuilds the same cluster at the same moment', async ({ page
   expect(await leader(other) === await leader(page), 'the same leader for orders-0');
   expect(before.includes('orders') && (await topics(other)).includes('orders'), 'the same topics');
   expect(parseFloat((await other.textContent('.transport .clock')).split(' / ')[0]) >= parseFloat(clock) - 0.1, `time restored (${clock})`);
+  // Going elsewhere drops the link from the address, so a reload shows what is on screen.
+  await other.click('.scene-nav button[data-scene="events"]');
+  await other.waitForSelector('.scene-card[data-scene="events"]');
+  expect((await other.evaluate(() => location.hash)) === '', 'the fragment is gone');
   await other.close();
 });
 
