@@ -179,7 +179,7 @@ pub fn app() -> Html {
         return html! {
             <div class="app embedded">
                 <main>
-                    <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } embed={ Some(embed) } start={ (*start).clone() } />
+                    <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } embed={ Some(embed) } start={ (*start).clone() } on_load={ on_load.clone() } />
                 </main>
             </div>
         };
