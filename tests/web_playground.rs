@@ -22,11 +22,12 @@ async fn settle(ms: u32) {
     yew::scheduler::flush().await;
 }
 
-fn render(lang: Lang) -> web_sys::Element {
+/// Renders the playground — the free one, or scene `id` — into a fresh element.
+fn render_in(scene: Option<&str>, lang: Lang) -> web_sys::Element {
     let root = fresh_root();
     let props = PlaygroundProps {
         lang,
-        scene: None,
+        scene: scene.and_then(kafka_playground::scenes::by_id),
         on_reset: Default::default(),
         on_go: Default::default(),
         on_complete: Default::default(),
@@ -36,6 +37,10 @@ fn render(lang: Lang) -> web_sys::Element {
     };
     yew::Renderer::<Playground>::with_root_and_props(root.clone(), props).render();
     root
+}
+
+fn render(lang: Lang) -> web_sys::Element {
+    render_in(None, lang)
 }
 
 #[wasm_bindgen_test]
@@ -163,25 +168,9 @@ async fn killing_a_broker_greys_it_out_and_moves_leadership() {
     }
 }
 
-fn render_scene(id: &str, lang: Lang) -> web_sys::Element {
-    let root = fresh_root();
-    let props = PlaygroundProps {
-        lang,
-        scene: kafka_playground::scenes::by_id(id),
-        on_reset: Default::default(),
-        on_go: Default::default(),
-        on_complete: Default::default(),
-        embed: None,
-        start: None,
-        on_load: Default::default(),
-    };
-    yew::Renderer::<Playground>::with_root_and_props(root.clone(), props).render();
-    root
-}
-
 #[wasm_bindgen_test]
 async fn a_scene_card_narrates_in_vietnamese_and_ticks_when_the_model_says_so() {
-    let root = render_scene("events", Lang::Vi);
+    let root = render_in(Some("events"), Lang::Vi);
     settle(50).await;
     let title = root
         .query_selector(".scene-card h2")

@@ -150,8 +150,7 @@ impl Action {
                     .ok_or_else(|| ModelError::UnknownTopic {
                         topic: topic.into(),
                     })?
-                    .partitions
-                    .len() as u32;
+                    .partition_count();
                 vec![Command::AddPartitions {
                     topic: topic.into(),
                     count: count + 1,

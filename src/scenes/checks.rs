@@ -42,7 +42,9 @@ pub fn partitions_used(s: &Session, topic: &str) -> usize {
 }
 
 pub fn partition_count(s: &Session, topic: &str) -> usize {
-    s.cluster().topic(topic).map_or(0, |t| t.partitions.len())
+    s.cluster()
+        .topic(topic)
+        .map_or(0, |t| t.partition_count() as usize)
 }
 
 /// Topics that hold at least one record.

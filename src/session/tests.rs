@@ -30,6 +30,12 @@ fn produce(key: &str) -> Command {
     }
 }
 
+/// The member id of the preset's only consumer.
+fn payments_member(s: &Session) -> String {
+    let group = s.cluster().group("payments").unwrap();
+    group.members.keys().next().unwrap().clone()
+}
+
 /// A session run straight through, with commands at 1 s, 3.5 s and 7 s.
 fn straight_run() -> Session {
     let mut s = Session::new(42, 3, &preset()).unwrap();
@@ -195,18 +201,9 @@ fn lag_is_sampled_once_a_second_and_rises_while_nobody_reads() {
     // Long enough for the first auto-commit (5 s), so lag is defined.
     s.advance(7_000);
     // Stop the only consumer, then publish: lag can only grow.
-    let member = s
-        .cluster()
-        .group("payments")
-        .unwrap()
-        .members
-        .keys()
-        .next()
-        .unwrap()
-        .clone();
     s.apply(Command::CrashMember {
         group: "payments".into(),
-        member,
+        member: payments_member(&s),
     })
     .unwrap();
     for i in 0..20 {
@@ -279,18 +276,9 @@ fn lag_is_kept_per_partition_as_well_as_per_group() {
     let mut s = Session::new(42, 3, &preset()).unwrap();
     s.advance(5_000);
     // The consumer is gone; records pile up in the partitions the keys hash to.
-    let member = s
-        .cluster()
-        .group("payments")
-        .unwrap()
-        .members
-        .keys()
-        .next()
-        .unwrap()
-        .clone();
     s.apply(Command::RemoveMember {
         group: "payments".into(),
-        member,
+        member: payments_member(&s),
     })
     .unwrap();
     s.advance(2_000);
