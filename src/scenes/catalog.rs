@@ -317,7 +317,7 @@ pub static SCENES: &[Scene] = &[
             ),
             Text::new(
                 "Như vậy \"Orders\" sẽ không còn cần phải đợi Payments, Inventory,... hoàn thành xong công việc của nó rồi mới gửi lên, mà nó tin rằng Kafka sẽ phân phối hết các orders cho 3 thằng kia. \"Orders\" sẽ được gọi là Producer, còn \"Payments\", \"Inventory\",... sẽ được gọi là Consumer.",
-                "So Orders no longer waits for Payments, Inventory… to finish: it hands every order to Kafka and trusts Kafka to deliver it to the other three. Orders is the Producer; Payments, Inventory… are Consumers. Left: the same shop without Kafka.",
+                "So Orders no longer waits for Payments, Inventory… to finish: it hands every order to Kafka and trusts Kafka to deliver it to the other three. Orders is the Producer; Payments, Inventory… are Consumers. Above: the same shop without Kafka.",
             ),
         ],
         stage: StageKind::Both,
