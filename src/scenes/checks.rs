@@ -36,7 +36,7 @@ pub fn same_key_same_partition(s: &Session, topic: &str) -> bool {
 /// Records of `topic` sit in at least `n` different partitions.
 pub fn partitions_used(s: &Session, topic: &str) -> usize {
     let mut used: Vec<u32> = records(s.cluster(), topic).map(|(p, _)| p).collect();
-    used.sort_unstable();
+    kafka_model::sorting::sort(&mut used);
     used.dedup();
     used.len()
 }

@@ -113,7 +113,7 @@ pub fn in_flight(happenings: &[DirectHappening], now: Ms) -> Vec<InFlight> {
             })
         })
         .collect();
-    dots.sort_by_key(|d| d.id);
+    kafka_model::sorting::sort_by_key(&mut dots, |d| d.id);
     dots
 }
 

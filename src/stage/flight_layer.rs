@@ -250,7 +250,7 @@ fn paint(
     // One path per look (colour and kind), not one per dot: hundreds of dots cost a few
     // dozen canvas calls instead of thousands.
     let mut order: Vec<usize> = (0..flights.len()).collect();
-    order.sort_by(|&a, &b| {
+    kafka_model::sorting::sort_by(&mut order, |&a, &b| {
         (&flights[a].color, flights[a].kind as u8).cmp(&(&flights[b].color, flights[b].kind as u8))
     });
     let mut i = 0;

@@ -26,6 +26,7 @@ pub mod schedule;
 mod serde_pairs;
 pub mod service;
 pub mod snapshot;
+pub mod sorting;
 pub mod timing;
 pub mod topic;
 pub mod topic_name;

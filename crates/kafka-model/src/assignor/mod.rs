@@ -120,7 +120,7 @@ pub fn assign(
         Vec::new()
     };
     for partitions in assignment.values_mut() {
-        partitions.sort();
+        crate::sorting::sort(partitions);
     }
     AssignmentOutcome {
         assignment,
@@ -133,7 +133,7 @@ pub fn assign(
 /// strings, so "consumer-10" comes before "consumer-2".
 pub fn sorted_members(members: &[MemberSubscription]) -> Vec<&MemberSubscription> {
     let mut sorted: Vec<&MemberSubscription> = members.iter().collect();
-    sorted.sort_by_key(|&m| {
+    crate::sorting::sort_by_key(&mut sorted, |&m| {
         let static_id = m.group_instance_id.as_deref();
         (static_id.is_none(), static_id, m.member_id.as_str())
     });
@@ -190,7 +190,7 @@ pub(crate) mod tests {
             .iter()
             .map(|(t, p)| TopicPartition::new(*t, *p))
             .collect();
-        v.sort();
+        crate::sorting::sort(&mut v);
         v
     }
 

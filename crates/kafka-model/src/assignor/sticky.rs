@@ -88,7 +88,7 @@ fn java_hash_map_order<'a>(keys: impl IntoIterator<Item = &'a str>) -> Vec<&'a s
     while keys.len() > capacity / 4 * 3 {
         capacity *= 2;
     }
-    keys.sort_by_key(|k| {
+    crate::sorting::sort_by_key(&mut keys, |k| {
         let h = java_string_hash(k) as u32;
         (((h ^ (h >> 16)) as usize) & (capacity - 1), *k)
     });
@@ -120,7 +120,9 @@ fn constrained(
     for member in java_hash_map_order(owned.keys().copied()) {
         let mut kept = owned[member].clone();
         kept.retain(|tp| !claimed_by_several.contains(tp));
-        kept.sort_by(|a, b| (a.partition, &a.topic).cmp(&(b.partition, &b.topic)));
+        crate::sorting::sort_by(&mut kept, |a, b| {
+            (a.partition, &a.topic).cmp(&(b.partition, &b.topic))
+        });
         if kept.len() < min_quota {
             under_min.push(member);
         } else if kept.len() >= max_quota && current_over_min < expected_over_min {
@@ -143,8 +145,8 @@ fn constrained(
         .iter()
         .flat_map(|(topic, n)| (0..*n).map(move |p| TopicPartition::new(topic.clone(), p)))
         .filter(|tp| !assigned.contains(tp));
-    under_min.sort_unstable();
-    exactly_min.make_contiguous().sort_unstable();
+    crate::sorting::sort(&mut under_min);
+    crate::sorting::sort(exactly_min.make_contiguous());
 
     // assignRoundRobin: `next` plays the Java iterator over `under_min`.
     let mut next = 0;
@@ -210,7 +212,7 @@ pub(super) fn withhold_partitions_still_owned_elsewhere(
             }
         }
     }
-    revoked.sort();
+    crate::sorting::sort(&mut revoked);
     revoked
 }
 

@@ -61,7 +61,7 @@ impl Cluster {
         let p = self.partition_mut(tp).expect("checked");
         let order = p.replicas.clone();
         p.isr.push(follower);
-        p.isr.sort_by_key(|b| order.iter().position(|r| r == b));
+        crate::sorting::sort_by_key(&mut p.isr, |b| order.iter().position(|r| r == b));
         if let Some(r) = p.replica_mut(follower) {
             r.last_caught_up_ms = now;
         }

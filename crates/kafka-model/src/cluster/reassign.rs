@@ -71,7 +71,7 @@ impl Cluster {
         }
         // As Kafka checks them: in ascending id order, registered first, then repeated.
         let mut sorted = replicas.clone();
-        sorted.sort_unstable();
+        crate::sorting::sort(&mut sorted);
         for (i, b) in sorted.iter().copied().enumerate() {
             if !self.brokers.contains_key(&b) {
                 return Err(ModelError::UnknownBroker { broker: b });
@@ -95,13 +95,13 @@ impl Cluster {
             .copied()
             .filter(|b| !replicas.contains(b))
             .collect();
-        removing.sort_unstable();
+        crate::sorting::sort(&mut removing);
         let mut adding: Vec<BrokerId> = replicas
             .iter()
             .copied()
             .filter(|b| !p.replicas.contains(b))
             .collect();
-        adding.sort_unstable();
+        crate::sorting::sort(&mut adding);
         let merged: Vec<BrokerId> = replicas.iter().chain(&removing).copied().collect();
         let now = self.now;
         let p = self.partition_mut(tp).expect("checked");
@@ -113,7 +113,7 @@ impl Cluster {
                 None => Partition::fresh_replica(*b, now),
             })
             .collect::<Vec<ReplicaState>>();
-        p.isr.sort_by_key(|b| merged.iter().position(|r| r == b));
+        crate::sorting::sort_by_key(&mut p.isr, |b| merged.iter().position(|r| r == b));
         p.replicas = merged.clone();
         p.adding_replicas = adding.clone();
         p.removing_replicas = removing.clone();

@@ -85,7 +85,7 @@ impl<'a> Builder<'a> {
     /// `sortedCurrentSubscriptions`: fewest partitions first, then member id.
     fn least_loaded_first(&self) -> Vec<&'a str> {
         let mut members: Vec<&'a str> = self.current.keys().copied().collect();
-        members.sort_by_key(|m| (self.size(m), *m));
+        crate::sorting::sort_by_key(&mut members, |m| (self.size(m), *m));
         members
     }
 
@@ -101,7 +101,7 @@ impl<'a> Builder<'a> {
 
         // Topics with the fewest potential consumers come first (`TopicComparator`).
         let mut sorted_topics: Vec<&'a str> = self.potential.keys().copied().collect();
-        sorted_topics.sort_by_key(|t| (self.potential[t].len(), *t));
+        crate::sorting::sort_by_key(&mut sorted_topics, |t| (self.potential[t].len(), *t));
         let mut sorted_all: Vec<TopicPartition> = sorted_topics
             .iter()
             .flat_map(|t| (0..self.partition_counts[*t]).map(move |p| TopicPartition::new(*t, p)))
