@@ -96,7 +96,7 @@ pub fn set_query_param(name: &str, value: Option<&str>) {
 const DONE_STORAGE_KEY: &str = "kafka-playground.scenes-done";
 
 /// The scenes this reader finished before (ids), as remembered in this browser.
-pub fn load_done_scenes() -> std::collections::BTreeSet<String> {
+pub fn load_done_scenes() -> kafka_model::collections::SortedSet<String> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(DONE_STORAGE_KEY).ok().flatten())
@@ -109,7 +109,7 @@ pub fn load_done_scenes() -> std::collections::BTreeSet<String> {
         .unwrap_or_default()
 }
 
-pub fn save_done_scenes(done: &std::collections::BTreeSet<String>) {
+pub fn save_done_scenes(done: &kafka_model::collections::SortedSet<String>) {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let list: Vec<&str> = done.iter().map(String::as_str).collect();
         let _ = storage.set_item(DONE_STORAGE_KEY, &list.join(","));

@@ -5,10 +5,10 @@ use super::console::{LineFormat, TextRecord, Unwritable};
 use super::shell::{comment_text, quote};
 use super::{BOOTSTRAP, COMPOSE_FILE, KAFKA_VERSION, SCRIPT_FILE};
 use kafka_model::assignor::AssignmentStrategy;
+use kafka_model::collections::{SortedMap, SortedSet};
 use kafka_model::partitioner::PartitionerKind;
 use kafka_model::service::Reaction;
 use kafka_model::{Acks, Cluster, Command, ProducerRecord, SeekTo, TopicConfig};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// How long a console consumer waits for one more record before it exits (and, being in
 /// a group, commits what it printed), so the script runs to its end.
@@ -115,7 +115,7 @@ fn header(s: &mut Script, cluster: &Cluster) {
 /// `--config` values for whatever differs from Kafka's defaults (partitions and replication
 /// factor have flags of their own).
 fn config_overrides(config: &TopicConfig) -> Vec<(&'static str, String)> {
-    let defaults: BTreeMap<&str, String> = TopicConfig::kafka_defaults()
+    let defaults: SortedMap<&str, String> = TopicConfig::kafka_defaults()
         .entries()
         .into_iter()
         .collect();
@@ -405,7 +405,7 @@ fn groups(s: &mut Script, cluster: &Cluster) {
         CONSUMER_TIMEOUT_MS / 1000
     ));
     for g in groups {
-        let mut topics: BTreeSet<&str> = g.subscribed_topics();
+        let mut topics: SortedSet<&str> = g.subscribed_topics();
         topics.extend(g.committed.keys().map(|tp| tp.topic.as_str()));
         topics.retain(|t| cluster.topic(t).is_some());
         s.blank();

@@ -195,7 +195,7 @@ fn member_stem(group: &str) -> String {
 
 /// `stem-N` for the smallest N no member of any group uses as its client id.
 fn next_name(cluster: &Cluster, stem: &str) -> String {
-    let taken: std::collections::BTreeSet<&str> = cluster
+    let taken: kafka_model::collections::SortedSet<&str> = cluster
         .groups()
         .flat_map(|g| g.members.values().map(|m| m.client_id.as_str()))
         .collect();

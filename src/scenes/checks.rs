@@ -20,7 +20,7 @@ pub fn record_count(cluster: &Cluster, topic: &str) -> usize {
 
 /// Two records with the same key, and every key's records in one partition.
 pub fn same_key_same_partition(s: &Session, topic: &str) -> bool {
-    let mut seen = std::collections::BTreeMap::<&[u8], (u32, usize)>::new();
+    let mut seen = kafka_model::collections::SortedMap::<&[u8], (u32, usize)>::new();
     for (p, r) in records(s.cluster(), topic) {
         if let Some(k) = &r.key {
             let e = seen.entry(k.as_ref()).or_insert((p, 0));

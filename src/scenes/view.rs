@@ -5,7 +5,7 @@ use super::actions::Refusal;
 use super::catalog::{Scene, SCENES};
 use crate::i18n::Lang;
 use crate::playground::Live;
-use std::collections::BTreeSet;
+use kafka_model::collections::SortedSet;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,7 +30,7 @@ pub struct SceneCardProps {
 pub fn scene_card(props: &SceneCardProps) -> Html {
     let (scene, lang) = (props.scene, props.lang);
     let s = lang.strings();
-    let ticked = use_mut_ref(BTreeSet::<usize>::new);
+    let ticked = use_mut_ref(SortedSet::<usize>::new);
     let error = use_state(|| None::<String>);
     {
         let session = props.live.session.borrow();
@@ -45,7 +45,7 @@ pub fn scene_card(props: &SceneCardProps) -> Html {
     let all_done = ticked.len() == scene.tasks.len();
     // Tell a host page about each newly ticked item, once.
     {
-        let told = use_mut_ref(BTreeSet::<usize>::new);
+        let told = use_mut_ref(SortedSet::<usize>::new);
         let ticked = ticked.clone();
         use_effect_with(ticked.len(), move |_| {
             let mut told = told.borrow_mut();
@@ -160,7 +160,7 @@ pub struct SceneNavProps {
     pub on_go: Callback<Option<&'static Scene>>,
     /// Ids of the scenes this reader finished.
     #[prop_or_default]
-    pub done: std::rc::Rc<BTreeSet<String>>,
+    pub done: std::rc::Rc<SortedSet<String>>,
 }
 
 /// The primer's order at a glance: numbered scenes, then the free playground.

@@ -3,37 +3,37 @@
 //! some tasks are about a change — "leadership moved", "the ISR grew back" — that the
 //! state alone no longer shows once it is over.
 
+use kafka_model::collections::{SortedMap, SortedSet};
 use kafka_model::direct::{DirectHappening, DirectKind};
 use kafka_model::{BrokerId, ElectionReason, Happening, HappeningKind};
-use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facts {
     /// Brokers that went down at some point.
-    pub brokers_down: BTreeSet<BrokerId>,
+    pub brokers_down: SortedSet<BrokerId>,
     /// A partition got a new leader because its leader went down.
     pub leader_moved_off_dead_broker: bool,
     /// A broker that had been down came back into some partition's ISR.
     pub revived_broker_rejoined_isr: bool,
     /// Rebalances completed, per group.
-    pub rebalances: BTreeMap<String, u32>,
+    pub rebalances: SortedMap<String, u32>,
     /// Offsets moved by an admin reset (`kafka-consumer-groups --reset-offsets`).
     pub offset_resets: u32,
     /// Records delivered to each group's members.
-    pub delivered: BTreeMap<String, u64>,
+    pub delivered: SortedMap<String, u64>,
     /// Partitions added to existing topics.
     pub partitions_added: u32,
     /// The shop without Kafka: services that went down, orders that failed or were turned
     /// away, and whether an order completed after a service came back.
-    pub direct_down: BTreeSet<String>,
+    pub direct_down: SortedSet<String>,
     pub direct_failed: u64,
     pub direct_rejected: u64,
     pub direct_completed: u64,
     pub direct_completed_after_recovery: bool,
     direct_recovered: bool,
     /// Shop services on Kafka that were stopped, and those started again after that.
-    pub services_stopped: BTreeSet<String>,
-    pub services_restarted: BTreeSet<String>,
+    pub services_stopped: SortedSet<String>,
+    pub services_restarted: SortedSet<String>,
     /// Happenings of the shop without Kafka seen so far: the page redraws when it moves.
     pub direct_seen: u64,
 }

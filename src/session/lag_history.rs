@@ -1,8 +1,9 @@
 //! Lag over time, per group and per partition: learners and operators read lag as a trend,
 //! not a number. One sample per simulated second, a bounded window of them.
 
+use kafka_model::collections::SortedMap;
 use kafka_model::{Cluster, Ms, TopicPartition};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 
 pub const SAMPLE_EVERY_MS: Ms = 1_000;
 /// Two minutes of simulated time.
@@ -10,8 +11,8 @@ pub const SAMPLES_KEPT: usize = 120;
 
 #[derive(Clone, Default)]
 pub struct LagHistory {
-    samples: BTreeMap<String, VecDeque<(Ms, u64)>>,
-    partitions: BTreeMap<(String, TopicPartition), VecDeque<(Ms, u64)>>,
+    samples: SortedMap<String, VecDeque<(Ms, u64)>>,
+    partitions: SortedMap<(String, TopicPartition), VecDeque<(Ms, u64)>>,
     last_sample: Option<Ms>,
 }
 

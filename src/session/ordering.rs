@@ -3,15 +3,15 @@
 //! and be consumed before older ones. This watches every delivery and marks each key a
 //! group processed out of produce order.
 
+use kafka_model::collections::{SortedMap, SortedSet};
 use kafka_model::{Cluster, ConsumerRef, Happening, HappeningKind, Ms};
-use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Default)]
 pub struct OrderWatch {
     /// (group, key) → create time of the newest record of that key the group processed.
-    newest: BTreeMap<(String, Vec<u8>), Ms>,
+    newest: SortedMap<(String, Vec<u8>), Ms>,
     /// group → keys it processed out of order.
-    broken: BTreeMap<String, BTreeSet<Vec<u8>>>,
+    broken: SortedMap<String, SortedSet<Vec<u8>>>,
 }
 
 impl OrderWatch {

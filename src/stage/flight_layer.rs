@@ -44,7 +44,7 @@ fn radius(kind: FlightKind) -> f64 {
 struct FlightCache {
     layout: Option<Rc<Layout>>,
     /// Happening id → when it lands, and its flight (`None`: nothing to draw for it).
-    flights: std::collections::BTreeMap<u64, (Ms, Option<Flight>)>,
+    flights: kafka_model::collections::SortedMap<u64, (Ms, Option<Flight>)>,
 }
 
 impl FlightCache {

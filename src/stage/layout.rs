@@ -5,8 +5,8 @@
 //! Coordinates are SVG user units; the SVG's `viewBox` is `0 0 width height`, so the
 //! drawing scales to any screen and the layout never depends on pixels.
 
+use kafka_model::collections::SortedMap;
 use kafka_model::{BrokerId, Cluster, ProducerId, TopicPartition};
-use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -185,8 +185,8 @@ impl Layout {
 }
 
 /// Every replica each broker holds, in topic then partition order.
-fn replicas_by_broker(cluster: &Cluster) -> BTreeMap<BrokerId, Vec<TopicPartition>> {
-    let mut by: BTreeMap<BrokerId, Vec<TopicPartition>> =
+fn replicas_by_broker(cluster: &Cluster) -> SortedMap<BrokerId, Vec<TopicPartition>> {
+    let mut by: SortedMap<BrokerId, Vec<TopicPartition>> =
         cluster.brokers().map(|b| (b.id, Vec::new())).collect();
     for topic in cluster.topics() {
         for p in &topic.partitions {

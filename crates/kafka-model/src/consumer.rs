@@ -5,11 +5,11 @@
 //! next owner starts from the committed offset, re-reading what came after.
 
 use crate::assignor::AssignmentStrategy;
+use crate::collections::SortedMap;
 use crate::error::ModelError;
 use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub type ConsumerId = u32;
 
@@ -139,7 +139,7 @@ pub struct Consumer {
     pub client_id: String,
     pub config: ConsumerConfig,
     #[serde(with = "crate::serde_pairs")]
-    pub assignment: BTreeMap<TopicPartition, PartitionCursor>,
+    pub assignment: SortedMap<TopicPartition, PartitionCursor>,
     pub records_delivered: u64,
 }
 

@@ -13,11 +13,11 @@
 //! and it writes partition state to `/brokers/topics/<topic>/partitions/<n>/state`.
 //! The effects on partitions are the same; the messages are drawn differently.
 
+use crate::collections::{SortedMap, SortedSet};
 use crate::partition::BrokerId;
 use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// How many metadata records the model keeps (Kafka snapshots and trims its log too).
 pub const METADATA_LOG_KEPT: usize = 500;
@@ -95,8 +95,8 @@ pub struct ControllerState {
     /// The brokers that also run a controller (KRaft voters).
     pub voters: Vec<BrokerId>,
     /// Brokers the controller has fenced: alive perhaps, but unheard of for a session.
-    pub fenced: BTreeSet<BrokerId>,
-    pub(crate) last_heartbeat: BTreeMap<BrokerId, Ms>,
+    pub fenced: SortedSet<BrokerId>,
+    pub(crate) last_heartbeat: SortedMap<BrokerId, Ms>,
     metadata_log: Vec<MetadataEntry>,
     next_offset: u64,
 }

@@ -38,11 +38,12 @@
 //! - After the down service comes back, new calls are answered again and the pile drains.
 //!   (The calls the down service swallowed stay unanswered until their timeouts fire.)
 
+use crate::collections::SortedMap;
 use crate::error::ModelError;
 use crate::rng::SimRng;
 use crate::schedule::{Ms, Schedule};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 
 /// The caller: takes customers' orders and calls the others.
 pub const ORDERS: &str = "orders";
@@ -316,9 +317,9 @@ pub struct DirectSim {
     services: Vec<DirectService>,
     orders: OrderStats,
     #[serde(with = "crate::serde_pairs")]
-    open: BTreeMap<u64, OpenOrder>,
+    open: SortedMap<u64, OpenOrder>,
     #[serde(with = "crate::serde_pairs")]
-    calls: BTreeMap<u64, Call>,
+    calls: SortedMap<u64, Call>,
     schedule: Schedule<Event>,
     auto_per_sec: Option<f64>,
     /// Bumped whenever the automatic rate changes, so a stale `AutoOrder` event is ignored.
@@ -344,8 +345,8 @@ impl DirectSim {
             rng: SimRng::new(seed),
             services,
             orders: OrderStats::default(),
-            open: BTreeMap::new(),
-            calls: BTreeMap::new(),
+            open: SortedMap::new(),
+            calls: SortedMap::new(),
             schedule: Schedule::default(),
             auto_per_sec: None,
             auto_generation: 0,

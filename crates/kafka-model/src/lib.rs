@@ -7,6 +7,7 @@
 pub mod assignor;
 pub mod broker;
 pub mod cluster;
+pub mod collections;
 pub mod command;
 pub mod consumer;
 pub mod controller;

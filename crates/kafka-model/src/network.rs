@@ -6,12 +6,12 @@
 //! if it leads, the controller stops hearing its heartbeats, fences it and elects another
 //! leader — which the cut-off broker learns only when the network heals.
 
+use crate::collections::{SortedMap, SortedSet};
 use crate::happening::Endpoint;
 use crate::partition::{BrokerId, PendingAck};
 use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Produce requests a leader holds while it is cut off and does not yet know it lost
 /// leadership; they fail with NOT_LEADER_OR_FOLLOWER when it hears the news.
@@ -24,12 +24,12 @@ pub struct FencedLeader {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Network {
-    cut_off: BTreeSet<BrokerId>,
+    cut_off: SortedSet<BrokerId>,
     /// Extra one-way latency per link, the pair in sorted order.
     #[serde(with = "crate::serde_pairs")]
-    slow: BTreeMap<(Endpoint, Endpoint), Ms>,
+    slow: SortedMap<(Endpoint, Endpoint), Ms>,
     /// Flights (happening ids) that will be lost on the way.
-    dropped: BTreeSet<u64>,
+    dropped: SortedSet<u64>,
     fenced_leaders: Vec<FencedLeader>,
 }
 

@@ -12,12 +12,12 @@
 //! decreases (only an unclean election can lower it); and it is at most the smallest log
 //! end offset the leader knows for the in-sync replicas.
 
+use crate::collections::SortedMap;
 use crate::consumer::ConsumerRef;
 use crate::log::PartitionLog;
 use crate::producer::InFlightBatch;
 use crate::schedule::Ms;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub type BrokerId = u32;
 
@@ -95,7 +95,7 @@ pub struct Partition {
     /// The last batches each producer wrote here (Kafka keeps five per producer id):
     /// how the leader recognises a retry of a batch it already has.
     #[serde(default)]
-    pub(crate) producer_batches: BTreeMap<u32, Vec<WrittenBatch>>,
+    pub(crate) producer_batches: SortedMap<u32, Vec<WrittenBatch>>,
     /// While a reassignment runs (KIP-455): the brokers it adds. They are already in
     /// `replicas`, fetch from the leader like any follower, and the reassignment completes
     /// once every target replica is in the ISR. Kafka's `addingReplicas`.
@@ -138,7 +138,7 @@ impl Partition {
             leader_epoch_start_offset: 0,
             log_holder: replicas.first().copied().unwrap_or(0),
             acked_above_high_watermark: Vec::new(),
-            producer_batches: BTreeMap::new(),
+            producer_batches: SortedMap::new(),
             adding_replicas: Vec::new(),
             removing_replicas: Vec::new(),
             replicas,
@@ -225,7 +225,7 @@ impl Partition {
     /// A new leader's memory of producers' batches is what its own log holds (Kafka
     /// rebuilds producer state from the log).
     pub(crate) fn rebuild_producer_batches(&mut self) {
-        let mut batches: BTreeMap<u32, Vec<WrittenBatch>> = BTreeMap::new();
+        let mut batches: SortedMap<u32, Vec<WrittenBatch>> = SortedMap::new();
         for r in self.log.records() {
             let Some(producer) = r.producer_id.filter(|_| r.batch_id != 0) else {
                 continue;

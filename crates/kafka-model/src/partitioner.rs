@@ -10,8 +10,8 @@
 //! `clients/.../producer/internals/StickyPartitionCache.java` (sticky choice without a key),
 //! `clients/.../producer/RoundRobinPartitioner.java`.
 
+use crate::collections::SortedMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Kafka's 32-bit murmur2 (seed `0x9747b28c`, m `0x5bd1e995`, r 24), bit for bit.
 ///
@@ -177,7 +177,7 @@ impl StickyPartitioner {
 /// partition, regardless of its key.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoundRobinPartitioner {
-    counters: BTreeMap<String, i32>,
+    counters: SortedMap<String, i32>,
 }
 
 impl RoundRobinPartitioner {

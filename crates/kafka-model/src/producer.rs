@@ -3,13 +3,13 @@
 //! Records wait in a per-partition batch until it is full (`batch.size`) or `linger.ms`
 //! passes; then the whole batch travels to the partition's leader as one request.
 
+use crate::collections::SortedMap;
 use crate::error::ModelError;
 use crate::partitioner::{PartitionerKind, RoundRobinPartitioner, StickyPartitioner};
 use crate::record::PendingRecord;
 use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub type ProducerId = u32;
@@ -226,9 +226,9 @@ pub struct Producer {
     pub stats: ProducerStats,
     /// Open batches per partition (the record accumulator).
     #[serde(with = "crate::serde_pairs")]
-    pub(crate) batches: BTreeMap<TopicPartition, OpenBatch>,
+    pub(crate) batches: SortedMap<TopicPartition, OpenBatch>,
     /// One sticky partitioner per topic.
-    pub(crate) sticky: BTreeMap<String, StickyPartitioner>,
+    pub(crate) sticky: SortedMap<String, StickyPartitioner>,
     pub(crate) round_robin: RoundRobinPartitioner,
     /// Bumps when auto-production changes, so the old schedule of ticks stops.
     pub(crate) auto_epoch: u64,
@@ -243,8 +243,8 @@ impl Producer {
             config,
             auto: None,
             stats: ProducerStats::default(),
-            batches: BTreeMap::new(),
-            sticky: BTreeMap::new(),
+            batches: SortedMap::new(),
+            sticky: SortedMap::new(),
             round_robin: RoundRobinPartitioner::new(),
             auto_epoch: 0,
             auto_seq: 0,

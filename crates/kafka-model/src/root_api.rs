@@ -63,7 +63,12 @@ pub fn assign(
                 .unwrap_or_default(),
         })
         .collect();
-    assignor::assign(strategy, partitions_per_topic, &subscriptions)
+    // The model's own map type inside; the reference API's `BTreeMap` at the boundary.
+    let topics: crate::collections::SortedMap<String, u32> = partitions_per_topic
+        .iter()
+        .map(|(topic, count)| (topic.clone(), *count))
+        .collect();
+    assignor::assign(strategy, &topics, &subscriptions)
         .assignment
         .into_iter()
         .map(|(member, tps)| {

@@ -9,13 +9,13 @@
 
 use crate::broker::MAX_BROKERS;
 use crate::cluster::{Cluster, Event};
+use crate::collections::SortedSet;
 use crate::consumer::ConsumerRef;
 use crate::log::PartitionLog;
 use crate::partition::BrokerId;
 use crate::topic::{CleanupPolicy, MAX_PARTITIONS};
 use crate::TopicPartition;
 use serde_json::Value;
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// The largest snapshot accepted, in bytes of JSON (32 MiB): far above a playground's
@@ -183,7 +183,7 @@ impl Cluster {
             }
         }
         self.check_brokers()?;
-        let mut topic_ids = BTreeSet::new();
+        let mut topic_ids = SortedSet::new();
         for (name, topic) in &self.topics {
             let at = format!("topics.{name}");
             if &topic.name != name {
@@ -281,7 +281,7 @@ impl Cluster {
             ));
         }
         let rf = topic.config.replication_factor as usize;
-        let replicas: BTreeSet<BrokerId> = p.replicas.iter().copied().collect();
+        let replicas: SortedSet<BrokerId> = p.replicas.iter().copied().collect();
         if replicas.len() != p.replicas.len() {
             return Err(invalid(format!("{at}.replicas"), "lists a broker twice"));
         }
@@ -298,7 +298,7 @@ impl Cluster {
         for b in &p.replicas {
             self.broker_exists(|| format!("{at}.replicas"), *b)?;
         }
-        let isr: BTreeSet<BrokerId> = p.isr.iter().copied().collect();
+        let isr: SortedSet<BrokerId> = p.isr.iter().copied().collect();
         if isr.is_empty() || isr.len() != p.isr.len() {
             return Err(invalid(
                 format!("{at}.isr"),
@@ -394,11 +394,11 @@ impl Cluster {
         &self,
         at: &str,
         p: &crate::partition::Partition,
-        replicas: &BTreeSet<BrokerId>,
+        replicas: &SortedSet<BrokerId>,
     ) -> Result<(), SnapshotError> {
         let (adding, removing) = (&p.adding_replicas, &p.removing_replicas);
-        let added: BTreeSet<BrokerId> = adding.iter().copied().collect();
-        let removed: BTreeSet<BrokerId> = removing.iter().copied().collect();
+        let added: SortedSet<BrokerId> = adding.iter().copied().collect();
+        let removed: SortedSet<BrokerId> = removing.iter().copied().collect();
         if added.len() != adding.len() || removed.len() != removing.len() {
             return Err(invalid(
                 format!("{at}.adding_replicas"),
@@ -511,7 +511,7 @@ impl Cluster {
             g.config
                 .validate()
                 .map_err(|e| invalid(format!("{at}.config"), e.to_string()))?;
-            let mut owners: BTreeSet<&TopicPartition> = BTreeSet::new();
+            let mut owners: SortedSet<&TopicPartition> = SortedSet::new();
             for (id, m) in &g.members {
                 let mat = format!("{at}.members.{id}");
                 if &m.member_id != id {

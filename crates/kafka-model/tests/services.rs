@@ -4,6 +4,7 @@
 //! (it commits only what it handled).
 mod common;
 use common::*;
+use kafka_model::collections::SortedMap;
 use kafka_model::service::{primer_commands, NULL_TEXT};
 use kafka_model::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -110,7 +111,7 @@ fn one_order_sets_off_the_whole_chain() {
     let table = c.table("payments").unwrap();
     assert_eq!(
         table,
-        &BTreeMap::from([("order-1".to_string(), "reserved:42 VND".to_string())])
+        &SortedMap::from([("order-1".to_string(), "reserved:42 VND".to_string())])
     );
 
     // Causal order: delivered to Inventory, handled, appended to `inventory`, delivered
@@ -189,7 +190,7 @@ fn creating_a_service_makes_a_group_a_member_and_a_producer() {
     assert_eq!(m.assigned().count(), 3);
     assert!(c.producer(s.producer.unwrap()).is_some());
     assert_eq!(c.service("payments").unwrap().producer, None);
-    assert_eq!(c.table("payments").map(BTreeMap::len), Some(0));
+    assert_eq!(c.table("payments").map(SortedMap::len), Some(0));
     let names: Vec<&str> = c.services().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["inventory", "notification", "payments"]);
     assert_eq!(named(&settled, "ServiceCreated").len(), 3);

@@ -1,7 +1,7 @@
 use super::*;
+use kafka_model::collections::{SortedMap, SortedSet};
 use kafka_model::record::PendingRecord;
 use kafka_model::{Acks, ControllerMode, Endpoint};
-use std::collections::{BTreeMap, BTreeSet};
 
 fn tp(topic: &str, partition: u32) -> TopicPartition {
     TopicPartition::new(topic, partition)
@@ -772,7 +772,7 @@ fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
             K::RebalanceCompleted {
                 group: "payments".into(),
                 generation: 4,
-                assignment: BTreeMap::from([
+                assignment: SortedMap::from([
                     (
                         "payment-1-3".to_string(),
                         vec![tp("orders", 0), tp("orders", 1)],
@@ -894,7 +894,7 @@ fn samples() -> Vec<(HappeningKind, Vec<&'static str>)> {
 
 #[test]
 fn every_kind_has_a_sample() {
-    let kinds: BTreeSet<&str> = samples()
+    let kinds: SortedSet<&str> = samples()
         .into_iter()
         .map(|(k, _)| at(k).kind_name())
         .collect();
@@ -1151,7 +1151,7 @@ fn categories_group_the_timeline() {
         "service",
         "heartbeat",
     ];
-    let mut seen = BTreeSet::new();
+    let mut seen = SortedSet::new();
     for (kind, _) in samples() {
         let c = category(&kind);
         assert!(allowed.contains(&c), "{c}");

@@ -11,9 +11,9 @@ mod range;
 mod round_robin;
 mod sticky;
 
+use crate::collections::{SortedMap, SortedSet};
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The built-in assignors. Eager ones make every member give up all its partitions before
 /// the group rebalances; the cooperative one only revokes the partitions that move.
@@ -77,7 +77,7 @@ pub struct MemberSubscription {
 }
 
 /// Member id → its partitions. Every member is present, possibly with none; each list sorted.
-pub type Assignment = BTreeMap<String, Vec<TopicPartition>>;
+pub type Assignment = SortedMap<String, Vec<TopicPartition>>;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssignmentOutcome {
@@ -93,15 +93,15 @@ pub struct AssignmentOutcome {
 /// exist; subscribed topics that do not exist are ignored, as are topics nobody subscribes to.
 pub fn assign(
     strategy: AssignmentStrategy,
-    partitions_per_topic: &BTreeMap<String, u32>,
+    partitions_per_topic: &SortedMap<String, u32>,
     members: &[MemberSubscription],
 ) -> AssignmentOutcome {
     // AbstractPartitionAssignor.assign: only subscribed topics with metadata and partitions.
-    let subscribed: BTreeSet<&str> = members
+    let subscribed: SortedSet<&str> = members
         .iter()
         .flat_map(|m| m.topics.iter().map(String::as_str))
         .collect();
-    let topics: BTreeMap<String, u32> = partitions_per_topic
+    let topics: SortedMap<String, u32> = partitions_per_topic
         .iter()
         .filter(|(topic, count)| **count > 0 && subscribed.contains(topic.as_str()))
         .map(|(topic, count)| (topic.clone(), *count))
@@ -180,7 +180,7 @@ pub(crate) mod tests {
         }
     }
 
-    pub(crate) fn topics(counts: &[(&str, u32)]) -> BTreeMap<String, u32> {
+    pub(crate) fn topics(counts: &[(&str, u32)]) -> SortedMap<String, u32> {
         counts.iter().map(|(t, n)| (t.to_string(), *n)).collect()
     }
 
@@ -196,7 +196,7 @@ pub(crate) mod tests {
 
     pub(crate) fn run(
         strategy: AssignmentStrategy,
-        topics: &BTreeMap<String, u32>,
+        topics: &SortedMap<String, u32>,
         members: &[MemberSubscription],
     ) -> AssignmentOutcome {
         assign(strategy, topics, members)
@@ -281,7 +281,7 @@ pub(crate) mod tests {
     // ---- Properties every assignor must keep (the validity half of Kafka's
     // AbstractStickyAssignorTest.verifyValidityAndBalance, applied to all of them). ----
 
-    fn group() -> impl Strategy<Value = (BTreeMap<String, u32>, Vec<MemberSubscription>)> {
+    fn group() -> impl Strategy<Value = (SortedMap<String, u32>, Vec<MemberSubscription>)> {
         let topic_names = ["alpha", "beta", "gamma", "delta"];
         (
             proptest::collection::vec(0u32..7, 4),
@@ -289,7 +289,7 @@ pub(crate) mod tests {
         )
             .prop_map(move |(counts, specs)| {
                 // "delta" never exists: subscribing to a missing topic must be harmless.
-                let t: BTreeMap<String, u32> = topic_names
+                let t: SortedMap<String, u32> = topic_names
                     .iter()
                     .zip(counts)
                     .take(3)
@@ -312,7 +312,7 @@ pub(crate) mod tests {
             })
     }
 
-    fn equal_group() -> impl Strategy<Value = (BTreeMap<String, u32>, Vec<MemberSubscription>)> {
+    fn equal_group() -> impl Strategy<Value = (SortedMap<String, u32>, Vec<MemberSubscription>)> {
         group().prop_map(|(t, mut members)| {
             let topics = members[0].topics.clone();
             for m in &mut members {
@@ -323,7 +323,7 @@ pub(crate) mod tests {
     }
 
     fn all_partitions_subscribed(
-        t: &BTreeMap<String, u32>,
+        t: &SortedMap<String, u32>,
         members: &[MemberSubscription],
     ) -> Vec<TopicPartition> {
         t.iter()

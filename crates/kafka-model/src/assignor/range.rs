@@ -7,10 +7,13 @@
 //! (without rack information, which the model does not have).
 
 use super::{empty_assignment, sorted_members, subscribes, Assignment, MemberSubscription};
+use crate::collections::SortedMap;
 use crate::TopicPartition;
-use std::collections::BTreeMap;
 
-pub(super) fn assign(topics: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
+pub(super) fn assign(
+    topics: &SortedMap<String, u32>,
+    members: &[MemberSubscription],
+) -> Assignment {
     let mut assignment = empty_assignment(members);
     let sorted = sorted_members(members);
     for (topic, &num_partitions) in topics {

@@ -6,10 +6,13 @@
 //! Source: `clients/src/main/java/org/apache/kafka/clients/consumer/RoundRobinAssignor.java`.
 
 use super::{empty_assignment, sorted_members, subscribes, Assignment, MemberSubscription};
+use crate::collections::SortedMap;
 use crate::TopicPartition;
-use std::collections::BTreeMap;
 
-pub(super) fn assign(topics: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
+pub(super) fn assign(
+    topics: &SortedMap<String, u32>,
+    members: &[MemberSubscription],
+) -> Assignment {
     let mut assignment = empty_assignment(members);
     let circle = sorted_members(members);
     if circle.is_empty() {
@@ -17,7 +20,7 @@ pub(super) fn assign(topics: &BTreeMap<String, u32>, members: &[MemberSubscripti
     }
     // Kafka's CircularIterator over the sorted members; it survives from topic to topic.
     let mut next = 0;
-    // A BTreeMap iterates topics in name order, as Kafka's TreeSet does.
+    // A SortedMap iterates topics in name order, as Kafka's TreeSet does.
     for (topic, &num_partitions) in topics {
         // Every topic here has a subscriber, so the skipping below ends within one turn.
         if !circle.iter().any(|m| subscribes(m, topic)) {

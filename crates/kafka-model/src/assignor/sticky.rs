@@ -14,15 +14,19 @@
 mod general;
 
 use super::{empty_assignment, Assignment, MemberSubscription};
+use crate::collections::{SortedMap, SortedSet};
 use crate::TopicPartition;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
-pub(super) fn assign(topics: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
+pub(super) fn assign(
+    topics: &SortedMap<String, u32>,
+    members: &[MemberSubscription],
+) -> Assignment {
     if members.is_empty() {
         return Assignment::new();
     }
     let (owned, claimed_by_several) = still_owned(topics, members);
-    fn topic_set(m: &MemberSubscription) -> BTreeSet<&str> {
+    fn topic_set(m: &MemberSubscription) -> SortedSet<&str> {
         m.topics.iter().map(String::as_str).collect()
     }
     let first = topic_set(&members[0]);
@@ -37,13 +41,13 @@ pub(super) fn assign(topics: &BTreeMap<String, u32>, members: &[MemberSubscripti
 /// partition claimed by two members is taken from both, as Kafka does when two members of
 /// the same generation claim it (`allSubscriptionsEqual`).
 fn still_owned<'a>(
-    topics: &BTreeMap<String, u32>,
+    topics: &SortedMap<String, u32>,
     members: &'a [MemberSubscription],
 ) -> (
-    BTreeMap<&'a str, Vec<TopicPartition>>,
-    BTreeSet<TopicPartition>,
+    SortedMap<&'a str, Vec<TopicPartition>>,
+    SortedSet<TopicPartition>,
 ) {
-    let mut claims: BTreeMap<&TopicPartition, BTreeSet<&str>> = BTreeMap::new();
+    let mut claims: SortedMap<&TopicPartition, SortedSet<&str>> = SortedMap::new();
     for m in members {
         for tp in &m.owned {
             if topics
@@ -54,11 +58,11 @@ fn still_owned<'a>(
             }
         }
     }
-    let mut owned: BTreeMap<&str, Vec<TopicPartition>> = members
+    let mut owned: SortedMap<&str, Vec<TopicPartition>> = members
         .iter()
         .map(|m| (m.member_id.as_str(), Vec::new()))
         .collect();
-    let mut claimed_by_several = BTreeSet::new();
+    let mut claimed_by_several = SortedSet::new();
     for (tp, claimants) in claims {
         match claimants.iter().next() {
             Some(only) if claimants.len() == 1 => owned.entry(only).or_default().push(tp.clone()),
@@ -99,10 +103,10 @@ fn java_hash_map_order<'a>(keys: impl IntoIterator<Item = &'a str>) -> Vec<&'a s
 /// partitions, exactly `total % members` of them `maxQuota`. Members keep their owned
 /// partitions up to their quota; the rest are dealt round-robin to members still short.
 fn constrained(
-    topics: &BTreeMap<String, u32>,
+    topics: &SortedMap<String, u32>,
     members: &[MemberSubscription],
-    owned: &BTreeMap<&str, Vec<TopicPartition>>,
-    claimed_by_several: &BTreeSet<TopicPartition>,
+    owned: &SortedMap<&str, Vec<TopicPartition>>,
+    claimed_by_several: &SortedSet<TopicPartition>,
 ) -> Assignment {
     let num_members = members.len();
     let total: usize = topics.values().map(|n| *n as usize).sum();
@@ -112,7 +116,7 @@ fn constrained(
     let mut current_over_min = 0;
 
     let mut assignment = empty_assignment(members);
-    let mut assigned: BTreeSet<TopicPartition> = BTreeSet::new();
+    let mut assigned: SortedSet<TopicPartition> = SortedSet::new();
     let mut under_min: Vec<&str> = Vec::new();
     let mut exactly_min: VecDeque<&str> = VecDeque::new();
 
@@ -190,7 +194,7 @@ pub(super) fn withhold_partitions_still_owned_elsewhere(
     assignment: &mut Assignment,
     members: &[MemberSubscription],
 ) -> Vec<(String, TopicPartition)> {
-    let mut owners: BTreeMap<&TopicPartition, BTreeSet<&str>> = BTreeMap::new();
+    let mut owners: SortedMap<&TopicPartition, SortedSet<&str>> = SortedMap::new();
     for m in members {
         for tp in &m.owned {
             owners.entry(tp).or_default().insert(&m.member_id);
@@ -206,7 +210,7 @@ pub(super) fn withhold_partitions_still_owned_elsewhere(
     let mut revoked: Vec<(String, TopicPartition)> = Vec::new();
     for m in members {
         let now = assignment.get(&m.member_id);
-        for tp in m.owned.iter().collect::<BTreeSet<_>>() {
+        for tp in m.owned.iter().collect::<SortedSet<_>>() {
             if !now.is_some_and(|list| list.contains(tp)) {
                 revoked.push((m.member_id.clone(), tp.clone()));
             }

@@ -5,6 +5,7 @@
 //! to read waits at the leader until the high watermark moves (a long poll).
 
 use super::{Cluster, Event};
+use crate::collections::SortedSet;
 use crate::consumer::{
     AutoOffsetReset, Consumer, ConsumerConfig, ConsumerId, ConsumerRef, PartitionCursor, SeekTo,
 };
@@ -14,7 +15,6 @@ use crate::partition::{BrokerId, ParkedFetch};
 use crate::record::Record;
 use crate::service::ServiceRecord;
 use crate::TopicPartition;
-use std::collections::BTreeSet;
 
 impl Cluster {
     pub(crate) fn cursor(&self, c: &ConsumerRef, tp: &TopicPartition) -> Option<&PartitionCursor> {
@@ -441,7 +441,7 @@ impl Cluster {
                 });
             }
         }
-        let wanted: BTreeSet<TopicPartition> = partitions.into_iter().collect();
+        let wanted: SortedSet<TopicPartition> = partitions.into_iter().collect();
         let c = self.consumers.get_mut(&consumer).expect("checked");
         c.assignment.retain(|tp, _| wanted.contains(tp));
         let added: Vec<TopicPartition> = wanted

@@ -39,6 +39,7 @@ mod view;
 pub(crate) use event::Event;
 
 use crate::broker::{Broker, MAX_BROKERS};
+use crate::collections::{SortedMap, SortedSet};
 use crate::consumer::{Consumer, ConsumerId};
 use crate::controller::ControllerState;
 use crate::error::ModelError;
@@ -53,7 +54,6 @@ use crate::service::Service;
 use crate::timing::Timing;
 use crate::topic::Topic;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Counters for the ids the model hands out; never reused, so a stale event can never
 /// be mistaken for one about a newer thing of the same number.
@@ -76,15 +76,15 @@ pub struct Cluster {
     pub(crate) timing: Timing,
     pub(crate) rng: SimRng,
     pub(crate) schedule: Schedule<Event>,
-    pub(crate) brokers: BTreeMap<BrokerId, Broker>,
-    pub(crate) topics: BTreeMap<String, Topic>,
-    pub(crate) producers: BTreeMap<ProducerId, Producer>,
-    pub(crate) groups: BTreeMap<String, Group>,
-    pub(crate) consumers: BTreeMap<ConsumerId, Consumer>,
+    pub(crate) brokers: SortedMap<BrokerId, Broker>,
+    pub(crate) topics: SortedMap<String, Topic>,
+    pub(crate) producers: SortedMap<ProducerId, Producer>,
+    pub(crate) groups: SortedMap<String, Group>,
+    pub(crate) consumers: SortedMap<ConsumerId, Consumer>,
     /// When the last message on each link arrives: a link delivers in order, as a TCP
     /// connection does, so a later batch never overtakes an earlier one.
     #[serde(with = "crate::serde_pairs")]
-    pub(crate) links: BTreeMap<(Endpoint, Endpoint), Ms>,
+    pub(crate) links: SortedMap<(Endpoint, Endpoint), Ms>,
     /// Happenings since the last `advance`/`step`/`take_happenings`.
     pub(crate) pending: Vec<Happening>,
     pub(crate) ids: IdCounters,
@@ -100,13 +100,13 @@ pub struct Cluster {
     pub(crate) auto_leader_rebalance: bool,
     /// Services by name (each one's group has the same name).
     #[serde(default)]
-    pub(crate) services: BTreeMap<String, Service>,
+    pub(crate) services: SortedMap<String, Service>,
     /// The shop's database: table -> key -> value, written by services' `WriteRow`.
     #[serde(default)]
-    pub(crate) tables: BTreeMap<String, BTreeMap<String, String>>,
+    pub(crate) tables: SortedMap<String, SortedMap<String, String>>,
     /// Groups of removed services, deleted as soon as their last member is gone.
     #[serde(default)]
-    pub(crate) retiring_groups: BTreeSet<String>,
+    pub(crate) retiring_groups: SortedSet<String>,
 }
 
 fn yes() -> bool {
@@ -135,19 +135,19 @@ impl Cluster {
             brokers: (1..=brokers)
                 .map(|id| (id, Broker { id, alive: true }))
                 .collect(),
-            topics: BTreeMap::new(),
-            producers: BTreeMap::new(),
-            groups: BTreeMap::new(),
-            consumers: BTreeMap::new(),
-            links: BTreeMap::new(),
+            topics: SortedMap::new(),
+            producers: SortedMap::new(),
+            groups: SortedMap::new(),
+            consumers: SortedMap::new(),
+            links: SortedMap::new(),
             pending: Vec::new(),
             ids: IdCounters::default(),
             network: Network::default(),
             controller_state: ControllerState::new(brokers),
             auto_leader_rebalance: true,
-            services: BTreeMap::new(),
-            tables: BTreeMap::new(),
-            retiring_groups: BTreeSet::new(),
+            services: SortedMap::new(),
+            tables: SortedMap::new(),
+            retiring_groups: SortedSet::new(),
             timing,
         };
         let first_check = cluster.timing.retention_check_interval_ms;

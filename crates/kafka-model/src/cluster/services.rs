@@ -3,6 +3,7 @@
 //! only what it handled, is in [`crate::service`].
 
 use super::{Cluster, Event};
+use crate::collections::{SortedMap, SortedSet};
 use crate::consumer::ConsumerRef;
 use crate::error::{ModelError, NameTakenBy, ServicePart};
 use crate::happening::HappeningKind;
@@ -10,7 +11,6 @@ use crate::producer::ProducerId;
 use crate::record::{Bytes, ProducerRecord};
 use crate::service::{text_of, Reaction, Service, ServiceConfig, ServiceRecord};
 use crate::TopicPartition;
-use std::collections::{BTreeMap, BTreeSet};
 
 impl Cluster {
     // ---------------------------------------------------------------- reading
@@ -25,11 +25,11 @@ impl Cluster {
     }
 
     /// The shop's database: table -> key -> value.
-    pub fn tables(&self) -> &BTreeMap<String, BTreeMap<String, String>> {
+    pub fn tables(&self) -> &SortedMap<String, SortedMap<String, String>> {
         &self.tables
     }
 
-    pub fn table(&self, name: &str) -> Option<&BTreeMap<String, String>> {
+    pub fn table(&self, name: &str) -> Option<&SortedMap<String, String>> {
         self.tables.get(name)
     }
 
@@ -102,7 +102,7 @@ impl Cluster {
         }
         // Validated: from here on the command succeeds.
         let mut config = config;
-        let mut seen = BTreeSet::new();
+        let mut seen = SortedSet::new();
         config.inputs.retain(|t| seen.insert(t.clone()));
         self.emit(HappeningKind::ServiceCreated {
             service: name.to_string(),
@@ -221,7 +221,7 @@ impl Cluster {
     /// The first output topic from which records would flow back into one of the new
     /// service's inputs, through it and the existing services.
     fn loop_through(&self, config: &ServiceConfig) -> Option<String> {
-        let mut edges: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        let mut edges: SortedMap<&str, SortedSet<&str>> = SortedMap::new();
         for s in self.services.values() {
             for input in &s.config.inputs {
                 edges.entry(input).or_default().extend(s.config.outputs());
@@ -231,7 +231,7 @@ impl Cluster {
             edges.entry(input).or_default().extend(config.outputs());
         }
         config.outputs().into_iter().find_map(|start| {
-            let mut seen = BTreeSet::from([start]);
+            let mut seen = SortedSet::from([start]);
             let mut todo = vec![start];
             while let Some(topic) = todo.pop() {
                 if config.inputs.iter().any(|i| i == topic) {

@@ -2,6 +2,7 @@
 
 use super::Cluster;
 use crate::broker::Broker;
+use crate::collections::SortedSet;
 use crate::consumer::{Consumer, ConsumerId};
 use crate::error::ModelError;
 use crate::group::{Group, PartitionLag};
@@ -10,7 +11,6 @@ use crate::producer::{Producer, ProducerId};
 use crate::timing::Timing;
 use crate::topic::Topic;
 use crate::TopicPartition;
-use std::collections::BTreeSet;
 
 impl Cluster {
     pub fn seed(&self) -> u64 {
@@ -129,7 +129,7 @@ impl Cluster {
     /// every subscribed topic, plus any with a committed offset.
     pub fn group_lag(&self, group: &str) -> Result<Vec<PartitionLag>, ModelError> {
         let g = self.group_or_err(group)?;
-        let mut partitions: BTreeSet<TopicPartition> = g.committed.keys().cloned().collect();
+        let mut partitions: SortedSet<TopicPartition> = g.committed.keys().cloned().collect();
         for topic in g.subscribed_topics() {
             if let Some(t) = self.topics.get(topic) {
                 partitions.extend((0..t.partition_count()).map(|p| TopicPartition::new(topic, p)));

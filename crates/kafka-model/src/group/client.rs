@@ -2,12 +2,12 @@
 //! and taking an assignment (revoking what it no longer owns).
 
 use crate::cluster::{Cluster, Event};
+use crate::collections::SortedSet;
 use crate::consumer::ConsumerRef;
 use crate::group::{MemberStatus, RebalanceReason};
 use crate::happening::HappeningKind;
 use crate::schedule::Ms;
 use crate::TopicPartition;
-use std::collections::BTreeSet;
 
 impl Cluster {
     pub(crate) fn send_join(&mut self, group: &str, member: &str, reason: Option<RebalanceReason>) {
@@ -129,7 +129,7 @@ impl Cluster {
         let Some(m) = g.members.get(&member).filter(|m| m.is_running()) else {
             return;
         };
-        let new: BTreeSet<&TopicPartition> = partitions.iter().collect();
+        let new: SortedSet<&TopicPartition> = partitions.iter().collect();
         let revoked: Vec<TopicPartition> = m
             .owned
             .keys()

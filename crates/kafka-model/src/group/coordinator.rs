@@ -10,10 +10,10 @@
 
 use crate::assignor::{assign, MemberSubscription};
 use crate::cluster::{Cluster, Event};
+use crate::collections::SortedMap;
 use crate::group::{GroupState, MemberStatus, RebalanceReason, RebalanceRound};
 use crate::happening::HappeningKind;
 use crate::TopicPartition;
-use std::collections::BTreeMap;
 
 impl Cluster {
     pub(crate) fn on_commit_arrives(
@@ -209,7 +209,7 @@ impl Cluster {
 
     /// Every member has joined: run the assignor and send each member its partitions.
     pub(super) fn complete_round(&mut self, group: &str) {
-        let partitions_per_topic: BTreeMap<String, u32> = self
+        let partitions_per_topic: SortedMap<String, u32> = self
             .topics
             .iter()
             .map(|(n, t)| (n.clone(), t.partition_count()))

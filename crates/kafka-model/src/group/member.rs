@@ -1,10 +1,10 @@
 //! A member of a consumer group, as the member itself sees things.
 
+use crate::collections::SortedMap;
 use crate::consumer::PartitionCursor;
 use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MemberStatus {
@@ -27,7 +27,7 @@ pub struct Member {
     pub status: MemberStatus,
     /// Partitions this member owns now, with its position in each.
     #[serde(with = "crate::serde_pairs")]
-    pub owned: BTreeMap<TopicPartition, PartitionCursor>,
+    pub owned: SortedMap<TopicPartition, PartitionCursor>,
     /// The last assignment it received (the eager Sticky assignor's memory).
     pub last_assignment: Vec<TopicPartition>,
     /// The generation of the last assignment it received.
@@ -45,7 +45,7 @@ impl Member {
             client_id,
             subscription,
             status: MemberStatus::Joining,
-            owned: BTreeMap::new(),
+            owned: SortedMap::new(),
             last_assignment: Vec::new(),
             generation: 0,
             records_delivered: 0,

@@ -12,10 +12,10 @@ pub mod member;
 
 pub use member::{Member, MemberStatus};
 
+use crate::collections::{SortedMap, SortedSet};
 use crate::consumer::ConsumerConfig;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Kafka's group states (`GroupState` in the classic coordinator).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,7 +57,7 @@ pub enum RebalanceReason {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RebalanceRound {
     pub reason: RebalanceReason,
-    pub joined: BTreeSet<String>,
+    pub joined: SortedSet<String>,
 }
 
 /// Lag of one partition as `kafka-consumer-groups --describe` prints it.
@@ -80,12 +80,12 @@ pub struct Group {
     pub config: ConsumerConfig,
     pub state: GroupState,
     pub generation: u32,
-    pub members: BTreeMap<String, Member>,
+    pub members: SortedMap<String, Member>,
     /// Offsets saved in the group (`__consumer_offsets`): the next offset to read.
     #[serde(with = "crate::serde_pairs")]
-    pub committed: BTreeMap<TopicPartition, u64>,
+    pub committed: SortedMap<TopicPartition, u64>,
     /// The assignment the last completed rebalance computed.
-    pub assignment: BTreeMap<String, Vec<TopicPartition>>,
+    pub assignment: SortedMap<String, Vec<TopicPartition>>,
     pub rebalance: Option<RebalanceRound>,
 }
 
@@ -96,9 +96,9 @@ impl Group {
             config,
             state: GroupState::Empty,
             generation: 0,
-            members: BTreeMap::new(),
-            committed: BTreeMap::new(),
-            assignment: BTreeMap::new(),
+            members: SortedMap::new(),
+            committed: SortedMap::new(),
+            assignment: SortedMap::new(),
             rebalance: None,
         }
     }
@@ -120,7 +120,7 @@ impl Group {
     }
 
     /// All topics some member subscribes to.
-    pub fn subscribed_topics(&self) -> BTreeSet<&str> {
+    pub fn subscribed_topics(&self) -> SortedSet<&str> {
         self.members
             .values()
             .flat_map(|m| m.subscription.iter().map(String::as_str))

@@ -6,6 +6,7 @@
 //! `ProduceSent` then `AppendedAtLeader`). Instant happenings have `start_ms == end_ms`.
 //! Ids rise by one per happening, across commands and `advance`.
 
+use crate::collections::SortedMap;
 use crate::consumer::{AutoOffsetReset, ConsumerRef};
 use crate::controller::ControllerMode;
 use crate::error::KafkaError;
@@ -16,7 +17,6 @@ use crate::record::{Bytes, PendingRecord};
 use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 mod drawing;
@@ -428,7 +428,7 @@ pub enum HappeningKind {
     RebalanceCompleted {
         group: String,
         generation: u32,
-        assignment: BTreeMap<String, Vec<TopicPartition>>,
+        assignment: SortedMap<String, Vec<TopicPartition>>,
         revoked: Vec<(String, TopicPartition)>,
     },
     /// The SyncGroup response flies from the coordinator to a member.

@@ -10,8 +10,8 @@
 //! compacted and are dropped (a compacted topic refuses them in the first place).
 
 use super::PartitionLog;
+use crate::collections::SortedMap;
 use crate::schedule::Ms;
-use std::collections::BTreeMap;
 
 /// What the cleaner needs from the topic's configs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +34,7 @@ impl PartitionLog {
     /// Compacts the cleanable part of the log. Returns how many records were removed.
     pub fn compact(&mut self, limits: CleanerLimits, high_watermark: u64, now: Ms) -> u64 {
         let end = self.first_uncleanable_offset(high_watermark);
-        let mut latest: BTreeMap<&[u8], u64> = BTreeMap::new();
+        let mut latest: SortedMap<&[u8], u64> = SortedMap::new();
         for r in self.records.iter().take_while(|r| r.offset < end) {
             if let Some(key) = &r.key {
                 latest.insert(key, r.offset);

@@ -10,28 +10,28 @@
 //! 4. If the moves did not improve the balance score, keep the assignment from before them.
 
 use crate::assignor::{empty_assignment, Assignment, MemberSubscription};
+use crate::collections::{SortedMap, SortedSet};
 use crate::TopicPartition;
-use std::collections::{BTreeMap, BTreeSet};
 
 struct Builder<'a> {
     /// Member → the existing topics it subscribes to (`consumer2AllPotentialTopics`).
-    subscribed: BTreeMap<&'a str, BTreeSet<&'a str>>,
+    subscribed: SortedMap<&'a str, SortedSet<&'a str>>,
     /// Topic → members subscribed to it (`topic2AllPotentialConsumers`).
-    potential: BTreeMap<&'a str, Vec<&'a str>>,
-    partition_counts: &'a BTreeMap<String, u32>,
+    potential: SortedMap<&'a str, Vec<&'a str>>,
+    partition_counts: &'a SortedMap<String, u32>,
     /// Members taking part in the balancing and their partitions (`currentAssignment`).
-    current: BTreeMap<&'a str, Vec<TopicPartition>>,
-    owner: BTreeMap<TopicPartition, &'a str>,
+    current: SortedMap<&'a str, Vec<TopicPartition>>,
+    owner: SortedMap<TopicPartition, &'a str>,
     movements: PartitionMovements<'a>,
 }
 
 pub(super) fn assign<'a>(
-    topics: &'a BTreeMap<String, u32>,
+    topics: &'a SortedMap<String, u32>,
     members: &'a [MemberSubscription],
-    owned: BTreeMap<&'a str, Vec<TopicPartition>>,
+    owned: SortedMap<&'a str, Vec<TopicPartition>>,
 ) -> Assignment {
-    let mut subscribed: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    let mut potential: BTreeMap<&str, Vec<&str>> =
+    let mut subscribed: SortedMap<&str, SortedSet<&str>> = SortedMap::new();
+    let mut potential: SortedMap<&str, Vec<&str>> =
         topics.keys().map(|t| (t.as_str(), Vec::new())).collect();
     for m in members {
         let mine = subscribed.entry(m.member_id.as_str()).or_default();
@@ -48,7 +48,7 @@ pub(super) fn assign<'a>(
     }
     // assignOwnedPartitions: a partition of a topic the member left must be revoked.
     let mut revocation_required = false;
-    let mut current: BTreeMap<&str, Vec<TopicPartition>> = BTreeMap::new();
+    let mut current: SortedMap<&str, Vec<TopicPartition>> = SortedMap::new();
     for (member, mut partitions) in owned {
         let before = partitions.len();
         partitions.retain(|tp| subscribed[member].contains(tp.topic.as_str()));
@@ -124,7 +124,7 @@ impl<'a> Builder<'a> {
         }
 
         // Only topics with two or more potential consumers can move.
-        let movable = |tp: &TopicPartition, potential: &BTreeMap<&str, Vec<&str>>| {
+        let movable = |tp: &TopicPartition, potential: &SortedMap<&str, Vec<&str>>| {
             potential
                 .get(tp.topic.as_str())
                 .is_some_and(|c| c.len() >= 2)
@@ -233,7 +233,7 @@ impl<'a> Builder<'a> {
 }
 
 /// Sum over member pairs of the difference in partition counts; 0 is perfectly balanced.
-fn balance_score(assignment: &BTreeMap<&str, Vec<TopicPartition>>) -> usize {
+fn balance_score(assignment: &SortedMap<&str, Vec<TopicPartition>>) -> usize {
     let sizes: Vec<usize> = assignment.values().map(Vec::len).collect();
     let mut score = 0;
     for (i, a) in sizes.iter().enumerate() {
@@ -248,8 +248,8 @@ fn balance_score(assignment: &BTreeMap<&str, Vec<TopicPartition>>) -> usize {
 /// from B to A can undo an earlier move of the same topic from A to B instead of adding one.
 #[derive(Default)]
 struct PartitionMovements<'a> {
-    by_partition: BTreeMap<TopicPartition, (&'a str, &'a str)>,
-    by_topic: BTreeMap<String, BTreeMap<(&'a str, &'a str), BTreeSet<TopicPartition>>>,
+    by_partition: SortedMap<TopicPartition, (&'a str, &'a str)>,
+    by_topic: SortedMap<String, SortedMap<(&'a str, &'a str), SortedSet<TopicPartition>>>,
 }
 
 impl<'a> PartitionMovements<'a> {
