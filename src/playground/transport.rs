@@ -71,9 +71,11 @@ pub fn transport_bar(props: &TransportProps) -> Html {
         let (live, on) = (props.live.clone(), props.on_playing.clone());
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(t) = input.value().parse::<f64>() {
+            // The range input's min, step and max are whole ms, so its value is too. Parsed as an
+            // integer: parsing decimals would bring the float parser and its tables (≈ 15 KB).
+            if let Ok(t) = input.value().parse::<Ms>() {
                 on.emit(false);
-                live.with_session(|s| s.seek(t.max(0.0) as Ms));
+                live.with_session(|s| s.seek(t));
             }
         })
     };
@@ -81,10 +83,10 @@ pub fn transport_bar(props: &TransportProps) -> Html {
         let on = props.on_speed.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(v) = select.value().parse::<f64>() {
-                if SPEEDS.contains(&v) {
-                    on.emit(v);
-                }
+            // The option chosen, by position in `SPEEDS` (the order they are listed in).
+            let chosen = usize::try_from(select.selected_index()).ok();
+            if let Some(&v) = chosen.and_then(|i| SPEEDS.get(i)) {
+                on.emit(v);
             }
         })
     };

@@ -113,6 +113,14 @@ test('time travel: pause, step back, scrub, fork', async ({ page, baseUrl }) => 
   const t0 = await position();
   await page.click('button.step-back');
   await eventually(async () => Number(await position()) < Number(t0), 'step back moves the clock back');
+  // Scrub: the range input's value is in ms; the clock shows seconds.
+  await page.locator('.transport .scrubber').fill('500');
+  await eventually(async () => (await clock()).startsWith('0.5 s'), 'scrubbing to 500 ms puts the clock at 0.5 s');
+  await page.click('button.step-forward');
+  // Speed: the choice sticks (the bar re-renders from the playground's speed).
+  await page.locator('.transport select').selectOption('0.5');
+  await page.waitForTimeout(200);
+  expect((await page.locator('.transport select').inputValue()) === '0.5', 'speed 0.5× chosen and kept');
   const now = parseFloat((await clock()).split('/')[0]);
   const end = parseFloat((await clock()).split('/')[1]);
   expect(now < end, `behind the recorded end (${now} < ${end})`);
