@@ -194,13 +194,14 @@ pub fn label(lang: Lang, key: Text) -> &'static str {
     }
 }
 
-/// `payments` → `Payments`.
+/// `payments` → `Payments`. The shop's service names are ASCII; ASCII upper-casing keeps
+/// the Unicode case tables (≈ 10 KB) out of the wasm.
 fn display_name(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut name = name.to_string();
+    if let Some(first) = name.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    name
 }
 
 // --- geometry, in viewBox units (the SVG scales to the width it is given)
