@@ -41,10 +41,12 @@ dist:
 	trunk build --release --offline
 	@wasm=$$(ls dist/*.wasm); echo "release wasm: $$(stat -c %s $$wasm) bytes raw, $$(gzip -9c $$wasm | wc -c) bytes gzipped"
 
-## benchmarks (harnesses, not tests): the model natively, then frame times in Chromium
+## benchmarks (harnesses, not tests): the model natively, then frame times and start-up in Chromium
 bench: dist
 	cargo bench -p kafka-model --bench end_to_end
 	node tests/bench/frames.mjs 100 500 2000
+	node tests/bench/startup.mjs 7
+	node tests/bench/startup.mjs 7 '?embed=1&scene=partitions'
 
 clean:
 	cargo clean; rm -rf dist artifacts
