@@ -83,7 +83,7 @@ impl Cluster {
         let sticky_choice = record.partition.is_none()
             && record.key.is_none()
             && self.producers[&producer].config.partitioner == PartitionerKind::Sticky;
-        let mut partition = match record.partition {
+        let partition = match record.partition {
             Some(p) => p,
             None => self.choose_partition(producer, &record.topic, record.key.as_deref()),
         };
@@ -91,7 +91,11 @@ impl Cluster {
             let c = &self.producers[&producer].config;
             (c.batch_size, c.linger_ms)
         };
-        let mut tp = TopicPartition::new(&record.topic, partition);
+        // The record's topic name becomes the partition's: moved, not copied.
+        let mut tp = TopicPartition {
+            topic: record.topic,
+            partition,
+        };
         let overflows = self.producers[&producer]
             .batches
             .get(&tp)
@@ -101,8 +105,7 @@ impl Cluster {
             // (Kafka's abortOnNewBatch).
             self.send_batch(producer, &tp);
             if sticky_choice {
-                partition = self.choose_partition(producer, &record.topic, None);
-                tp = TopicPartition::new(&record.topic, partition);
+                tp.partition = self.choose_partition(producer, &tp.topic, None);
             }
         }
         let pending = PendingRecord {
@@ -113,25 +116,30 @@ impl Cluster {
             size_bytes: size,
         };
         let key = pending.key.clone();
-        let new_batch_id = if self.producers[&producer].batches.contains_key(&tp) {
-            None
-        } else {
-            Some(self.next_batch_id())
-        };
         let now = self.now;
         let p = self.producers.get_mut(&producer).expect("checked");
-        let batch = match new_batch_id {
-            None => p.batches.get_mut(&tp).expect("an open batch"),
-            Some(batch_id) => p.batches.entry(tp.clone()).or_insert(OpenBatch {
-                batch_id,
-                created_ms: now,
-                size_bytes: 0,
-                records: Vec::new(),
-            }),
+        // One look-up of the open batch (a record usually joins one).
+        let (batch_id, full, new_batch) = match p.batches.get_mut(&tp) {
+            Some(batch) => {
+                batch.size_bytes += size;
+                batch.records.push(pending);
+                (batch.batch_id, batch.size_bytes >= batch_size, false)
+            }
+            None => {
+                self.ids.batch += 1;
+                let batch_id = self.ids.batch;
+                p.batches.insert(
+                    tp.clone(),
+                    OpenBatch {
+                        batch_id,
+                        created_ms: now,
+                        size_bytes: size,
+                        records: vec![pending],
+                    },
+                );
+                (batch_id, size >= batch_size, true)
+            }
         };
-        batch.size_bytes += size;
-        batch.records.push(pending);
-        let (batch_id, full) = (batch.batch_id, batch.size_bytes >= batch_size);
         self.emit(HappeningKind::RecordQueued {
             producer,
             partition: tp.clone(),
@@ -141,7 +149,7 @@ impl Cluster {
         });
         if full || linger_ms == 0 {
             self.send_batch(producer, &tp);
-        } else if new_batch_id.is_some() {
+        } else if new_batch {
             self.schedule.push(
                 now + linger_ms,
                 Event::LingerExpired {

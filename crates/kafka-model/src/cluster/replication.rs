@@ -392,7 +392,7 @@ impl Cluster {
             return;
         };
         if log.log_end_offset() == from_offset {
-            log.append_replicated(&records, to_offset, roll);
+            log.append_replicated(records, to_offset, roll);
         }
         log.advance_log_start(leader_log_start);
         p.sync_log_end(follower);
