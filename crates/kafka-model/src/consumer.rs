@@ -10,6 +10,7 @@ use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub type ConsumerId = u32;
 
@@ -115,10 +116,11 @@ impl ConsumerConfig {
     }
 }
 
-/// Who consumes: a member of a group, or a standalone consumer.
+/// Who consumes: a member of a group, or a standalone consumer. The names are shared, not
+/// copied: every record delivered carries who it went to, and a clone is a reference count.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ConsumerRef {
-    Member { group: String, member: String },
+    Member { group: Arc<str>, member: Arc<str> },
     Standalone(ConsumerId),
 }
 

@@ -2,19 +2,22 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// One partition of one topic. Orders by topic name, then partition number — the order
 /// Kafka's RoundRobinAssignor deals partitions in.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct TopicPartition {
-    pub topic: String,
+    /// Shared, not copied: a partition's name goes into every happening about it (one per
+    /// record queued and per record delivered), and a clone is a reference count.
+    pub topic: Arc<str>,
     pub partition: u32,
 }
 
 impl TopicPartition {
-    pub fn new(topic: impl Into<String>, partition: u32) -> Self {
+    pub fn new(topic: impl AsRef<str>, partition: u32) -> Self {
         Self {
-            topic: topic.into(),
+            topic: topic.as_ref().into(),
             partition,
         }
     }

@@ -17,7 +17,7 @@
 //! cluster.produce(shop, ProducerRecord::text("orders", Some("order-1"), "42 VND")).unwrap();
 //! let happenings = cluster.advance(5_000);
 //! assert!(happenings.iter().any(|h| matches!(&h.kind,
-//!     HappeningKind::Delivered { consumer: ConsumerRef::Member { member: m, .. }, .. } if *m == member)));
+//!     HappeningKind::Delivered { consumer: ConsumerRef::Member { member: m, .. }, .. } if **m == *member)));
 //! ```
 
 mod admin;

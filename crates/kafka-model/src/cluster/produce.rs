@@ -8,6 +8,7 @@ use crate::partitioner::{partition_for_key, PartitionerKind};
 use crate::producer::{Acks, InFlightBatch, OpenBatch, Producer, ProducerConfig, ProducerId};
 use crate::record::{PendingRecord, ProducerRecord};
 use crate::TopicPartition;
+use std::sync::Arc;
 
 impl Cluster {
     pub fn create_producer(
@@ -91,9 +92,8 @@ impl Cluster {
             let c = &self.producers[&producer].config;
             (c.batch_size, c.linger_ms)
         };
-        // The record's topic name becomes the partition's: moved, not copied.
         let mut tp = TopicPartition {
-            topic: record.topic,
+            topic: shared_topic_name(&self.producers[&producer], record.topic),
             partition,
         };
         let overflows = self.producers[&producer]
@@ -229,7 +229,7 @@ impl Cluster {
         };
         if let Some(sticky) = p
             .sticky
-            .get_mut(&tp.topic)
+            .get_mut(&*tp.topic)
             .filter(|s| s.current() == Some(tp.partition))
         {
             sticky.on_batch_complete();
@@ -319,7 +319,7 @@ impl Cluster {
                 KafkaError::BrokerNotAvailable { broker },
             );
         }
-        let Some(topic) = self.topics.get(&tp.topic) else {
+        let Some(topic) = self.topics.get(&*tp.topic) else {
             return self.fail_batch(
                 producer,
                 Some(broker),
@@ -428,5 +428,15 @@ impl Cluster {
         self.wake_parked_followers(&tp);
         self.update_high_watermark(&tp);
         self.apply_retention(&tp);
+    }
+}
+
+/// The topic's name as a shared string for the record's `TopicPartition`: taken from one
+/// of the producer's open batches for the topic when there is one (a record usually joins
+/// one), so queuing a record does not copy the name.
+fn shared_topic_name(p: &Producer, topic: String) -> Arc<str> {
+    match p.batches.keys().find(|tp| *tp.topic == *topic) {
+        Some(tp) => tp.topic.clone(),
+        None => topic.into(),
     }
 }
