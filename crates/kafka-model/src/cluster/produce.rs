@@ -61,9 +61,9 @@ impl Cluster {
         producer: ProducerId,
         record: ProducerRecord,
     ) -> Result<TopicPartition, ModelError> {
-        self.producers
-            .get(&producer)
-            .ok_or(ModelError::UnknownProducer { producer })?;
+        if !self.producers.contains_key(&producer) {
+            return Err(ModelError::UnknownProducer { producer });
+        }
         let topic = self.topic_or_err(&record.topic)?;
         let count = topic.partition_count();
         if let Some(partition) = record.partition.filter(|p| *p >= count) {
