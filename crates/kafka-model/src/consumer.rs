@@ -10,7 +10,6 @@ use crate::schedule::Ms;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 pub type ConsumerId = u32;
 
@@ -120,7 +119,10 @@ impl ConsumerConfig {
 /// copied: every record delivered carries who it went to, and a clone is a reference count.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ConsumerRef {
-    Member { group: Arc<str>, member: Arc<str> },
+    Member {
+        group: std::sync::Arc<str>,
+        member: std::sync::Arc<str>,
+    },
     Standalone(ConsumerId),
 }
 

@@ -125,7 +125,9 @@ impl<'a> Builder<'a> {
 
         // Only topics with two or more potential consumers can move.
         let movable = |tp: &TopicPartition, potential: &BTreeMap<&str, Vec<&str>>| {
-            potential.get(&*tp.topic).is_some_and(|c| c.len() >= 2)
+            potential
+                .get(tp.topic.as_ref())
+                .is_some_and(|c| c.len() >= 2)
         };
         sorted_all.retain(|tp| movable(tp, &self.potential));
         unassigned.retain(|tp| movable(tp, &self.potential));
