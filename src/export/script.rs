@@ -406,7 +406,7 @@ fn groups(s: &mut Script, cluster: &Cluster) {
     ));
     for g in groups {
         let mut topics: SortedSet<&str> = g.subscribed_topics();
-        topics.extend(g.committed.keys().map(|tp| tp.topic.as_str()));
+        topics.extend(g.committed.keys().map(|tp| &*tp.topic));
         topics.retain(|t| cluster.topic(t).is_some());
         s.blank();
         let strategy = g.config.partition_assignment_strategy;

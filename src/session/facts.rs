@@ -84,7 +84,7 @@ impl Facts {
                     consumer: kafka_model::ConsumerRef::Member { group, .. },
                     ..
                 } => {
-                    *self.delivered.entry(group.clone()).or_default() += 1;
+                    *self.delivered.entry(group.to_string()).or_default() += 1;
                 }
                 HappeningKind::PartitionsAdded { .. } => self.partitions_added += 1,
                 HappeningKind::ServiceStopped { service } => {

@@ -37,11 +37,11 @@ impl OrderWatch {
             };
             let newest = self
                 .newest
-                .entry((group.clone(), key.to_vec()))
+                .entry((group.to_string(), key.to_vec()))
                 .or_insert(created);
             if created < *newest {
                 self.broken
-                    .entry(group.clone())
+                    .entry(group.to_string())
                     .or_default()
                     .insert(key.to_vec());
             } else {

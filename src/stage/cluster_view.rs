@@ -248,7 +248,7 @@ fn chip_label(tp: &TopicPartition, alone: bool) -> String {
             .chain(['…'])
             .collect()
     } else {
-        tp.topic.clone()
+        tp.topic.to_string()
     };
     format!("{topic}{suffix}")
 }

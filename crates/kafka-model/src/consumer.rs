@@ -115,10 +115,14 @@ impl ConsumerConfig {
     }
 }
 
-/// Who consumes: a member of a group, or a standalone consumer.
+/// Who consumes: a member of a group, or a standalone consumer. The names are shared, not
+/// copied: every record delivered carries who it went to, and a clone is a reference count.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ConsumerRef {
-    Member { group: String, member: String },
+    Member {
+        group: std::sync::Arc<str>,
+        member: std::sync::Arc<str>,
+    },
     Standalone(ConsumerId),
 }
 

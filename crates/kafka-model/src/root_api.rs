@@ -74,7 +74,9 @@ pub fn assign(
         .map(|(member, tps)| {
             (
                 member,
-                tps.into_iter().map(|tp| (tp.topic, tp.partition)).collect(),
+                tps.into_iter()
+                    .map(|tp| (tp.topic.to_string(), tp.partition))
+                    .collect(),
             )
         })
         .collect()

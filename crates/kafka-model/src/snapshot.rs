@@ -432,7 +432,7 @@ impl Cluster {
         at: impl Fn() -> String,
         tp: &TopicPartition,
     ) -> Result<(), SnapshotError> {
-        match self.topics.get(&tp.topic) {
+        match self.topics.get(&*tp.topic) {
             None => Err(invalid(
                 at(),
                 format!("names topic '{}', which does not exist", tp.topic),

@@ -1,22 +1,45 @@
 //! The name of one partition of one topic, Kafka's `TopicPartition`.
 
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::fmt;
+use std::sync::Arc;
 
 /// One partition of one topic. Orders by topic name, then partition number — the order
 /// Kafka's RoundRobinAssignor deals partitions in.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TopicPartition {
-    pub topic: String,
+    /// Shared, not copied: a partition's name goes into every happening about it (one per
+    /// record queued and per record delivered), and a clone is a reference count.
+    pub topic: Arc<str>,
     pub partition: u32,
 }
 
 impl TopicPartition {
-    pub fn new(topic: impl Into<String>, partition: u32) -> Self {
+    pub fn new(topic: impl AsRef<str>, partition: u32) -> Self {
         Self {
-            topic: topic.into(),
+            topic: topic.as_ref().into(),
             partition,
         }
+    }
+}
+
+/// The derived order, with a shortcut: two clones of one name are equal without comparing
+/// their bytes (a map keyed by partition mostly meets the name it was given).
+impl Ord for TopicPartition {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let topic = if Arc::ptr_eq(&self.topic, &other.topic) {
+            Ordering::Equal
+        } else {
+            self.topic.cmp(&other.topic)
+        };
+        topic.then(self.partition.cmp(&other.partition))
+    }
+}
+
+impl PartialOrd for TopicPartition {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 

@@ -211,7 +211,7 @@ fn run(ops: Vec<Op>, seed: u64) {
                     Some(tp) => c.seek(
                         &ConsumerRef::Member {
                             group: GROUPS[g].into(),
-                            member,
+                            member: member.into(),
                         },
                         &tp,
                         SeekTo::Offset(o),

@@ -118,18 +118,18 @@ fn one_order_sets_off_the_whole_chain() {
     // to Payments, handled, row written.
     let delivered_to_inventory = first(
         &h,
-        |k| matches!(k, HappeningKind::Delivered { consumer: ConsumerRef::Member { group, .. }, .. } if group == "inventory"),
+        |k| matches!(k, HappeningKind::Delivered { consumer: ConsumerRef::Member { group, .. }, .. } if &**group == "inventory"),
     );
     let inventory_handled = first(&h, |k| {
         k.service() == Some("inventory") && matches!(k, HappeningKind::ServiceHandled { .. })
     });
     let appended = first(
         &h,
-        |k| matches!(k, HappeningKind::AppendedAtLeader { partition, .. } if partition.topic == "inventory"),
+        |k| matches!(k, HappeningKind::AppendedAtLeader { partition, .. } if &*partition.topic == "inventory"),
     );
     let delivered_to_payments = first(
         &h,
-        |k| matches!(k, HappeningKind::Delivered { consumer: ConsumerRef::Member { group, .. }, .. } if group == "payments"),
+        |k| matches!(k, HappeningKind::Delivered { consumer: ConsumerRef::Member { group, .. }, .. } if &**group == "payments"),
     );
     let payments_handled = first(&h, |k| {
         k.service() == Some("payments") && matches!(k, HappeningKind::ServiceHandled { .. })
@@ -261,7 +261,7 @@ fn a_record_delivered_but_not_handled_when_the_service_stops_is_handled_after_th
     loop {
         let h = c.step();
         let delivered = h.iter().any(|x| {
-            matches!(&x.kind, HappeningKind::Delivered { consumer: ConsumerRef::Member { group, .. }, .. } if group == "payments")
+            matches!(&x.kind, HappeningKind::Delivered { consumer: ConsumerRef::Member { group, .. }, .. } if &**group == "payments")
         });
         all.extend(h);
         if delivered {

@@ -51,7 +51,7 @@ fn still_owned<'a>(
     for m in members {
         for tp in &m.owned {
             if topics
-                .get(&tp.topic)
+                .get(&*tp.topic)
                 .is_some_and(|count| tp.partition < *count)
             {
                 claims.entry(tp).or_default().insert(&m.member_id);

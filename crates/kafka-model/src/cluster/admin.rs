@@ -137,22 +137,22 @@ impl Cluster {
             topic: name.to_string(),
         });
         for producer in self.producers.values_mut() {
-            producer.batches.retain(|tp, _| tp.topic != name);
+            producer.batches.retain(|tp, _| *tp.topic != *name);
             producer.sticky.remove(name);
         }
         for consumer in self.consumers.values_mut() {
-            consumer.assignment.retain(|tp, _| tp.topic != name);
+            consumer.assignment.retain(|tp, _| *tp.topic != *name);
         }
         let group_ids: Vec<String> = self.groups.keys().cloned().collect();
         for group_id in group_ids {
             let group = self.groups.get_mut(&group_id).expect("listed");
-            group.committed.retain(|tp, _| tp.topic != name);
+            group.committed.retain(|tp, _| *tp.topic != *name);
             let mut lost = Vec::new();
             for member in group.members.values_mut() {
                 let gone: Vec<TopicPartition> = member
                     .owned
                     .keys()
-                    .filter(|tp| tp.topic == name)
+                    .filter(|tp| *tp.topic == *name)
                     .cloned()
                     .collect();
                 for tp in &gone {

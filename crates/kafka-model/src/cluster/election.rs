@@ -71,7 +71,7 @@ impl Cluster {
         if p.leader.is_none() {
             let unclean = self
                 .topics
-                .get(&tp.topic)
+                .get(&*tp.topic)
                 .is_some_and(|t| t.config.unclean_leader_election_enable);
             if p.isr.contains(&broker) || unclean {
                 self.elect(tp, ElectionReason::ReplicaReturned);
@@ -129,7 +129,7 @@ impl Cluster {
     /// Clean election first; unclean only if the topic allows it and no in-sync replica
     /// is available.
     pub(crate) fn elect(&mut self, tp: &TopicPartition, reason: ElectionReason) {
-        let Some(topic) = self.topics.get(&tp.topic) else {
+        let Some(topic) = self.topics.get(&*tp.topic) else {
             return;
         };
         let unclean_allowed = topic.config.unclean_leader_election_enable;

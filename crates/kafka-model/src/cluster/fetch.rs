@@ -20,7 +20,7 @@ impl Cluster {
     pub(crate) fn cursor(&self, c: &ConsumerRef, tp: &TopicPartition) -> Option<&PartitionCursor> {
         match c {
             ConsumerRef::Member { group, member } => {
-                let m = self.groups.get(group)?.members.get(member)?;
+                let m = self.groups.get(&**group)?.members.get(&**member)?;
                 m.is_running().then_some(())?;
                 m.owned.get(tp)
             }
@@ -31,7 +31,7 @@ impl Cluster {
     fn cursor_mut(&mut self, c: &ConsumerRef, tp: &TopicPartition) -> Option<&mut PartitionCursor> {
         match c {
             ConsumerRef::Member { group, member } => {
-                let m = self.groups.get_mut(group)?.members.get_mut(member)?;
+                let m = self.groups.get_mut(&**group)?.members.get_mut(&**member)?;
                 m.is_running().then_some(())?;
                 m.owned.get_mut(tp)
             }
@@ -41,7 +41,7 @@ impl Cluster {
 
     fn consumer_config(&self, c: &ConsumerRef) -> Option<&ConsumerConfig> {
         match c {
-            ConsumerRef::Member { group, .. } => self.groups.get(group).map(|g| &g.config),
+            ConsumerRef::Member { group, .. } => self.groups.get(&**group).map(|g| &g.config),
             ConsumerRef::Standalone(id) => self.consumers.get(id).map(|c| &c.config),
         }
     }
@@ -56,7 +56,7 @@ impl Cluster {
         if cursor.position.is_none() {
             let committed = match c {
                 ConsumerRef::Member { group, .. } => {
-                    self.groups.get(group).and_then(|g| g.committed(tp))
+                    self.groups.get(&**group).and_then(|g| g.committed(tp))
                 }
                 ConsumerRef::Standalone(_) => None,
             };
@@ -287,8 +287,8 @@ impl Cluster {
             ConsumerRef::Member { group, member } => {
                 if let Some(m) = self
                     .groups
-                    .get_mut(group)
-                    .and_then(|g| g.members.get_mut(member))
+                    .get_mut(&**group)
+                    .and_then(|g| g.members.get_mut(&**member))
                 {
                     m.records_delivered += count;
                 }
@@ -435,7 +435,7 @@ impl Cluster {
             let topic = self.topic_or_err(&tp.topic)?;
             if tp.partition >= topic.partition_count() {
                 return Err(ModelError::UnknownPartition {
-                    topic: tp.topic.clone(),
+                    topic: tp.topic.to_string(),
                     partition: tp.partition,
                     partitions: topic.partition_count(),
                 });

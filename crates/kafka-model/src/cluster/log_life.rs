@@ -15,7 +15,7 @@ impl Cluster {
     /// Deletes old segments the topic's retention allows.
     pub(crate) fn apply_retention(&mut self, tp: &TopicPartition) {
         let now = self.now;
-        let Some(topic) = self.topics.get_mut(&tp.topic) else {
+        let Some(topic) = self.topics.get_mut(&*tp.topic) else {
             return;
         };
         if !topic.config.cleanup_policy.deletes() {
@@ -45,7 +45,7 @@ impl Cluster {
             .filter(|b| b.alive)
             .map(|b| b.id)
             .collect();
-        let Some(topic) = self.topics.get_mut(&tp.topic) else {
+        let Some(topic) = self.topics.get_mut(&*tp.topic) else {
             return;
         };
         if !topic.config.cleanup_policy.compacts() {

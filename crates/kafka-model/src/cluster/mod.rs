@@ -17,7 +17,7 @@
 //! cluster.produce(shop, ProducerRecord::text("orders", Some("order-1"), "42 VND")).unwrap();
 //! let happenings = cluster.advance(5_000);
 //! assert!(happenings.iter().any(|h| matches!(&h.kind,
-//!     HappeningKind::Delivered { consumer: ConsumerRef::Member { member: m, .. }, .. } if *m == member)));
+//!     HappeningKind::Delivered { consumer: ConsumerRef::Member { member: m, .. }, .. } if **m == *member)));
 //! ```
 
 mod admin;
@@ -196,7 +196,10 @@ impl Cluster {
 
     /// Happenings produced by commands since the last `advance`/`step`, without moving time.
     pub fn take_happenings(&mut self) -> Vec<Happening> {
-        std::mem::take(&mut self.pending)
+        // The next call likely hands back about as many: room for them at once, rather than
+        // growing (and copying) the list one doubling at a time.
+        let next = Vec::with_capacity(self.pending.len());
+        std::mem::replace(&mut self.pending, next)
     }
 
     fn run_until(&mut self, target: Ms) {
@@ -450,10 +453,5 @@ impl Cluster {
             .find(|b| voters.contains(&b.id))
             .or_else(|| self.brokers.values().find(eligible))
             .map(|b| b.id)
-    }
-
-    pub(crate) fn next_batch_id(&mut self) -> u64 {
-        self.ids.batch += 1;
-        self.ids.batch
     }
 }

@@ -8,6 +8,7 @@ use crate::partitioner::{partition_for_key, PartitionerKind};
 use crate::producer::{Acks, InFlightBatch, OpenBatch, Producer, ProducerConfig, ProducerId};
 use crate::record::{PendingRecord, ProducerRecord};
 use crate::TopicPartition;
+use std::sync::Arc;
 
 impl Cluster {
     pub fn create_producer(
@@ -60,9 +61,9 @@ impl Cluster {
         producer: ProducerId,
         record: ProducerRecord,
     ) -> Result<TopicPartition, ModelError> {
-        self.producers
-            .get(&producer)
-            .ok_or(ModelError::UnknownProducer { producer })?;
+        if !self.producers.contains_key(&producer) {
+            return Err(ModelError::UnknownProducer { producer });
+        }
         let topic = self.topic_or_err(&record.topic)?;
         let count = topic.partition_count();
         if let Some(partition) = record.partition.filter(|p| *p >= count) {
@@ -83,7 +84,7 @@ impl Cluster {
         let sticky_choice = record.partition.is_none()
             && record.key.is_none()
             && self.producers[&producer].config.partitioner == PartitionerKind::Sticky;
-        let mut partition = match record.partition {
+        let partition = match record.partition {
             Some(p) => p,
             None => self.choose_partition(producer, &record.topic, record.key.as_deref()),
         };
@@ -91,7 +92,10 @@ impl Cluster {
             let c = &self.producers[&producer].config;
             (c.batch_size, c.linger_ms)
         };
-        let mut tp = TopicPartition::new(&record.topic, partition);
+        let mut tp = TopicPartition {
+            topic: shared_topic_name(&self.producers[&producer], record.topic),
+            partition,
+        };
         let overflows = self.producers[&producer]
             .batches
             .get(&tp)
@@ -101,8 +105,7 @@ impl Cluster {
             // (Kafka's abortOnNewBatch).
             self.send_batch(producer, &tp);
             if sticky_choice {
-                partition = self.choose_partition(producer, &record.topic, None);
-                tp = TopicPartition::new(&record.topic, partition);
+                tp.partition = self.choose_partition(producer, &tp.topic, None);
             }
         }
         let pending = PendingRecord {
@@ -113,25 +116,30 @@ impl Cluster {
             size_bytes: size,
         };
         let key = pending.key.clone();
-        let new_batch_id = if self.producers[&producer].batches.contains_key(&tp) {
-            None
-        } else {
-            Some(self.next_batch_id())
-        };
         let now = self.now;
         let p = self.producers.get_mut(&producer).expect("checked");
-        let batch = match new_batch_id {
-            None => p.batches.get_mut(&tp).expect("an open batch"),
-            Some(batch_id) => p.batches.entry(tp.clone()).or_insert(OpenBatch {
-                batch_id,
-                created_ms: now,
-                size_bytes: 0,
-                records: Vec::new(),
-            }),
+        // One look-up of the open batch (a record usually joins one).
+        let (batch_id, full, new_batch) = match p.batches.get_mut(&tp) {
+            Some(batch) => {
+                batch.size_bytes += size;
+                batch.records.push(pending);
+                (batch.batch_id, batch.size_bytes >= batch_size, false)
+            }
+            None => {
+                self.ids.batch += 1;
+                let batch_id = self.ids.batch;
+                p.batches.insert(
+                    tp.clone(),
+                    OpenBatch {
+                        batch_id,
+                        created_ms: now,
+                        size_bytes: size,
+                        records: vec![pending],
+                    },
+                );
+                (batch_id, size >= batch_size, true)
+            }
         };
-        batch.size_bytes += size;
-        batch.records.push(pending);
-        let (batch_id, full) = (batch.batch_id, batch.size_bytes >= batch_size);
         self.emit(HappeningKind::RecordQueued {
             producer,
             partition: tp.clone(),
@@ -141,7 +149,7 @@ impl Cluster {
         });
         if full || linger_ms == 0 {
             self.send_batch(producer, &tp);
-        } else if new_batch_id.is_some() {
+        } else if new_batch {
             self.schedule.push(
                 now + linger_ms,
                 Event::LingerExpired {
@@ -221,7 +229,7 @@ impl Cluster {
         };
         if let Some(sticky) = p
             .sticky
-            .get_mut(&tp.topic)
+            .get_mut(&*tp.topic)
             .filter(|s| s.current() == Some(tp.partition))
         {
             sticky.on_batch_complete();
@@ -311,7 +319,7 @@ impl Cluster {
                 KafkaError::BrokerNotAvailable { broker },
             );
         }
-        let Some(topic) = self.topics.get(&tp.topic) else {
+        let Some(topic) = self.topics.get(&*tp.topic) else {
             return self.fail_batch(
                 producer,
                 Some(broker),
@@ -420,5 +428,15 @@ impl Cluster {
         self.wake_parked_followers(&tp);
         self.update_high_watermark(&tp);
         self.apply_retention(&tp);
+    }
+}
+
+/// The topic's name as a shared string for the record's `TopicPartition`: taken from one
+/// of the producer's open batches for the topic when there is one (a record usually joins
+/// one), so queuing a record does not copy the name.
+fn shared_topic_name(p: &Producer, topic: String) -> Arc<str> {
+    match p.batches.keys().find(|tp| *tp.topic == *topic) {
+        Some(tp) => tp.topic.clone(),
+        None => topic.into(),
     }
 }

@@ -50,7 +50,7 @@ impl Cluster {
         let rf = topic.config.replication_factor;
         let p = topic.partitions.get(tp.partition as usize).ok_or_else(|| {
             ModelError::UnknownPartition {
-                topic: tp.topic.clone(),
+                topic: tp.topic.to_string(),
                 partition: tp.partition,
                 partitions: topic.partition_count(),
             }
@@ -161,7 +161,7 @@ impl Cluster {
     /// With `auto.leader.rebalance.enable`, leadership goes back to the preferred replica
     /// (the first) once it is in sync, after the usual delay.
     fn maybe_schedule_preferred(&mut self, tp: &TopicPartition) {
-        let Some(topic_id) = self.topics.get(&tp.topic).map(|t| t.topic_id) else {
+        let Some(topic_id) = self.topics.get(&*tp.topic).map(|t| t.topic_id) else {
             return;
         };
         let Some(p) = self.partition_ref(tp) else {

@@ -30,14 +30,14 @@ enum FetchAnswer {
 impl Cluster {
     pub(crate) fn partition_ref(&self, tp: &TopicPartition) -> Option<&Partition> {
         self.topics
-            .get(&tp.topic)?
+            .get(&*tp.topic)?
             .partitions
             .get(tp.partition as usize)
     }
 
     pub(crate) fn partition_mut(&mut self, tp: &TopicPartition) -> Option<&mut Partition> {
         self.topics
-            .get_mut(&tp.topic)?
+            .get_mut(&*tp.topic)?
             .partitions
             .get_mut(tp.partition as usize)
     }
@@ -50,7 +50,7 @@ impl Cluster {
     ) -> Option<&Partition> {
         let topic = self
             .topics
-            .get(&tp.topic)
+            .get(&*tp.topic)
             .filter(|t| t.topic_id == topic_id)?;
         topic.partitions.get(tp.partition as usize)
     }
@@ -65,7 +65,7 @@ impl Cluster {
 
     /// The follower sends a fetch from its log end offset to the current leader.
     pub(crate) fn start_follower_fetch(&mut self, tp: &TopicPartition, follower: BrokerId) {
-        let Some(topic) = self.topics.get(&tp.topic) else {
+        let Some(topic) = self.topics.get(&*tp.topic) else {
             return;
         };
         let topic_id = topic.topic_id;
@@ -309,7 +309,7 @@ impl Cluster {
 
     /// The leader answers a follower's fetch with records from the follower's fetch offset.
     fn send_records_to_follower(&mut self, tp: &TopicPartition, follower: BrokerId) {
-        let Some(topic) = self.topics.get(&tp.topic) else {
+        let Some(topic) = self.topics.get(&*tp.topic) else {
             return;
         };
         let topic_id = topic.topic_id;
@@ -369,7 +369,7 @@ impl Cluster {
     ) {
         let Some(topic) = self
             .topics
-            .get(&tp.topic)
+            .get(&*tp.topic)
             .filter(|t| t.topic_id == topic_id)
         else {
             return;
@@ -392,7 +392,7 @@ impl Cluster {
             return;
         };
         if log.log_end_offset() == from_offset {
-            log.append_replicated(&records, to_offset, roll);
+            log.append_replicated(records, to_offset, roll);
         }
         log.advance_log_start(leader_log_start);
         p.sync_log_end(follower);
@@ -415,7 +415,7 @@ impl Cluster {
     /// Moves the high watermark as far as the ISR allows; then acks=all producers waiting
     /// below it are answered and consumers waiting for it are served.
     pub(crate) fn update_high_watermark(&mut self, tp: &TopicPartition) {
-        let Some(topic) = self.topics.get_mut(&tp.topic) else {
+        let Some(topic) = self.topics.get_mut(&*tp.topic) else {
             return;
         };
         let min_isr = topic.config.effective_min_isr();

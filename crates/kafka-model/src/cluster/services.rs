@@ -376,8 +376,8 @@ impl Cluster {
         };
         let paused = std::mem::take(&mut s.paused);
         let c = ConsumerRef::Member {
-            group: service.to_string(),
-            member,
+            group: service.into(),
+            member: member.into(),
         };
         for (tp, token) in paused {
             if self.cursor(&c, &tp).is_some_and(|cur| cur.token == token) {

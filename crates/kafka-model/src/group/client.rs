@@ -157,8 +157,8 @@ impl Cluster {
             assignment: partitions,
         });
         let who = ConsumerRef::Member {
-            group: group.clone(),
-            member: member.clone(),
+            group: group.as_str().into(),
+            member: member.as_str().into(),
         };
         for tp in &added {
             self.start_consuming(&who, tp);

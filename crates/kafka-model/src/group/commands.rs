@@ -97,8 +97,8 @@ impl Cluster {
         );
         self.emit(HappeningKind::ConsumerCreated {
             consumer: ConsumerRef::Member {
-                group: group.to_string(),
-                member: member_id.clone(),
+                group: group.into(),
+                member: member_id.as_str().into(),
             },
         });
         self.send_join(

@@ -217,10 +217,12 @@ impl PartitionLog {
 
     /// Appends what a leader sent a follower: the same offsets and epochs, up to `to_offset`
     /// (which may lie past the last record where the leader's cleaner left a gap).
-    pub fn append_replicated(&mut self, records: &[Record], to_offset: u64, roll: RollPolicy) {
+    /// The records are moved in, not cloned: the fetch response that carried them is spent.
+    pub fn append_replicated(&mut self, records: Vec<Record>, to_offset: u64, roll: RollPolicy) {
+        self.records.reserve(records.len());
         for r in records {
             if r.offset >= self.log_end_offset {
-                self.push(r.clone(), roll);
+                self.push(r, roll);
             }
         }
         self.log_end_offset = self.log_end_offset.max(to_offset);

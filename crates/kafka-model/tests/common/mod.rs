@@ -35,7 +35,7 @@ pub fn delivered_in_group(h: &[Happening], group: &str) -> Vec<(String, TopicPar
                 partition,
                 offset,
                 ..
-            } if g == group => Some((member.clone(), partition.clone(), *offset)),
+            } if **g == *group => Some((member.to_string(), partition.clone(), *offset)),
             _ => None,
         })
         .collect()

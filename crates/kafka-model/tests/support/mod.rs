@@ -168,7 +168,7 @@ pub fn resolve(c: &Cluster, step: &Step) -> Action {
                 // committed offsets instead (refused while it has members — also fine).
                 Some(tp) => run(Command::ResetOffsets {
                     group: GROUPS[g].into(),
-                    topic: tp.topic,
+                    topic: tp.topic.to_string(),
                     to: SeekTo::Offset(offset),
                 }),
                 None => Action::Advance(0),

@@ -51,7 +51,7 @@ pub(super) fn assign<'a>(
     let mut current: SortedMap<&str, Vec<TopicPartition>> = SortedMap::new();
     for (member, mut partitions) in owned {
         let before = partitions.len();
-        partitions.retain(|tp| subscribed[member].contains(tp.topic.as_str()));
+        partitions.retain(|tp| subscribed[member].contains(&*tp.topic));
         revocation_required |= partitions.len() != before;
         current.insert(member, partitions);
     }
@@ -116,7 +116,7 @@ impl<'a> Builder<'a> {
             let to = self
                 .least_loaded_first()
                 .into_iter()
-                .find(|m| self.subscribed[m].contains(tp.topic.as_str()));
+                .find(|m| self.subscribed[m].contains(&*tp.topic));
             if let Some(member) = to {
                 self.current.entry(member).or_default().push(tp.clone());
                 self.owner.insert(tp.clone(), member);
@@ -126,7 +126,7 @@ impl<'a> Builder<'a> {
         // Only topics with two or more potential consumers can move.
         let movable = |tp: &TopicPartition, potential: &SortedMap<&str, Vec<&str>>| {
             potential
-                .get(tp.topic.as_str())
+                .get(tp.topic.as_ref())
                 .is_some_and(|c| c.len() >= 2)
         };
         sorted_all.retain(|tp| movable(tp, &self.potential));
@@ -195,7 +195,7 @@ impl<'a> Builder<'a> {
                 let Some(&holder) = self.owner.get(tp) else {
                     continue;
                 };
-                let can_improve = self.potential[tp.topic.as_str()].iter().any(|other| {
+                let can_improve = self.potential[&*tp.topic].iter().any(|other| {
                     self.current.contains_key(other) && self.size(holder) > self.size(other) + 1
                 });
                 if can_improve {
@@ -215,7 +215,7 @@ impl<'a> Builder<'a> {
         let to = self
             .least_loaded_first()
             .into_iter()
-            .find(|m| self.subscribed[m].contains(tp.topic.as_str()));
+            .find(|m| self.subscribed[m].contains(&*tp.topic));
         let (Some(to), Some(&from)) = (to, self.owner.get(tp)) else {
             return;
         };
@@ -255,7 +255,7 @@ struct PartitionMovements<'a> {
 impl<'a> PartitionMovements<'a> {
     /// `getTheActualPartitionToBeMoved`.
     fn partition_to_move(&self, tp: &TopicPartition, from: &'a str, to: &'a str) -> TopicPartition {
-        let Some(moves) = self.by_topic.get(&tp.topic) else {
+        let Some(moves) = self.by_topic.get(&*tp.topic) else {
             return tp.clone();
         };
         let from = self.by_partition.get(tp).map_or(from, |(src, _)| *src);
@@ -282,7 +282,7 @@ impl<'a> PartitionMovements<'a> {
     fn remember(&mut self, tp: &TopicPartition, pair: (&'a str, &'a str)) {
         self.by_partition.insert(tp.clone(), pair);
         self.by_topic
-            .entry(tp.topic.clone())
+            .entry(tp.topic.to_string())
             .or_default()
             .entry(pair)
             .or_default()
@@ -290,7 +290,7 @@ impl<'a> PartitionMovements<'a> {
     }
 
     fn forget(&mut self, tp: &TopicPartition, pair: (&'a str, &'a str)) {
-        if let Some(moves) = self.by_topic.get_mut(&tp.topic) {
+        if let Some(moves) = self.by_topic.get_mut(&*tp.topic) {
             if let Some(set) = moves.get_mut(&pair) {
                 set.remove(tp);
                 if set.is_empty() {
@@ -298,7 +298,7 @@ impl<'a> PartitionMovements<'a> {
                 }
             }
             if moves.is_empty() {
-                self.by_topic.remove(&tp.topic);
+                self.by_topic.remove(&*tp.topic);
             }
         }
     }
