@@ -22,3 +22,35 @@ test('presenter mode: large type, clicker keys step, stage saved as PNG', async 
   expect(bytes.subarray(1, 4).toString() === 'PNG', 'a PNG file');
   expect(bytes.length > 10_000, `a real picture (${bytes.length} bytes)`);
 });
+
+// Presenter mode enlarges the Kafka stage's text; the shop without Kafka keeps its own sizes,
+// fitted to its boxes. Checked by geometry: every text inside its box, clear of the slots,
+// and the customers' label clear of the Orders box — in both languages.
+test('presenter mode: the shop without Kafka keeps every text in its box', async ({ page, baseUrl, shot }) => {
+  for (const lang of ['vi', 'en']) {
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl}?scene=direct-calls&lang=${lang}&presenter=1`);
+    await page.waitForSelector('.app.presenter svg.direct-stage rect.box');
+    const problems = await page.evaluate(() => {
+      const bad = [];
+      const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const inside = (a, b) => a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+      for (const box of document.querySelectorAll('svg.direct-stage g > rect.box')) {
+        const g = box.parentElement;
+        const b = box.getBoundingClientRect();
+        const slots = [...g.querySelectorAll('rect.slot')].map((s) => s.getBoundingClientRect());
+        for (const t of g.querySelectorAll('text')) {
+          const r = t.getBoundingClientRect();
+          if (!inside(r, b)) bad.push(`outside its box: ${t.textContent}`);
+          if (slots.some((s) => overlap(r, s))) bad.push(`over a slot: ${t.textContent}`);
+        }
+      }
+      const who = document.querySelector('svg.direct-stage .direct-who')?.getBoundingClientRect();
+      const orders = document.querySelector('svg.direct-stage .direct-orders > rect.box')?.getBoundingClientRect();
+      if (who && orders && overlap(who, orders)) bad.push('the customers label runs into Orders');
+      return bad;
+    });
+    expect(problems.length === 0, `${lang}: ${problems.join(' | ')}`);
+    await shot(`presenter-direct-calls-${lang}-1280x800`);
+  }
+});
