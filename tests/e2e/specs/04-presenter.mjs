@@ -54,3 +54,33 @@ test('presenter mode: the shop without Kafka keeps every text in its box', async
     await shot(`presenter-direct-calls-${lang}-1280x800`);
   }
 });
+
+// The same for the Kafka stage: a replica chip's label and its glyph (★ leader) stay inside
+// the chip and clear of each other, and a broker's name and status do not collide.
+// Laptop and phone, presenter mode or not.
+test('replica chips and broker titles keep their text inside (presenter, laptop, phone)', async ({ page, baseUrl }) => {
+  for (const [lang, presenter, width, height] of [['vi', 1, 1280, 800], ['en', 1, 1280, 800], ['vi', 0, 1280, 800], ['vi', 0, 390, 844], ['en', 0, 390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl}?lang=${lang}&presenter=${presenter}`);
+    await page.waitForSelector('svg.stage g.replica');
+    const problems = await page.evaluate(() => {
+      const bad = [];
+      const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const inside = (a, b) => a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+      for (const chip of document.querySelectorAll('svg.stage g.replica')) {
+        const box = chip.querySelector('rect').getBoundingClientRect();
+        const [label, glyph] = [...chip.querySelectorAll('text')].map((t) => t.getBoundingClientRect());
+        if (!inside(label, box)) bad.push(`chip label outside: ${chip.dataset.tp}@${chip.dataset.broker}`);
+        if (glyph && glyph.width > 0 && overlap(label, glyph)) bad.push(`chip label under its glyph: ${chip.dataset.tp}@${chip.dataset.broker}`);
+      }
+      for (const broker of document.querySelectorAll('svg.stage g.broker')) {
+        const name = broker.querySelector('.broker-name')?.getBoundingClientRect();
+        const status = broker.querySelector('.broker-status')?.getBoundingClientRect();
+        if (name && status && overlap(name, status)) bad.push(`broker title collides: ${broker.dataset.broker}`);
+      }
+      return bad;
+    });
+    expect(problems.length === 0, `${lang} presenter=${presenter} ${width}px: ${problems.join(' | ')}`);
+  }
+});
