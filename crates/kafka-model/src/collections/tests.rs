@@ -43,16 +43,18 @@ proptest! {
                 MapOp::Insert(k, v) => prop_assert_eq!(ours.insert(k, v), oracle.insert(k, v)),
                 MapOp::Remove(k) => prop_assert_eq!(ours.remove(&k), oracle.remove(&k)),
                 MapOp::EntryOrDefault(k) => {
-                    *ours.entry(k).or_default() += 1;
-                    *oracle.entry(k).or_default() += 1;
+                    let ours = ours.entry(k).or_default();
+                    *ours = ours.wrapping_add(1);
+                    let oracle = oracle.entry(k).or_default();
+                    *oracle = oracle.wrapping_add(1);
                 }
                 MapOp::EntryAndModify(k) => {
                     ours.entry(k).and_modify(|v| *v = v.wrapping_mul(3)).or_insert(7);
                     oracle.entry(k).and_modify(|v| *v = v.wrapping_mul(3)).or_insert(7);
                 }
                 MapOp::Retain(m) => {
-                    ours.retain(|k, v| (*k as u16 + *v) % m as u16 != 0);
-                    oracle.retain(|k, v| (*k as u16 + *v) % m as u16 != 0);
+                    ours.retain(|k, v| (*k as u16).wrapping_add(*v) % m as u16 != 0);
+                    oracle.retain(|k, v| (*k as u16).wrapping_add(*v) % m as u16 != 0);
                 }
                 MapOp::PopFirst => prop_assert_eq!(ours.pop_first(), oracle.pop_first()),
                 MapOp::PopLast => prop_assert_eq!(ours.pop_last(), oracle.pop_last()),
