@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { test, expect, eventually } from '../harness.mjs';
 
 test('shell loads with no console error, titled, in the browser language', async ({ page, baseUrl }) => {
@@ -51,4 +53,16 @@ test('vi browser gets Vietnamese; ?lang=en overrides it; phone size fits', async
   await page.screenshot({ path: 'artifacts/e2e/shell-en-390x844.png' });
   expect(errors.length === 0, errors.join('\n'));
   await vi.close();
+});
+
+// A guard against creeping size, not the goal: issue 7 asks for ≤ 300 KB gzipped, which this
+// build does not reach (see README, "The static site"); this fails when the wasm grows past
+// 450 KB gzipped (438,921 B by this zlib, 435,769 B by `gzip -9`, on 2026-11-30), so growth is
+// a decision, not an accident.
+test('the release wasm stays within its size guard', async () => {
+  const wasm = fs.readdirSync('dist').find((f) => f.endsWith('.wasm'));
+  const bytes = fs.readFileSync(`dist/${wasm}`);
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  console.log(`       release wasm ${bytes.length} B raw, ${gz} B gzipped`);
+  expect(gz <= 450 * 1024, `${gz} B gzipped, over the 450 KB guard`);
 });
