@@ -94,14 +94,6 @@ impl<K, V> SortedMap<K, V> {
         self.entries.iter_mut().map(|(_, v)| v)
     }
 
-    pub fn into_keys(self) -> impl DoubleEndedIterator<Item = K> + ExactSizeIterator {
-        self.entries.into_iter().map(|(k, _)| k)
-    }
-
-    pub fn into_values(self) -> impl DoubleEndedIterator<Item = V> + ExactSizeIterator {
-        self.entries.into_iter().map(|(_, v)| v)
-    }
-
     pub fn first_key_value(&self) -> Option<(&K, &V)> {
         self.entries.first().map(|(k, v)| (k, v))
     }
@@ -447,10 +439,6 @@ impl<T> SortedSet<T> {
         self.items.is_empty()
     }
 
-    pub fn clear(&mut self) {
-        self.items.clear();
-    }
-
     pub fn iter(&self) -> std::slice::Iter<'_, T> {
         self.items.iter()
     }
@@ -461,14 +449,6 @@ impl<T> SortedSet<T> {
 
     pub fn last(&self) -> Option<&T> {
         self.items.last()
-    }
-
-    pub fn pop_first(&mut self) -> Option<T> {
-        (!self.items.is_empty()).then(|| self.items.remove(0))
-    }
-
-    pub fn pop_last(&mut self) -> Option<T> {
-        self.items.pop()
     }
 
     pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
@@ -491,14 +471,6 @@ impl<T: Ord> SortedSet<T> {
         Q: Ord + ?Sized,
     {
         self.find(value).is_ok()
-    }
-
-    pub fn get<Q>(&self, value: &Q) -> Option<&T>
-    where
-        T: Borrow<Q>,
-        Q: Ord + ?Sized,
-    {
-        self.find(value).ok().map(|i| &self.items[i])
     }
 
     /// Adds `value`; `false` if it was there (and the one there is kept), as `BTreeSet`.
@@ -526,14 +498,6 @@ impl<T: Ord> SortedSet<T> {
         }
     }
 
-    pub fn take<Q>(&mut self, value: &Q) -> Option<T>
-    where
-        T: Borrow<Q>,
-        Q: Ord + ?Sized,
-    {
-        self.find(value).ok().map(|i| self.items.remove(i))
-    }
-
     pub fn is_subset(&self, other: &SortedSet<T>) -> bool {
         self.items.iter().all(|item| other.contains(item))
     }
@@ -545,17 +509,6 @@ impl<T: Ord> SortedSet<T> {
 
     pub fn is_disjoint(&self, other: &SortedSet<T>) -> bool {
         !self.items.iter().any(|item| other.contains(item))
-    }
-
-    pub fn is_superset(&self, other: &SortedSet<T>) -> bool {
-        other.is_subset(self)
-    }
-
-    /// Moves every item of `other` into `self`, leaving `other` empty.
-    pub fn append(&mut self, other: &mut Self) {
-        let mut all = std::mem::take(&mut self.items);
-        all.append(&mut other.items);
-        *self = SortedSet::from_unsorted(all);
     }
 
     /// Sorts and keeps the first of equal items, as `BTreeSet`'s `FromIterator` does.
@@ -585,14 +538,6 @@ impl<T: Ord> Extend<T> for SortedSet<T> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
         for item in iter {
             self.insert(item);
-        }
-    }
-}
-
-impl<'a, T: Ord + Copy + 'a> Extend<&'a T> for SortedSet<T> {
-    fn extend<I: IntoIterator<Item = &'a T>>(&mut self, iter: I) {
-        for item in iter {
-            self.insert(*item);
         }
     }
 }
