@@ -68,17 +68,18 @@ impl AckedRecords {
     fn see(&mut self, happenings: &[Happening]) {
         for h in happenings {
             match &h.kind {
+                // Any attempt: a batch whose partition had no leader when it was due fails
+                // before its first send (`ProduceFailed`, will retry), so its first
+                // `ProduceSent` can be attempt 2. Every attempt carries the same records.
                 HappeningKind::ProduceSent {
-                    batch_id,
-                    records,
-                    attempt: 1,
-                    ..
+                    batch_id, records, ..
                 } => {
-                    let values = records
-                        .iter()
-                        .map(|r| String::from_utf8_lossy(r.value.as_deref().unwrap()).into())
-                        .collect();
-                    self.sent.insert(*batch_id, values);
+                    self.sent.entry(*batch_id).or_insert_with(|| {
+                        records
+                            .iter()
+                            .map(|r| String::from_utf8_lossy(r.value.as_deref().unwrap()).into())
+                            .collect()
+                    });
                 }
                 HappeningKind::Acked {
                     partition,
