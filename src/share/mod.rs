@@ -28,9 +28,11 @@ use crate::session::Session;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine as _;
+use kafka_model::command_json::{Fields, JsonError};
 use kafka_model::{Command, Ms};
 use miniz_oxide::inflate::TINFLStatus;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// The format's version: in the JSON (`"v": 1`) and in the link's prefix (`v1.`).
 pub const VERSION: u32 = 1;
@@ -91,7 +93,7 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 );
 
 /// Everything needed to rebuild a session. Versioned.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Shared {
     /// The format's version, [`VERSION`].
     pub v: u32,
@@ -392,15 +394,8 @@ fn version_or_foreign(tag: &str) -> ShareError {
     }
 }
 
-/// Only the version, read first: a newer format's other fields may not parse as ours.
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(default)]
-    v: Option<serde_json::Value>,
-}
-
 fn parse(text: &str, source: Source) -> Result<Shared, ShareError> {
-    let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
+    let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Eof => ShareError::Truncated,
         _ => match source {
             // A link's checksum held, so its JSON is as its maker wrote it: not ours.
@@ -410,21 +405,36 @@ fn parse(text: &str, source: Source) -> Result<Shared, ShareError> {
             },
         },
     })?;
-    match probe.v {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(VERSION.into()) => {}
-        Some(v @ serde_json::Value::Number(_)) => {
+    // The version first: a newer format's other fields may not read as ours.
+    match value.get("v") {
+        Some(Value::Number(n)) if n.as_u64() == Some(VERSION.into()) => {}
+        Some(v @ Value::Number(_)) => {
             return Err(ShareError::UnknownVersion {
                 found: v.to_string(),
             })
         }
         _ => return Err(ShareError::NotOurFormat { detail: None }),
     }
-    // serde_json's message names the field, line and column; serde_path_to_error would also
-    // name the path, but costs 45 KB of wasm (a second copy of every Deserialize impl).
-    let shared: Shared = serde_json::from_str(text).map_err(|e| ShareError::NotOurFormat {
+    // Read by hand (`kafka_model::command_json`), not by serde's derived `Deserialize`,
+    // whose code was a quarter of what sharing adds to the wasm. Its errors name the path:
+    // `log[3][1].CreateTopic.config: missing field `partitions``.
+    read_shared(&value).map_err(|e| ShareError::NotOurFormat {
         detail: Some(e.to_string()),
-    })?;
-    Ok(shared)
+    })
+}
+
+/// `Shared` from its JSON, field by field as serde would read it.
+fn read_shared(value: &Value) -> Result<Shared, JsonError> {
+    let f = Fields::of(value)?;
+    Ok(Shared {
+        v: f.get("v")?,
+        scene: f.get("scene")?,
+        seed: f.get("seed")?,
+        brokers: f.get("brokers")?,
+        setup: f.get("setup")?,
+        log: f.get("log")?,
+        at: f.get("at")?,
+    })
 }
 
 /// The work a rebuild has done so far, and how far it plays between two looks at it.

@@ -9,6 +9,7 @@ pub mod broker;
 pub mod cluster;
 pub mod collections;
 pub mod command;
+pub mod command_json;
 pub mod consumer;
 pub mod controller;
 pub mod direct;

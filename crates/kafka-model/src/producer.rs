@@ -63,11 +63,11 @@ pub struct ProducerConfig {
     pub request_timeout_ms: Ms,
 }
 
-fn yes() -> bool {
+pub(crate) fn yes() -> bool {
     true
 }
 
-fn default_request_timeout_ms() -> Ms {
+pub(crate) fn default_request_timeout_ms() -> Ms {
     30_000
 }
 

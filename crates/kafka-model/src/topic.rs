@@ -73,11 +73,11 @@ impl CleanupPolicy {
     }
 }
 
-fn default_delete_retention_ms() -> Ms {
+pub(crate) fn default_delete_retention_ms() -> Ms {
     24 * 60 * 60 * 1000
 }
 
-fn default_segment_ms() -> Option<Ms> {
+pub(crate) fn default_segment_ms() -> Option<Ms> {
     Some(7 * 24 * 60 * 60 * 1000)
 }
 
