@@ -54,6 +54,8 @@ pub fn app() -> Html {
         let lang = *lang;
         use_effect_with(lang, move |_| browser::apply_lang(lang));
     }
+    // After the first render: index.html's "Loading…" goes.
+    use_effect_with((), |_| browser::remove_boot_message());
     let initial = use_memo((), |_| scene_from_query());
     // A shared link (`#v1.…`) wins over the query: rebuild its session once, or say why not.
     let from_link = use_memo((), |_| opened_link());

@@ -50,6 +50,16 @@ fn stored_lang() -> Option<Lang> {
         .and_then(Lang::from_tag)
 }
 
+/// Removes index.html's "Loading…" (`#boot`): the app is drawn.
+pub fn remove_boot_message() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
 /// Marks the document's language (screen readers pronounce by it) and remembers the choice.
 pub fn apply_lang(lang: Lang) {
     let Some(window) = web_sys::window() else {

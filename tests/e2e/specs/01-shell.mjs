@@ -18,6 +18,27 @@ test('shell loads with no console error, titled, in the browser language', async
   expect((await page.getAttribute('html', 'lang')) === 'en', 'html lang en');
 });
 
+test('a loading message in the reader\'s language shows at once and goes when the app is drawn', async ({ context, baseUrl }) => {
+  const vi = await context.browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+  const page = await vi.newPage();
+  // A slow network, as on a phone: the wasm arrives 1.5 s late.
+  await page.route('**/*.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto(baseUrl);
+  await page.waitForSelector('#boot');
+  expect((await page.textContent('#boot')).includes('Đang tải mô phỏng'), `Vietnamese loading message: ${await page.textContent('#boot')}`);
+  expect((await page.getAttribute('html', 'lang')) === 'vi', 'html lang vi before the app');
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+  expect(fcp !== undefined, 'something painted while the wasm is still on its way');
+  await page.waitForSelector('svg.stage g.broker');
+  expect((await page.locator('#boot').count()) === 0, 'the loading message is gone');
+  await page.goto(baseUrl + '?lang=en');
+  expect((await page.textContent('#boot')).includes('Loading the simulation'), '?lang=en: English loading message');
+  await vi.close();
+});
+
 test('language switch changes every visible string and is remembered', async ({ page, baseUrl, shot }) => {
   await page.goto(baseUrl);
   await page.waitForSelector('svg.stage g.broker');
