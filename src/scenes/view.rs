@@ -167,6 +167,15 @@ pub struct SceneNavProps {
 #[function_component(SceneNav)]
 pub fn scene_nav(props: &SceneNavProps) -> Html {
     let (lang, s) = (props.lang, props.lang.strings());
+    let nav_ref = use_node_ref();
+    {
+        let nav_ref = nav_ref.clone();
+        use_effect_with(props.current.map(|c| c.id), move |_| {
+            if let Some(nav) = nav_ref.cast::<web_sys::Element>() {
+                centre_current(&nav);
+            }
+        });
+    }
     let item = |target: Option<&'static Scene>, label: String, title: &'static str| {
         let current = target.map(|t| t.id) == props.current.map(|c| c.id);
         let finished = target.is_some_and(|t| props.done.contains(t.id));
@@ -193,7 +202,7 @@ pub fn scene_nav(props: &SceneNavProps) -> Html {
         }
     };
     html! {
-        <nav class="scene-nav" aria-label={ s.scenes_nav }>
+        <nav class="scene-nav" aria-label={ s.scenes_nav } ref={ nav_ref }>
             <p class="scene-progress">{ s.scenes_done.replace("{n}", &props.done.len().to_string()).replace("{total}", &SCENES.len().to_string()) }</p>
             <ol>
                 { for SCENES.iter().enumerate().map(|(i, scene)| {
@@ -203,4 +212,19 @@ pub fn scene_nav(props: &SceneNavProps) -> Html {
             </ol>
         </nav>
     }
+}
+
+/// Scrolls the index sideways so the current scene's link sits in its middle: on a phone,
+/// or past the fifth scene on a laptop, it would otherwise be off-screen and the strip would
+/// show scene 1 to a learner on scene 11. Sideways only: the page itself does not move.
+fn centre_current(nav: &web_sys::Element) {
+    let Ok(Some(link)) = nav.query_selector(".scene-link.current") else {
+        return;
+    };
+    let (strip, link) = (
+        nav.get_bounding_client_rect(),
+        link.get_bounding_client_rect(),
+    );
+    let off_centre = (link.left() + link.width() / 2.0) - (strip.left() + strip.width() / 2.0);
+    nav.set_scroll_left(nav.scroll_left() + off_centre as i32);
 }

@@ -145,3 +145,28 @@ test('scenes: the index, previous/next, reset and a bad ?scene= behave', async (
   await page.click('.scene-card .scene-prev');
   await page.waitForSelector('.scene-card[data-scene="partitions"]');
 });
+
+test('scenes: the index strip shows the current scene, on a phone and on a laptop, without moving the page', async ({ page, context, baseUrl }) => {
+  const inView = (p) => p.evaluate(() => {
+    const nav = document.querySelector('.scene-nav').getBoundingClientRect();
+    const link = document.querySelector('.scene-link.current').getBoundingClientRect();
+    return link.left >= nav.left - 1 && link.right <= nav.right + 1;
+  });
+  const phone = await context.browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+  const small = await phone.newPage();
+  await small.goto(`${baseUrl}?scene=consumer-groups`);
+  await small.waitForSelector('.scene-link.current[data-scene="consumer-groups"]');
+  await eventually(() => inView(small), 'scene 11 visible in the strip on a phone');
+  // Going back from the card at the bottom: the strip follows, the page stays where it is.
+  await small.evaluate(() => window.scrollTo(0, 300));
+  const y = await small.evaluate(() => window.scrollY);
+  expect(y > 0, 'scrolled down, the strip out of sight');
+  await small.click('.scene-card .scene-prev');
+  await small.waitForSelector('.scene-link.current[data-scene="cluster"]');
+  await eventually(() => inView(small), 'scene 10 visible in the strip');
+  expect(Math.abs((await small.evaluate(() => window.scrollY)) - y) < 2, 'the page did not jump');
+  await phone.close();
+  await page.goto(`${baseUrl}?scene=consumer-groups&lang=en`);
+  await page.waitForSelector('.scene-link.current[data-scene="consumer-groups"]');
+  await eventually(() => inView(page), 'scene 11 visible in the strip on a laptop');
+});
