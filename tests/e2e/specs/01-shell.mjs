@@ -39,6 +39,22 @@ test('a loading message in the reader\'s language shows at once and goes when th
   await vi.close();
 });
 
+test('when the wasm cannot arrive, the loading message says so instead of spinning', async ({ context, baseUrl }) => {
+  const vi = await context.browser().newContext({ locale: 'vi-VN' });
+  const page = await vi.newPage();
+  await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
+  await page.goto(baseUrl);
+  await eventually(async () => (await page.getAttribute('#boot', 'class')).includes('failed'), 'marked failed');
+  const text = await page.textContent('#boot');
+  expect(text.includes('Không tải được mô phỏng'), `Vietnamese failure message: ${text}`);
+  // Reload, the connection back: the app starts.
+  await page.unroute('**/*.wasm');
+  await page.getByRole('button', { name: 'Tải lại' }).click();
+  await page.waitForSelector('svg.stage g.broker');
+  expect((await page.locator('#boot').count()) === 0, 'the message is gone once the app runs');
+  await vi.close();
+});
+
 test('language switch changes every visible string and is remembered', async ({ page, baseUrl, shot }) => {
   await page.goto(baseUrl);
   await page.waitForSelector('svg.stage g.broker');
