@@ -39,7 +39,16 @@ pub fn format_time(ms: Ms) -> String {
 
 #[function_component(TransportBar)]
 pub fn transport_bar(props: &TransportProps) -> Html {
-    crate::stage::use_frames(&props.frames);
+    {
+        // What the bar shows that time moves: the clock and scrubber in tenths of a second
+        // (as the clock reads), and whether stepping back or forking is possible.
+        let live = props.live.clone();
+        crate::stage::use_frames_when(&props.frames, move || {
+            let session = live.session.borrow();
+            let (now, end) = (session.now(), session.end());
+            (now / 100, end / 100, now >= end, session.can_rewind())
+        });
+    }
     let s = props.lang.strings();
     let (now, end, rewind) = {
         let session = props.live.session.borrow();

@@ -80,9 +80,16 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
     let canvas = use_node_ref();
     let painted: Painted = use_mut_ref(Vec::new);
     let cache = use_mut_ref(FlightCache::default);
+    // Dots drawn by the last paint: none then and none now means the canvas is blank already.
+    let drawn = use_mut_ref(|| 0usize);
     let tip = use_state(|| None::<(f64, f64, String)>);
     {
-        let (canvas, painted, cache) = (canvas.clone(), painted.clone(), cache.clone());
+        let (canvas, painted, cache, drawn) = (
+            canvas.clone(),
+            painted.clone(),
+            cache.clone(),
+            drawn.clone(),
+        );
         let session = props.session.clone();
         let (layout, now, reduced, heartbeats) = (
             props.layout.clone(),
@@ -103,9 +110,17 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
                 .filter_map(|h| cache.get(h.id))
                 .filter(|f| heartbeats || f.kind != FlightKind::Heartbeat)
                 .collect();
-            if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+            // Nothing to draw on a blank canvas: no clearing and no attribute write, so the
+            // browser has nothing to paint. An idle page otherwise repainted every frame.
+            let was_drawn = std::mem::replace(&mut *drawn.borrow_mut(), flights.len());
+            if let (Some(canvas), false) = (
+                canvas.cast::<web_sys::HtmlCanvasElement>(),
+                flights.is_empty() && was_drawn == 0,
+            ) {
                 paint(&canvas, &layout, &flights, now, reduced, &painted);
-                let _ = canvas.set_attribute("data-in-flight", &flights.len().to_string());
+                if was_drawn != flights.len() {
+                    let _ = canvas.set_attribute("data-in-flight", &flights.len().to_string());
+                }
             }
             cache.forget_landed(now);
         });

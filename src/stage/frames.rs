@@ -74,3 +74,29 @@ pub fn use_frames(bus: &FrameBus) {
         move || drop(subscription)
     });
 }
+
+/// Like [`use_frames`], but re-renders only when `key()` differs from the last frame's: for
+/// a view whose look changes more slowly than frames come (a clock in tenths of a second).
+/// Re-rendering the transport bar on every frame, only to find its text unchanged, was a
+/// good part of an idle page's main-thread work on a phone (`CPU=4 QUERY='?lang=vi'
+/// node tests/bench/frames.mjs 1`).
+#[hook]
+pub fn use_frames_when<K, F>(bus: &FrameBus, key: F)
+where
+    K: PartialEq + 'static,
+    F: Fn() -> K + 'static,
+{
+    let update = use_force_update();
+    let bus = bus.clone();
+    use_effect_with(bus, move |bus| {
+        let last: RefCell<Option<K>> = RefCell::new(None);
+        let subscription = bus.subscribe(Callback::from(move |_| {
+            let now = key();
+            if last.borrow().as_ref() != Some(&now) {
+                *last.borrow_mut() = Some(now);
+                update.force_update();
+            }
+        }));
+        move || drop(subscription)
+    });
+}

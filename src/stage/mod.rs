@@ -12,4 +12,4 @@ pub mod layout;
 
 pub use cluster_view::ClusterView;
 pub use flight_layer::FlightLayer;
-pub use frames::{use_frames, FrameBus};
+pub use frames::{use_frames, use_frames_when, FrameBus};

@@ -5,6 +5,8 @@
 // MessageChannel task queued there, which runs after the app's frame callback, Yew's render
 // and the browser's style/layout/paint of that frame. Chromium caps rAF at 60 Hz here, so
 // intervals alone cannot show headroom; work can.
+// CPU=4 slows the main thread 4× (Chromium's CPU throttling, Lighthouse's mobile setting): a
+// phone's view of the same frames. QUERY='?scene=...' measures a page other than the bench's.
 import { chromium } from 'playwright-core';
 import { serve } from '../e2e/serve.mjs';
 
@@ -18,6 +20,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const rows = [];
 for (const n of targets) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const cpu = Number(process.env.CPU ?? 1);
+  if (cpu !== 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
   await page.addInitScript(() => {
     window.__frames = { intervals: [], work: [], inFlight: [] };
     let last = null;
@@ -35,7 +39,7 @@ for (const n of targets) {
     };
     requestAnimationFrame(loop);
   });
-  await page.goto(`${server.url}?bench=${n}&lang=en`);
+  await page.goto(process.env.QUERY ? `${server.url}${process.env.QUERY}` : `${server.url}?bench=${n}&lang=en`);
   await page.waitForSelector('svg.stage g.broker');
   await page.waitForTimeout(4000); // warm up: flights reach a steady count
   await page.evaluate(() => { window.__frames = { intervals: [], work: [], inFlight: [] }; });
