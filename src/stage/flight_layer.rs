@@ -10,6 +10,7 @@ use gloo_events::EventListener;
 use kafka_model::Ms;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -70,6 +71,25 @@ impl FlightCache {
     }
 }
 
+/// The canvas's CSS size, once a ResizeObserver has told it.
+type CanvasSize = Rc<RefCell<Option<(f64, f64)>>>;
+
+/// Keeps `size` equal to `canvas`'s content box; disconnect the observer to stop.
+fn observe_size(
+    canvas: &web_sys::Element,
+    size: CanvasSize,
+) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            let rect = entry.content_rect();
+            *size.borrow_mut() = Some((rect.width(), rect.height()));
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(canvas);
+    Some((observer, callback))
+}
+
 /// Where the last frame's dots were, in stage units, for hover hit-testing.
 type Painted = Rc<RefCell<Vec<(f64, f64, Option<String>)>>>;
 
@@ -82,13 +102,31 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
     let cache = use_mut_ref(FlightCache::default);
     // Dots drawn by the last paint: none then and none now means the canvas is blank already.
     let drawn = use_mut_ref(|| 0usize);
+    // The canvas's size in CSS pixels, told by a ResizeObserver. Reading `clientWidth` while
+    // painting, after the frame's other DOM changes, forced a layout on every frame (the
+    // largest single cost of a frame with a few dots, by a CPU profile).
+    let size: CanvasSize = use_mut_ref(|| None);
+    {
+        let (canvas, size) = (canvas.clone(), size.clone());
+        use_effect_with((), move |_| {
+            let observer = canvas
+                .cast::<web_sys::Element>()
+                .and_then(|c| observe_size(&c, size));
+            move || {
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     let tip = use_state(|| None::<(f64, f64, String)>);
     {
-        let (canvas, painted, cache, drawn) = (
+        let (canvas, painted, cache, drawn, size) = (
             canvas.clone(),
             painted.clone(),
             cache.clone(),
             drawn.clone(),
+            size.clone(),
         );
         let session = props.session.clone();
         let (layout, now, reduced, heartbeats) = (
@@ -117,7 +155,8 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
                 canvas.cast::<web_sys::HtmlCanvasElement>(),
                 flights.is_empty() && was_drawn == 0,
             ) {
-                paint(&canvas, &layout, &flights, now, reduced, &painted);
+                let size = *size.borrow();
+                paint(&canvas, size, &layout, &flights, now, reduced, &painted);
                 if was_drawn != flights.len() {
                     let _ = canvas.set_attribute("data-in-flight", &flights.len().to_string());
                 }
@@ -236,13 +275,16 @@ fn fit(layout: &Layout, width: f64, height: f64) -> (f64, f64) {
 
 fn paint(
     canvas: &web_sys::HtmlCanvasElement,
+    size: Option<(f64, f64)>,
     layout: &Layout,
     flights: &[&Flight],
     now: Ms,
     discrete: bool,
     painted: &Painted,
 ) {
-    let (w, h) = (canvas.client_width() as f64, canvas.client_height() as f64);
+    // Until the observer has spoken (the first frame), ask the element.
+    let (w, h) =
+        size.unwrap_or_else(|| (canvas.client_width() as f64, canvas.client_height() as f64));
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
     if canvas.width() != pw || canvas.height() != ph {
