@@ -30,6 +30,8 @@ export async function eventually(fn, message, timeout = 5000) {
 
 export async function run({ baseUrl }) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  // A failure's screenshot from an earlier run would read as this run's.
+  for (const f of fs.readdirSync(ARTIFACTS)) if (f.startsWith('FAILED-')) fs.rmSync(path.join(ARTIFACTS, f));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   let failed = 0;
   const only = process.env.E2E_ONLY;
