@@ -255,6 +255,15 @@ test('zoom: the stage grows in its box, the dots with it, and the box pans', asy
   });
   expect(sizes.scroll > sizes.client * 1.8, `the box scrolls (${JSON.stringify(sizes)})`);
   expect(Math.abs(sizes.svgW - sizes.canvasW) < 2, `dots and stage share one size (${JSON.stringify(sizes)})`);
+  // The canvas's pixels follow its new size (told by a ResizeObserver, not read each frame):
+  // publish, so dots are drawn at the zoomed size.
+  await page.fill('input[name=key]', 'order-9');
+  await page.fill('input[name=value]', 'zoomed');
+  await page.click('form button[type=submit]:has-text("Publish")');
+  await eventually(async () => page.evaluate(() => {
+    const c = document.querySelector('canvas.flights');
+    return Number(c.dataset.inFlight ?? 0) > 0 && Math.abs(c.width - c.clientWidth * devicePixelRatio) <= 1;
+  }), 'the canvas bitmap matches its zoomed size while dots fly');
   // Drag to pan.
   const box = await page.locator('.stage-wrap').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
