@@ -67,10 +67,10 @@ pub fn group_table(props: &TablesProps) -> Html {
                     <td>{ &group }</td>
                     <td>{ &l.partition.topic }</td>
                     <td>{ l.partition.partition }</td>
-                    <td class="owner">{ owner }</td>
                     <td>{ l.committed.map(|c| c.to_string()).unwrap_or_else(|| "-".into()) }</td>
                     <td>{ l.high_watermark }</td>
                     <td class="lag">{ l.lag.map(|c| c.to_string()).unwrap_or_else(|| "-".into()) }</td>
+                    <td class="owner">{ owner }</td>
                 </tr>
             }
         })
@@ -81,8 +81,10 @@ pub fn group_table(props: &TablesProps) -> Html {
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="group-table-title">
                 <table class="describe groups-describe">
                     <thead><tr>
-                        <th>{ "Group" }</th><th>{ s.topic }</th><th>{ s.partition }</th><th>{ s.member }</th>
-                        <th>{ s.committed }</th><th>{ s.log_end }</th><th>{ s.lag }</th>
+                        // Kafka's own order (GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET
+                        // LAG CONSUMER-ID): the lag stays in sight when the panel is narrow.
+                        <th>{ "Group" }</th><th>{ s.topic }</th><th>{ s.partition }</th>
+                        <th>{ s.committed }</th><th>{ s.log_end }</th><th>{ s.lag }</th><th>{ s.member }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
