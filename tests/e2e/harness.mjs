@@ -42,7 +42,22 @@ export async function run({ baseUrl }) {
     const problems = [];
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+    // A request the page itself gave up because its document went away (the spec navigated on
+    // while, say, the favicon was still loading) is not a failure; any other failed request is,
+    // and so is an abort on a document that is still showing. Each frame counts its documents.
+    const documents = new Map();
+    const aborted = [];
+    const frameOf = (r) => { try { return r.frame(); } catch { return null; } };
+    page.on('framenavigated', (f) => documents.set(f, (documents.get(f) || 0) + 1));
+    page.on('request', (r) => { r.__document = documents.get(frameOf(r)) || 0; });
+    page.on('requestfailed', (r) => {
+      const error = r.failure()?.errorText || '';
+      if (error === 'net::ERR_ABORTED') aborted.push(r);
+      else problems.push(`request failed: ${r.url()} (${error})`);
+    });
+    const abortsOnShownDocuments = () => aborted
+      .filter((r) => (documents.get(frameOf(r)) || 0) === r.__document)
+      .map((r) => `request aborted: ${r.url()}`);
     const started = Date.now();
     try {
       const shot = async (name) => {
@@ -50,6 +65,7 @@ export async function run({ baseUrl }) {
         await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
       };
       await spec.fn({ page, context, baseUrl, problems, shot });
+      problems.push(...abortsOnShownDocuments());
       expect(problems.length === 0, problems.join('\n'));
       console.log(`  ok   ${spec.name} (${Date.now() - started} ms)`);
     } catch (e) {
