@@ -1,4 +1,8 @@
 //! A small live chart of each group's total lag over the last two minutes.
+//!
+//! The chart stretches to its panel's width (`preserveAspectRatio="none"`, with strokes that
+//! do not scale): time runs across whatever room there is, and the panel is sometimes a third
+//! of the page, sometimes all of it.
 
 use super::live::Live;
 use crate::i18n::Lang;
@@ -71,14 +75,14 @@ pub fn lag_chart(props: &LagChartProps) -> Html {
         html! {
             <figure class="lag-chart" data-group={g.clone()}>
                 <figcaption>{ format!("{g} · {} {now} · max {peak}", s.lag) }</figcaption>
-                <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={ format!("{}: {g}, {} {now}", s.lag_over_time, s.lag) }>
+                <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" aria-label={ format!("{}: {g}, {} {now}", s.lag_over_time, s.lag) }>
                     <line class="axis" x1="0" y1={(H - 4.0).to_string()} x2={W.to_string()} y2={(H - 4.0).to_string()} />
                     <polyline class="lag-line" points={polyline(&series)} />
                 </svg>
                 if !parts.is_empty() {
                     <details class="per-partition">
                         <summary>{ s.per_partition }</summary>
-                        <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={ format!("{}: {g}, {}", s.lag_over_time, s.per_partition) }>
+                        <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" aria-label={ format!("{}: {g}, {}", s.lag_over_time, s.per_partition) }>
                             <line class="axis" x1="0" y1={(H - 4.0).to_string()} x2={W.to_string()} y2={(H - 4.0).to_string()} />
                             { for parts.iter().enumerate().map(|(i, (_, v))| {
                                 let series: Vec<(u64, u64)> = v.iter().copied().collect();

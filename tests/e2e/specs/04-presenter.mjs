@@ -84,3 +84,18 @@ test('replica chips and broker titles keep their text inside (presenter, laptop,
     expect(problems.length === 0, `${lang} presenter=${presenter} ${width}px: ${problems.join(' | ')}`);
   }
 });
+
+// The describe tables show all their columns on a laptop and a projector: side by side only
+// where both fit, else one above the other. (A phone scrolls them sideways inside their panel.)
+test('the describe tables show every column on laptop and projector widths', async ({ page, baseUrl }) => {
+  for (const [width, query] of [[1024, 'lang=vi'], [1280, 'lang=vi'], [1440, 'lang=en'], [1920, 'lang=vi'], [1280, 'lang=vi&presenter=1'], [1920, 'lang=en&presenter=1']]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl}?${query}&scene=consumer-groups`);
+    await page.waitForSelector('.groups-describe tbody tr');
+    const cut = await page.evaluate(() => [...document.querySelectorAll('.tables .table-scroll')]
+      .filter((s) => s.scrollWidth > s.clientWidth + 1)
+      .map((s) => `${s.querySelector('table').className}: ${s.clientWidth}px shown of ${s.scrollWidth}px`));
+    expect(cut.length === 0, `${width}px ?${query}: ${cut.join(' | ')}`);
+  }
+});
