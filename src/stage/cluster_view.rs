@@ -2,7 +2,7 @@
 //! members, and the lines from each member to the partitions it owns. Redrawn only when the
 //! model changes (its props carry the model version), never per animation frame.
 
-use super::layout::{Layout, Point};
+use super::layout::{Layout, Point, CHIP_CHAR_W, CHIP_GLYPH_W, CHIP_TEXT_PAD};
 use crate::i18n::Lang;
 use crate::session::SessionRef;
 use kafka_model::{Cluster, MemberStatus, TopicPartition};
@@ -98,7 +98,7 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             let title = format!("{tp} · broker-{} · LEO {leo} · HW {hw}", b.id);
             // A shortened label is part of the accessible name too, so speech input can
             // name what it sees ("click invento…-0").
-            let label = chip_label(tp, glyph.is_empty());
+            let label = chip_label(tp, glyph.is_empty(), c.w);
             let name = if label == tp.to_string() { title.clone() } else { format!("{label}: {title}") };
             let on_select = props.on_select.clone();
             let tp2 = tp.clone();
@@ -234,12 +234,14 @@ fn line((from, to): (Point, Point), tp: &TopicPartition) -> Html {
     }
 }
 
-/// `orders-2`, shortened so it fits its chip — one character shorter when the chip also
+/// `orders-2`, shortened so it fits a chip `chip_w` wide — shorter still when the chip also
 /// shows a glyph (★ leader, ✕ offline, … out of sync), so the two never overlap.
-fn chip_label(tp: &TopicPartition, alone: bool) -> String {
+fn chip_label(tp: &TopicPartition, alone: bool, chip_w: f64) -> String {
     let suffix = format!("-{}", tp.partition);
-    // The leader's label is bold, so the glyph costs two characters of room.
-    let width = if alone { 10usize } else { 8 };
+    let glyph = if alone { 0.0 } else { CHIP_GLYPH_W };
+    let width = ((chip_w - CHIP_TEXT_PAD - glyph) / CHIP_CHAR_W)
+        .floor()
+        .max(0.0) as usize;
     let room = width.saturating_sub(suffix.len());
     let topic: String = if tp.topic.chars().count() > room {
         tp.topic

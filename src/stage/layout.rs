@@ -61,7 +61,15 @@ impl Orientation {
     }
 }
 
+/// The narrowest replica chip: `orders-2 ★` fits it.
 pub const CHIP_W: f64 = 75.0;
+/// What a chip's text costs at the stage's 11 px: an average character, the padding on both
+/// sides, and the room kept for a glyph (★ leader, ✕ offline, … out of sync).
+pub const CHIP_CHAR_W: f64 = 6.5;
+pub const CHIP_TEXT_PAD: f64 = 10.0;
+pub const CHIP_GLYPH_W: f64 = 13.0;
+/// Whole replica names are worth this many rows of chips in a broker box, not more.
+const MAX_WHOLE_NAME_ROWS: usize = 4;
 pub const CHIP_H: f64 = 24.0;
 const GAP: f64 = 6.0;
 const BOX_HEAD: f64 = 30.0;
@@ -200,6 +208,34 @@ fn replicas_by_broker(cluster: &Cluster) -> SortedMap<BrokerId, Vec<TopicPartiti
     by
 }
 
+/// How many chips a row of a broker box holds, and how wide they are, for a box `inner`
+/// wide inside its padding. A chip is made wide enough for the longest replica name with its
+/// glyph (`us-orders-11 ★`) when the box has room, so a learner reads the primer's topic names
+/// whole — unless that would stack the busiest broker's chips more than
+/// [`MAX_WHOLE_NAME_ROWS`] high; then the chips stay narrow and long names are shortened
+/// (`us-or…-0`). The chips of a row stretch to fill it. All brokers share one chip size, and a
+/// change of leader does not move anything.
+fn chip_row(replicas: &SortedMap<BrokerId, Vec<TopicPartition>>, inner: f64) -> (usize, f64) {
+    let fit = |chip: f64| (((inner + GAP) / (chip + GAP)).floor() as usize).max(1);
+    let longest = replicas
+        .values()
+        .flatten()
+        .map(|tp| tp.topic.chars().count() + 1 + tp.partition.to_string().len())
+        .max()
+        .unwrap_or(0);
+    let busiest = replicas.values().map(Vec::len).max().unwrap_or(0);
+    let wanted = (CHIP_TEXT_PAD + CHIP_GLYPH_W + longest as f64 * CHIP_CHAR_W)
+        .max(CHIP_W)
+        .min(inner.max(CHIP_W));
+    let per_row = if busiest.div_ceil(fit(wanted)) <= MAX_WHOLE_NAME_ROWS {
+        fit(wanted)
+    } else {
+        fit(CHIP_W)
+    };
+    // A box narrower than one chip still gets a whole chip, as it always did.
+    (per_row, ((inner + GAP) / per_row as f64 - GAP).max(CHIP_W))
+}
+
 /// Broker boxes in a grid of `cols` columns inside `area`, chips wrapped inside each box.
 fn broker_grid(
     cluster: &Cluster,
@@ -212,7 +248,7 @@ fn broker_grid(
     let n = replicas.len().max(1);
     let cols = cols.min(n).max(1);
     let box_w = (width - GAP * 2.0 * (cols as f64 - 1.0)) / cols as f64;
-    let per_row = (((box_w - 2.0 * PAD + GAP) / (CHIP_W + GAP)).floor() as usize).max(1);
+    let (per_row, chip_w) = chip_row(&replicas, box_w - 2.0 * PAD);
     let mut boxes = Vec::new();
     let mut row_top = y;
     for row in replicas.iter().collect::<Vec<_>>().chunks(cols) {
@@ -230,9 +266,9 @@ fn broker_grid(
                 .map(|(k, tp)| {
                     let (r, c) = (k / per_row, k % per_row);
                     let rect = Rect {
-                        x: bx + PAD + c as f64 * (CHIP_W + GAP),
+                        x: bx + PAD + c as f64 * (chip_w + GAP),
                         y: row_top + BOX_HEAD + r as f64 * (CHIP_H + GAP),
-                        w: CHIP_W,
+                        w: chip_w,
                         h: CHIP_H,
                     };
                     (tp.clone(), rect)

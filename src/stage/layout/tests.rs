@@ -116,7 +116,7 @@ fn replica_and_member_lookups_find_their_boxes() {
     for b in 1..=3 {
         let chip = layout.replica(b, &tp).unwrap();
         assert!(layout.broker(b).unwrap().rect.contains(&chip));
-        assert_eq!(chip.w, CHIP_W);
+        assert!(chip.w >= CHIP_W);
     }
     let member = c
         .group("group-0")
@@ -134,4 +134,73 @@ fn replica_and_member_lookups_find_their_boxes() {
 fn orientation_follows_the_stage_shape() {
     assert_eq!(Orientation::for_size(1280.0, 800.0), Orientation::Wide);
     assert_eq!(Orientation::for_size(390.0, 844.0), Orientation::Tall);
+}
+
+/// One topic `name` with `partitions` × `rf` replicas on three brokers.
+fn one_topic(name: &str, partitions: u32, rf: u32) -> Cluster {
+    let mut c = Cluster::new(1, 3).unwrap();
+    let config = TopicConfig::default()
+        .with_partitions(partitions)
+        .with_replication_factor(rf);
+    c.create_topic(name, config).unwrap();
+    c
+}
+
+/// Room a chip needs to show `tp` whole beside a glyph.
+fn whole_name_w(tp: &TopicPartition) -> f64 {
+    CHIP_TEXT_PAD + CHIP_GLYPH_W + tp.to_string().chars().count() as f64 * CHIP_CHAR_W
+}
+
+#[test]
+fn chips_are_wide_enough_for_the_primers_topic_names() {
+    // Scene 11's `us-orders`: three partitions, two replicas each, on three brokers.
+    let c = one_topic("us-orders", 3, 2);
+    for orientation in [Orientation::Wide, Orientation::Tall] {
+        let layout = Layout::compute(&c, orientation);
+        assert_clean(&layout, "us-orders");
+        for b in &layout.brokers {
+            for (tp, chip) in &b.chips {
+                assert!(
+                    chip.w >= whole_name_w(tp),
+                    "{orientation:?}: {tp} in {chip:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn short_names_keep_two_chips_a_row_and_fill_it() {
+    // `orders-0 ★` fits the narrowest chip: two a row, as before, stretched to the box.
+    let c = one_topic("orders", 6, 2);
+    let layout = Layout::compute(&c, Orientation::Wide);
+    assert_clean(&layout, "orders");
+    let b = &layout.brokers[0];
+    let (first, second) = (b.chips[0].1, b.chips[1].1);
+    assert_eq!(first.y, second.y, "two chips share the first row");
+    assert!(
+        (second.x + second.w - (b.rect.x + b.rect.w - PAD)).abs() < 1e-9,
+        "the row is filled"
+    );
+}
+
+#[test]
+fn many_replicas_with_long_names_stay_compact() {
+    // Twelve replicas a broker: whole names would stack twelve rows, so the chips stay narrow
+    // (names shortened), as many a row as fit.
+    let long = one_topic("inventory-events", 12, 3);
+    let short = one_topic("ab", 12, 3);
+    let (long, short) = (
+        Layout::compute(&long, Orientation::Wide),
+        Layout::compute(&short, Orientation::Wide),
+    );
+    assert_clean(&long, "inventory-events");
+    assert_clean(&short, "ab");
+    let rows = |l: &Layout| {
+        let mut ys: Vec<i64> = l.brokers[0].chips.iter().map(|(_, r)| r.y as i64).collect();
+        ys.dedup();
+        ys.len()
+    };
+    assert_eq!(rows(&long), rows(&short), "as compact as short names");
+    assert!(rows(&long) < 12);
 }

@@ -59,10 +59,13 @@ test('presenter mode: the shop without Kafka keeps every text in its box', async
 // the chip and clear of each other, and a broker's name and status do not collide.
 // Laptop and phone, presenter mode or not.
 test('replica chips and broker titles keep their text inside (presenter, laptop, phone)', async ({ page, baseUrl }) => {
-  for (const [lang, presenter, width, height] of [['vi', 1, 1280, 800], ['en', 1, 1280, 800], ['vi', 0, 1280, 800], ['vi', 0, 390, 844], ['en', 0, 390, 844]]) {
+  // The free playground's `orders`, and scenes with longer topic names (`us-orders`,
+  // `inventory`), whose chips widen to show them whole.
+  for (const [lang, presenter, width, height, scene] of [['vi', 1, 1280, 800, ''], ['en', 1, 1280, 800, ''], ['vi', 0, 1280, 800, ''], ['vi', 0, 390, 844, ''], ['en', 0, 390, 844, ''],
+    ['vi', 0, 1280, 800, 'consumer-groups'], ['en', 1, 1280, 800, 'topics-in-action'], ['vi', 0, 390, 844, 'consumer-groups'], ['vi', 1, 390, 844, 'topics-in-action']]) {
     await page.setViewportSize({ width, height });
     await page.goto('about:blank');
-    await page.goto(`${baseUrl}?lang=${lang}&presenter=${presenter}`);
+    await page.goto(`${baseUrl}?lang=${lang}&presenter=${presenter}${scene && `&scene=${scene}`}`);
     await page.waitForSelector('svg.stage g.replica');
     const problems = await page.evaluate(() => {
       const bad = [];
@@ -73,6 +76,7 @@ test('replica chips and broker titles keep their text inside (presenter, laptop,
         const [label, glyph] = [...chip.querySelectorAll('text')].map((t) => t.getBoundingClientRect());
         if (!inside(label, box)) bad.push(`chip label outside: ${chip.dataset.tp}@${chip.dataset.broker}`);
         if (glyph && glyph.width > 0 && overlap(label, glyph)) bad.push(`chip label under its glyph: ${chip.dataset.tp}@${chip.dataset.broker}`);
+        if (chip.querySelector('text').textContent !== chip.dataset.tp) bad.push(`chip name shortened: ${chip.querySelector('text').textContent} for ${chip.dataset.tp}`);
       }
       for (const broker of document.querySelectorAll('svg.stage g.broker')) {
         const name = broker.querySelector('.broker-name')?.getBoundingClientRect();
@@ -81,7 +85,7 @@ test('replica chips and broker titles keep their text inside (presenter, laptop,
       }
       return bad;
     });
-    expect(problems.length === 0, `${lang} presenter=${presenter} ${width}px: ${problems.join(' | ')}`);
+    expect(problems.length === 0, `${lang} presenter=${presenter} ${width}px ${scene}: ${problems.join(' | ')}`);
   }
 });
 
