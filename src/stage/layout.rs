@@ -368,6 +368,10 @@ fn client_column(cluster: &Cluster, x: f64, y: f64, width: f64) -> (Vec<(Produce
 const WIDE_W: f64 = 980.0;
 const MARGIN: f64 = 16.0;
 const CONTROLLER_H: f64 = 34.0;
+/// The wide stage is at least this tall (a cluster of three brokers and a group of two fits
+/// it), so the first member or producer a learner adds does not push the page down; it is
+/// no taller, so a laptop's first screen shows the describe tables under the stage.
+const WIDE_MIN_H: f64 = 200.0;
 
 fn wide(cluster: &Cluster) -> Layout {
     let (left_w, right_w) = (120.0, 220.0);
@@ -390,7 +394,7 @@ fn wide(cluster: &Cluster) -> Layout {
     let (producers, left_h) = client_column(cluster, MARGIN, top, left_w);
     let (groups, consumers, right_h) =
         group_column(cluster, WIDE_W - MARGIN - right_w, top, right_w, 2);
-    let height = (top + mid_h.max(left_h).max(right_h) + MARGIN).max(300.0);
+    let height = (top + mid_h.max(left_h).max(right_h) + MARGIN).max(WIDE_MIN_H);
     Layout {
         width: WIDE_W,
         height,
