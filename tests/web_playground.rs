@@ -217,3 +217,27 @@ async fn a_scene_card_narrates_in_vietnamese_and_ticks_when_the_model_says_so() 
         "the first item ticked once the record was written"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_describe_table_with_nothing_to_show_says_so() {
+    // Scene 5 has topics but no consumer group.
+    let root = render_in(Some("topics"), Lang::Vi);
+    settle(50).await;
+    let rows = |table: &str| {
+        root.query_selector_all(&format!(".{table} tbody tr"))
+            .unwrap()
+            .length()
+    };
+    let empty = |table: &str| {
+        root.query_selector(&format!(".{table} tbody tr.empty"))
+            .unwrap()
+            .and_then(|r| r.text_content())
+    };
+    assert_eq!(
+        empty("groups-describe").as_deref(),
+        Some("Chưa có consumer group nào đọc hay được giao partition.")
+    );
+    assert_eq!(rows("groups-describe"), 1);
+    assert_eq!(empty("topics-describe"), None, "the topics are listed");
+    assert!(rows("topics-describe") > 1);
+}

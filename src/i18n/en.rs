@@ -74,6 +74,8 @@ pub static STRINGS: Strings = Strings {
     idle: "idle",
     describe_topics: "kafka-topics --describe",
     describe_groups: "kafka-consumer-groups --describe",
+    no_topics_yet: "No topics yet.",
+    no_group_rows: "No consumer group has read or been given a partition yet.",
     leader: "Leader",
     replicas: "Replicas",
     isr: "Isr",

@@ -141,6 +141,9 @@ pub struct Strings {
     pub idle: &'static str,
     pub describe_topics: &'static str,
     pub describe_groups: &'static str,
+    /// The describe tables' single row when they have nothing to show.
+    pub no_topics_yet: &'static str,
+    pub no_group_rows: &'static str,
     pub leader: &'static str,
     pub replicas: &'static str,
     pub isr: &'static str,

@@ -74,6 +74,8 @@ pub static STRINGS: Strings = Strings {
     idle: "rảnh",
     describe_topics: "kafka-topics --describe",
     describe_groups: "kafka-consumer-groups --describe",
+    no_topics_yet: "Chưa có topic nào.",
+    no_group_rows: "Chưa có consumer group nào đọc hay được giao partition.",
     leader: "Leader",
     replicas: "Replicas",
     isr: "Isr",

@@ -12,6 +12,16 @@ pub struct TablesProps {
     pub lang: Lang,
 }
 
+/// The rows, or one row that says why there are none: an empty table under its headers reads
+/// as something broken.
+fn rows_or(rows: Vec<Html>, columns: usize, empty: &'static str) -> Html {
+    if rows.is_empty() {
+        html! { <tr class="empty"><td colspan={columns.to_string()}>{ empty }</td></tr> }
+    } else {
+        rows.into_iter().collect()
+    }
+}
+
 fn ids(v: &[u32]) -> String {
     v.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
 }
@@ -20,7 +30,7 @@ fn ids(v: &[u32]) -> String {
 pub fn topic_table(props: &TablesProps) -> Html {
     let s = props.lang.strings();
     let session = props.live.session.borrow();
-    let rows = session.cluster().topics().flat_map(|t| {
+    let rows: Vec<Html> = session.cluster().topics().flat_map(|t| {
         t.partitions.iter().map(move |p| {
             html! {
                 <tr data-tp={format!("{}-{}", t.name, p.id)}>
@@ -35,7 +45,7 @@ pub fn topic_table(props: &TablesProps) -> Html {
                 </tr>
             }
         })
-    });
+    }).collect();
     html! {
         <section class="panel table-panel" aria-labelledby="topic-table-title">
             <h2 id="topic-table-title"><code>{ s.describe_topics }</code></h2>
@@ -45,7 +55,7 @@ pub fn topic_table(props: &TablesProps) -> Html {
                         <th>{ s.topic }</th><th>{ s.partition }</th><th>{ s.leader }</th><th>{ s.replicas }</th>
                         <th>{ s.isr }</th><th>{ s.log_start }</th><th>{ s.high_watermark }</th><th>{ s.log_end_offset }</th>
                     </tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody>{ rows_or(rows, 8, s.no_topics_yet) }</tbody>
                 </table>
             </div>
         </section>
@@ -57,7 +67,7 @@ pub fn group_table(props: &TablesProps) -> Html {
     let s = props.lang.strings();
     let session = props.live.session.borrow();
     let cluster = session.cluster();
-    let rows = cluster.groups().flat_map(|g| {
+    let rows: Vec<Html> = cluster.groups().flat_map(|g| {
         let lags = cluster.group_lag(&g.group_id).unwrap_or_default();
         let group = g.group_id.clone();
         lags.into_iter().map(move |l| {
@@ -74,7 +84,7 @@ pub fn group_table(props: &TablesProps) -> Html {
                 </tr>
             }
         })
-    });
+    }).collect();
     html! {
         <section class="panel table-panel" aria-labelledby="group-table-title">
             <h2 id="group-table-title"><code>{ s.describe_groups }</code></h2>
@@ -86,7 +96,7 @@ pub fn group_table(props: &TablesProps) -> Html {
                         <th>{ "Group" }</th><th>{ s.topic }</th><th>{ s.partition }</th>
                         <th>{ s.committed }</th><th>{ s.log_end }</th><th>{ s.lag }</th><th>{ s.member }</th>
                     </tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody>{ rows_or(rows, 7, s.no_group_rows) }</tbody>
                 </table>
             </div>
         </section>

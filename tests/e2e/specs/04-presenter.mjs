@@ -96,7 +96,7 @@ test('the describe tables show every column on laptop and projector widths', asy
     await page.setViewportSize({ width, height: 800 });
     await page.goto('about:blank');
     await page.goto(`${baseUrl}?${query}&scene=consumer-groups`);
-    await page.waitForSelector('.groups-describe tbody tr');
+    await page.waitForSelector('.groups-describe tbody tr[data-group]');
     const cut = await page.evaluate(() => [...document.querySelectorAll('.tables .table-scroll')]
       .filter((s) => s.scrollWidth > s.clientWidth + 1)
       .map((s) => `${s.querySelector('table').className}: ${s.clientWidth}px shown of ${s.scrollWidth}px`));
