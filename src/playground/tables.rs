@@ -12,13 +12,14 @@ pub struct TablesProps {
     pub lang: Lang,
 }
 
-/// The rows, or one row that says why there are none: an empty table under its headers reads
-/// as something broken.
-fn rows_or(rows: Vec<Html>, columns: usize, empty: &'static str) -> Html {
+/// Under an empty table, why it is empty: bare headers read as something broken. (Below the
+/// table, not a row in it, so the words wrap to the panel and never scroll sideways with the
+/// columns on a phone.)
+fn empty_note(rows: &[Html], text: &'static str) -> Html {
     if rows.is_empty() {
-        html! { <tr class="empty"><td colspan={columns.to_string()}>{ empty }</td></tr> }
+        html! { <p class="muted table-empty">{ text }</p> }
     } else {
-        rows.into_iter().collect()
+        Html::default()
     }
 }
 
@@ -46,6 +47,7 @@ pub fn topic_table(props: &TablesProps) -> Html {
             }
         })
     }).collect();
+    let note = empty_note(&rows, s.no_topics_yet);
     html! {
         <section class="panel table-panel" aria-labelledby="topic-table-title">
             <h2 id="topic-table-title"><code>{ s.describe_topics }</code></h2>
@@ -55,8 +57,9 @@ pub fn topic_table(props: &TablesProps) -> Html {
                         <th>{ s.topic }</th><th>{ s.partition }</th><th>{ s.leader }</th><th>{ s.replicas }</th>
                         <th>{ s.isr }</th><th>{ s.log_start }</th><th>{ s.high_watermark }</th><th>{ s.log_end_offset }</th>
                     </tr></thead>
-                    <tbody>{ rows_or(rows, 8, s.no_topics_yet) }</tbody>
+                    <tbody>{ for rows }</tbody>
                 </table>
+                { note }
             </div>
         </section>
     }
@@ -85,6 +88,7 @@ pub fn group_table(props: &TablesProps) -> Html {
             }
         })
     }).collect();
+    let note = empty_note(&rows, s.no_group_rows);
     html! {
         <section class="panel table-panel" aria-labelledby="group-table-title">
             <h2 id="group-table-title"><code>{ s.describe_groups }</code></h2>
@@ -96,8 +100,9 @@ pub fn group_table(props: &TablesProps) -> Html {
                         <th>{ "Group" }</th><th>{ s.topic }</th><th>{ s.partition }</th>
                         <th>{ s.committed }</th><th>{ s.log_end }</th><th>{ s.lag }</th><th>{ s.member }</th>
                     </tr></thead>
-                    <tbody>{ rows_or(rows, 7, s.no_group_rows) }</tbody>
+                    <tbody>{ for rows }</tbody>
                 </table>
+                { note }
             </div>
         </section>
     }

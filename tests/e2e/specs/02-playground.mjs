@@ -145,6 +145,13 @@ test('phone size in Vietnamese: the stage stacks and nothing scrolls sideways', 
   const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 0, `no horizontal scroll (overflow ${overflow}px)`);
   expect((await p.textContent('.publish h2')) === 'Gửi một event', 'Vietnamese publish title');
+  // Publish, then watch: the form sits right under the stage, above the tables.
+  const top = (sel) => p.locator(sel).first().evaluate((e) => e.getBoundingClientRect().top);
+  const [stage, publish, tables] = [await top('.stage-frame'), await top('.publish'), await top('.tables')];
+  expect(stage < publish && publish < tables, `stage ${stage}, publish form ${publish}, tables ${tables}`);
+  const width = (sel) => p.locator(sel).first().evaluate((e) => e.getBoundingClientRect().width);
+  const [stageW, publishW] = [await width('.stage-frame'), await width('.publish')];
+  expect(stageW >= publishW - 1, `the stage spans the column: ${stageW}px beside the form's ${publishW}px`);
   await p.screenshot({ path: 'artifacts/e2e/playground-vi-390x844.png' });
   await p.screenshot({ path: 'artifacts/e2e/playground-vi-390x844-full.png', fullPage: true });
   expect(errors.length === 0, errors.join('\n'));
