@@ -141,7 +141,7 @@ pub struct Strings {
     pub idle: &'static str,
     pub describe_topics: &'static str,
     pub describe_groups: &'static str,
-    /// The describe tables' single row when they have nothing to show.
+    /// Under a describe table (and in the lag chart) when there is nothing to show.
     pub no_topics_yet: &'static str,
     pub no_group_rows: &'static str,
     pub leader: &'static str,

@@ -368,9 +368,9 @@ fn client_column(cluster: &Cluster, x: f64, y: f64, width: f64) -> (Vec<(Produce
 const WIDE_W: f64 = 980.0;
 const MARGIN: f64 = 16.0;
 const CONTROLLER_H: f64 = 34.0;
-/// The wide stage is at least this tall (a cluster of three brokers and a group of two fits
-/// it), so the first member or producer a learner adds does not push the page down; it is
-/// no taller, so a laptop's first screen shows the describe tables under the stage.
+/// The wide stage is at least this tall: the usual start (three brokers, a producer, a group
+/// of two) fits it with a little room, so a first small change need not resize the stage; and
+/// no taller, so a laptop's first screen shows the describe tables under it.
 const WIDE_MIN_H: f64 = 200.0;
 
 fn wide(cluster: &Cluster) -> Layout {
