@@ -33,6 +33,11 @@ impl<E> Schedule<E> {
         self.next_seq += 1;
     }
 
+    /// The sequence number the next pushed event gets (a snapshot's bound is checked on load).
+    pub(crate) fn next_seq(&self) -> u64 {
+        self.next_seq
+    }
+
     /// When the earliest event is due.
     pub fn next_time(&self) -> Option<Ms> {
         self.queue.keys().next().map(|(t, _)| *t)

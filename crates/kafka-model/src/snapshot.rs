@@ -168,6 +168,11 @@ impl Cluster {
             ("ids.topic", ids.topic, MAX_SNAPSHOT_ID),
             ("ids.happening", ids.happening, MAX_SNAPSHOT_ID),
             (
+                "schedule.next_seq",
+                self.schedule.next_seq(),
+                MAX_SNAPSHOT_ID,
+            ),
+            (
                 "ids.producer",
                 u64::from(ids.producer),
                 u64::from(u32::MAX / 2),

@@ -525,5 +525,13 @@ fn id_counters_at_their_limit_are_refused() {
             "ids.{counter} = u64::MAX must be refused"
         );
     }
+    // The same for the schedule's sequence counter (found the same way, a session later).
+    let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+    v["schedule"]["next_seq"] = serde_json::json!(u64::MAX);
+    let refused = Cluster::from_json(&v.to_string()).unwrap_err();
+    assert!(
+        refused.to_string().contains("schedule.next_seq"),
+        "{refused}"
+    );
     assert!(Cluster::from_json(&good).is_ok());
 }

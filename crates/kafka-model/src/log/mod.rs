@@ -106,8 +106,13 @@ impl PartitionLog {
         &self.epochs
     }
 
+    /// The bytes of all segments. Sizes add up saturating here and below: the model's own
+    /// sizes stay far from `u64::MAX`, but a loaded snapshot can claim any size, and a wrong
+    /// size must make a wrong retention decision, never a panic.
     pub fn size_bytes(&self) -> u64 {
-        self.segments.iter().map(|s| s.size_bytes).sum()
+        self.segments
+            .iter()
+            .fold(0u64, |sum, s| sum.saturating_add(s.size_bytes))
     }
 
     /// The epoch of the newest record written (what a follower sends as `lastFetchedEpoch`).
@@ -147,7 +152,8 @@ impl PartitionLog {
         let must_roll = match self.segments.last() {
             None => true,
             Some(active) => {
-                let full = active.size_bytes > 0 && active.size_bytes + size > roll.segment_bytes;
+                let full = active.size_bytes > 0
+                    && active.size_bytes.saturating_add(size) > roll.segment_bytes;
                 let old = match (roll.segment_ms, active.first_timestamp) {
                     (Some(ms), Some(first)) => ts.saturating_sub(first) > ms,
                     _ => false,
@@ -168,7 +174,7 @@ impl PartitionLog {
             .segments
             .last_mut()
             .expect("a segment was just ensured");
-        active.size_bytes += size;
+        active.size_bytes = active.size_bytes.saturating_add(size);
         active.largest_timestamp = active.largest_timestamp.max(ts);
         active.first_timestamp.get_or_insert(ts);
         if !matches!(self.last_epoch(), Some(e) if e >= record.leader_epoch) {
@@ -351,14 +357,14 @@ impl PartitionLog {
             let too_big = !is_active
                 && limits
                     .retention_bytes
-                    .is_some_and(|max| total - seg.size_bytes >= max);
+                    .is_some_and(|max| total.saturating_sub(seg.size_bytes) >= max);
             let too_old = limits
                 .retention_ms
                 .is_some_and(|ms| now.saturating_sub(seg.largest_timestamp) > ms);
             if !(too_big || too_old) {
                 break;
             }
-            total -= seg.size_bytes;
+            total = total.saturating_sub(seg.size_bytes);
             deleted_segments += 1;
         }
         if deleted_segments == 0 {
