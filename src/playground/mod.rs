@@ -95,11 +95,7 @@ fn stage_orientation() -> Orientation {
                 .ok()
                 .and_then(|v| v.as_f64())
                 .unwrap_or(800.0);
-            if width < 700.0 {
-                Orientation::for_size(width, height)
-            } else {
-                Orientation::Wide
-            }
+            Orientation::for_window(width, height)
         })
         .unwrap_or(Orientation::Wide)
 }
@@ -364,7 +360,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                     if stage.has_direct() {
                         <h3 class="world-title">{ s.with_kafka }</h3>
                     }
-                    <div class="stage-frame">
+                    <div class={ classes!("stage-frame", (*orientation == Orientation::Tall).then_some("tall")) }>
                     <section class="stage-wrap" ref={stage_wrap.clone()} data-zoom={ format!("{}", *zoom) }
                         onpointerdown={pan_start} onpointermove={pan_move} onpointerup={pan_end.clone()} onpointerleave={pan_end}>
                         <div class="stage-zoom" style={ format!("width:{}%", (*zoom * 100.0).round()) }>

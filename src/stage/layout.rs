@@ -43,18 +43,33 @@ impl Rect {
     }
 }
 
-/// Landscape (laptop, projector) or portrait (phone held upright).
+/// Landscape (laptop, projector) or portrait (phone or tablet held upright).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Orientation {
     Wide,
     Tall,
 }
 
+/// Up to this window width the page is one column (`static/style.css`), so the stage has the
+/// window's whole width and may take its shape from the window.
+pub const ONE_COLUMN_MAX_W: f64 = 1000.0;
+
 impl Orientation {
     /// Portrait when the stage is taller than it is wide.
     pub fn for_size(width: f64, height: f64) -> Self {
         if height > width * 1.1 {
             Orientation::Tall
+        } else {
+            Orientation::Wide
+        }
+    }
+
+    /// The stage's shape for a window: a page of one column takes the window's shape — a
+    /// phone or a tablet held upright gets the tall stage (the wide one drawn 740 px wide on a
+    /// tablet is 8 px text); two columns always the wide one.
+    pub fn for_window(width: f64, height: f64) -> Self {
+        if width <= ONE_COLUMN_MAX_W {
+            Self::for_size(width, height)
         } else {
             Orientation::Wide
         }

@@ -136,6 +136,17 @@ fn orientation_follows_the_stage_shape() {
     assert_eq!(Orientation::for_size(390.0, 844.0), Orientation::Tall);
 }
 
+#[test]
+fn a_window_in_one_column_gives_the_stage_its_shape() {
+    // Phone and tablet upright: tall. The same turned sideways, or two columns: wide.
+    assert_eq!(Orientation::for_window(390.0, 844.0), Orientation::Tall);
+    assert_eq!(Orientation::for_window(768.0, 1024.0), Orientation::Tall);
+    assert_eq!(Orientation::for_window(844.0, 390.0), Orientation::Wide);
+    assert_eq!(Orientation::for_window(1024.0, 768.0), Orientation::Wide);
+    assert_eq!(Orientation::for_window(900.0, 800.0), Orientation::Wide);
+    assert_eq!(Orientation::for_window(1080.0, 1920.0), Orientation::Wide);
+}
+
 /// One topic `name` with `partitions` × `rf` replicas on three brokers.
 fn one_topic(name: &str, partitions: u32, rf: u32) -> Cluster {
     let mut c = Cluster::new(1, 3).unwrap();

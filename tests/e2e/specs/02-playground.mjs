@@ -158,6 +158,31 @@ test('phone size in Vietnamese: the stage stacks and nothing scrolls sideways', 
   await phone.close();
 });
 
+// A tablet held upright: the tall stage, kept to a width where its text reads (the wide stage
+// drawn 740 px wide put chip text at 8 px); turned sideways, the wide stage again.
+test('tablet upright gets the tall stage with readable text; sideways the wide one', async ({ page, baseUrl }) => {
+  const chipTextPx = () => page.evaluate(() => {
+    const svg = document.querySelector('svg.stage');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return { px: parseFloat(getComputedStyle(document.querySelector('g.replica text')).fontSize) * scale, units: svg.viewBox.baseVal.width };
+  });
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto(`${baseUrl}?scene=partitions&lang=vi`);
+  await page.waitForSelector('svg.stage g.replica');
+  let t = await chipTextPx();
+  expect(t.units < 500 && t.px >= 12, `upright: tall stage (${t.units} units wide), chip text ${t.px.toFixed(1)} px`);
+  const overlaps = await page.evaluate(() => {
+    const z = document.querySelector('.zoom-controls').getBoundingClientRect();
+    return [...document.querySelectorAll('svg.stage g.producer, svg.stage g.broker')].some((g) => {
+      const r = g.getBoundingClientRect();
+      return r.left < z.right && z.left < r.right && r.top < z.bottom && z.top < r.bottom;
+    });
+  });
+  expect(!overlaps, 'the zoom buttons cover no box');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await eventually(async () => (await chipTextPx()).units > 900, 'sideways: the wide stage');
+});
+
 test('remove a broker: move its partitions off, shut it down, unregister it', async ({ page, baseUrl, shot }) => {
   await open(page, baseUrl);
   // Brokers 1 to 3 are also the KRaft controllers; a fourth one can come and go.
