@@ -32,7 +32,7 @@ test-native:
 	PROPTEST_RNG_SEED=$(PROPTEST_RNG_SEED) cargo test --workspace
 
 ## make hunt [ROUNDS=20] — the native tests again and again, each round with a fresh random
-## seed: a harness for finding what the fixed seed does not reach (about 40 s a round here).
+## seed: a harness for finding what the fixed seed does not reach (about 25 s a round here).
 ## A failure prints its seed; proptest saves the shrunk case in the test's
 ## *.proptest-regressions file, which every later run replays first: commit it with the fix.
 ROUNDS ?= 20
