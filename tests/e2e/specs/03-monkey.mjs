@@ -19,7 +19,10 @@ test('monkey: 2,000 random actions end with no console error and no panic', asyn
   const actions = Number(process.env.MONKEY_ACTIONS ?? 2000);
   const rand = mulberry32(seed);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-  console.log(`       monkey seed ${seed}, ${actions} actions`);
+  // MONKEY_VIEWPORT=768x1024 plays on another screen (the one-column page, the tall stage).
+  const [w, h] = (process.env.MONKEY_VIEWPORT ?? '').split('x').map(Number);
+  if (w > 0 && h > 0) await page.setViewportSize({ width: w, height: h });
+  console.log(`       monkey seed ${seed}, ${actions} actions${w > 0 && h > 0 ? `, ${w}x${h}` : ''}`);
   await page.goto(baseUrl + '?lang=en');
   await page.waitForSelector('svg.stage g.broker');
   // Play fast so the model does something between actions.
