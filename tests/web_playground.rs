@@ -229,7 +229,7 @@ async fn a_describe_table_with_nothing_to_show_says_so() {
             .length()
     };
     let empty = |table: &str| {
-        root.query_selector(&format!(".table-scroll:has(.{table}) .table-empty"))
+        root.query_selector(&format!(".table-scroll:has(.{table}) .empty-note"))
             .unwrap()
             .and_then(|r| r.text_content())
     };

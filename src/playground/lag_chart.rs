@@ -106,7 +106,7 @@ pub fn lag_chart(props: &LagChartProps) -> Html {
         <section class="panel lag-panel" aria-labelledby="lag-title">
             <h2 id="lag-title">{ s.lag_over_time }</h2>
             if groups.is_empty() {
-                <p class="muted">{ s.no_group_rows }</p>
+                <p class="muted empty-note">{ s.no_group_rows }</p>
             }
             { for charts }
         </section>

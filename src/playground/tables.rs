@@ -17,7 +17,7 @@ pub struct TablesProps {
 /// columns on a phone.)
 fn empty_note(rows: &[Html], text: &'static str) -> Html {
     if rows.is_empty() {
-        html! { <p class="muted table-empty">{ text }</p> }
+        html! { <p class="muted empty-note">{ text }</p> }
     } else {
         Html::default()
     }
