@@ -182,6 +182,8 @@ pub enum Outcome {
     Partition(TopicPartition),
     /// How many partitions a preferred leader election moved.
     Elected(u32),
+    /// A customer's order in the shop without Kafka (see `crate::world`).
+    Order(u64),
 }
 
 impl Cluster {

@@ -23,12 +23,14 @@
 use crate::assignor::AssignmentStrategy;
 use crate::consumer::{AutoOffsetReset, ConsumerConfig, ConsumerRef, SeekTo};
 use crate::controller::ControllerMode;
+use crate::direct::DirectCommand;
 use crate::happening::Endpoint;
 use crate::partitioner::PartitionerKind;
 use crate::producer::{Acks, AutoProduce, KeyPattern, ProducerConfig};
 use crate::record::{Header, ProducerRecord};
 use crate::service::{Reaction, ServiceConfig};
 use crate::topic::{CleanupPolicy, TopicConfig};
+use crate::world::WorldCommand;
 use crate::{Command, TopicPartition};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -332,6 +334,36 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
                 B::from_json(b).map_err(|e| e.at_index(1))?,
             )),
             _ => Err(JsonError::expected("an array of two", value)),
+        }
+    }
+}
+
+/// The shop without Kafka's commands, as serde writes them.
+impl FromJson for DirectCommand {
+    fn from_json(value: &Value) -> Result<Self, JsonError> {
+        read_enum!(value => DirectCommand {
+            units: [PlaceOrder],
+            newtypes: [],
+            structs: [
+                SetAutoOrders { per_sec },
+                StopService { name },
+                StartService { name },
+            ],
+        })
+    }
+}
+
+/// A command of either world: `{"Direct": …}` for the shop without Kafka, else a cluster
+/// command (`WorldCommand`'s own `Serialize`).
+impl FromJson for WorldCommand {
+    fn from_json(value: &Value) -> Result<Self, JsonError> {
+        match value {
+            Value::Object(map) if map.len() == 1 && map.contains_key("Direct") => map
+                .get("Direct")
+                .map_or(Err(unknown_variant("Direct")), DirectCommand::from_json)
+                .map(WorldCommand::Direct)
+                .map_err(|e| e.at("Direct")),
+            _ => Command::from_json(value).map(WorldCommand::Kafka),
         }
     }
 }

@@ -122,6 +122,8 @@ pub enum ModelError {
     UnknownService {
         service: String,
     },
+    /// A command for the shop without Kafka, in a session that has none.
+    NoShopWithoutKafka,
     /// The name a new service asked for is already a service's, a group's or a producer's.
     ServiceNameTaken {
         service: String,
@@ -219,6 +221,7 @@ impl ModelError {
             ModelError::InvalidOffset { .. } => "invalid_offset",
             ModelError::NotAssigned { .. } => "not_assigned",
             ModelError::UnknownService { .. } => "unknown_service",
+            ModelError::NoShopWithoutKafka => "no_shop_without_kafka",
             ModelError::ServiceNameTaken { .. } => "service_name_taken",
             ModelError::ServiceWithoutInput { .. } => "service_without_input",
             ModelError::ServiceLoop { .. } => "service_loop",
@@ -336,6 +339,9 @@ impl fmt::Display for ModelError {
                 "No current assignment for partition {partition}: a consumer can only seek partitions it owns."
             ),
             ModelError::UnknownService { service } => write!(f, "There is no service '{service}'."),
+            ModelError::NoShopWithoutKafka => {
+                f.write_str("This session has no shop without Kafka to send that to.")
+            }
             ModelError::ServiceNameTaken { service, by } => match by {
                 NameTakenBy::Service => write!(f, "Service '{service}' already exists; pick another name."),
                 NameTakenBy::Group => write!(

@@ -1,5 +1,5 @@
 //! Services: small applications built on Kafka clients, as in the primer's shop — Orders,
-//! Inventory, Payments, Notification.
+//! Inventory, Payments, Notification (set up in [`crate::presets`]).
 //!
 //! A service is an ordinary consumer group named after it, with one member whose client id
 //! is the service name, plus (when it produces) an ordinary producer with that client id.
@@ -36,13 +36,11 @@
 //! fetching those partitions and resumes as the queue drains (`pause()`/`resume()`), so a
 //! slow service builds lag in Kafka, not records in memory.
 
-use crate::command::Command;
 use crate::consumer::{AutoOffsetReset, ConsumerConfig};
 use crate::error::ModelError;
 use crate::producer::{ProducerConfig, ProducerId};
 use crate::record::Bytes;
 use crate::schedule::Ms;
-use crate::topic::TopicConfig;
 use crate::TopicPartition;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -282,37 +280,6 @@ pub fn text_of(bytes: Option<&[u8]>) -> String {
         Some(b) => String::from_utf8_lossy(b).into_owned(),
         None => NULL_TEXT.to_string(),
     }
-}
-
-/// The primer's shop as commands: topics `orders` and `inventory` (3 partitions each), and
-/// the services Inventory (orders → inventory, value prefixed `reserved:`), Notification
-/// (orders → an e-mail) and Payments (inventory → a row in table `payments`). Orders come
-/// from any plain producer writing to `orders`.
-pub fn primer_commands() -> Vec<Command> {
-    let topic = |name: &str| Command::CreateTopic {
-        name: name.into(),
-        config: TopicConfig::default().with_partitions(3),
-    };
-    let service = |name: &str, config: ServiceConfig| Command::CreateService {
-        name: name.into(),
-        config,
-    };
-    vec![
-        topic("orders"),
-        topic("inventory"),
-        service(
-            "inventory",
-            ServiceConfig::consuming(["orders"]).produce_to("inventory", "reserved:"),
-        ),
-        service(
-            "notification",
-            ServiceConfig::consuming(["orders"]).send_email(),
-        ),
-        service(
-            "payments",
-            ServiceConfig::consuming(["inventory"]).write_row("payments"),
-        ),
-    ]
 }
 
 #[cfg(test)]

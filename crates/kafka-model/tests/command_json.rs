@@ -4,11 +4,12 @@
 
 use kafka_model::assignor::AssignmentStrategy;
 use kafka_model::command_json::{self, FromJson, JsonError};
+use kafka_model::direct::DirectCommand;
 use kafka_model::partitioner::PartitionerKind;
 use kafka_model::{
     Acks, AutoOffsetReset, AutoProduce, CleanupPolicy, Command, ConsumerConfig, ConsumerRef,
     ControllerMode, Endpoint, Header, KeyPattern, ProducerConfig, ProducerRecord, Reaction, SeekTo,
-    ServiceConfig, TopicConfig, TopicPartition,
+    ServiceConfig, TopicConfig, TopicPartition, WorldCommand,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -277,6 +278,21 @@ fn command() -> impl Strategy<Value = Command> {
     ]
 }
 
+/// A command of either world: the shop without Kafka's, or any cluster command.
+fn world_command() -> impl Strategy<Value = WorldCommand> {
+    use DirectCommand as D;
+    prop_oneof![
+        3 => command().prop_map(WorldCommand::Kafka),
+        1 => prop_oneof![
+            Just(D::PlaceOrder),
+            any::<Option<f64>>().prop_map(|per_sec| D::SetAutoOrders { per_sec }),
+            name().prop_map(|name| D::StopService { name }),
+            name().prop_map(|name| D::StartService { name }),
+        ]
+        .prop_map(WorldCommand::Direct),
+    ]
+}
+
 /// Every place in a JSON value, as a JSON pointer ("" is the whole value).
 fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
     out.push(at.clone());
@@ -390,8 +406,17 @@ fn apply(value: &mut Value, pointer: &str, edit: &Edit) {
 
 /// The two readers agree on `value`, or the hand reader alone refuses it.
 fn agree(value: &Value) -> Result<(), TestCaseError> {
-    let ours: Result<Command, JsonError> = command_json::command(value);
-    let serde: Result<Command, _> = serde_json::from_value(value.clone());
+    agree_as::<Command>(value)?;
+    agree_as::<WorldCommand>(value)
+}
+
+/// The same, for one type.
+fn agree_as<T>(value: &Value) -> Result<(), TestCaseError>
+where
+    T: FromJson + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let ours: Result<T, JsonError> = T::from_json(value);
+    let serde: Result<T, _> = serde_json::from_value(value.clone());
     match (ours, serde) {
         (Ok(ours), Ok(serde)) => prop_assert_eq!(ours, serde),
         (Ok(ours), Err(e)) => {
@@ -414,11 +439,18 @@ proptest! {
         prop_assert_eq!(command_json::command(&value), Ok(command));
     }
 
+    /// The same for a command of either world (a session's log).
+    #[test]
+    fn reads_back_what_serde_writes_of_either_world(command in world_command()) {
+        let value = serde_json::to_value(&command).unwrap();
+        prop_assert_eq!(WorldCommand::from_json(&value), Ok(command));
+    }
+
     /// After up to three edits anywhere (wrong types, missing fields, other names, extra
     /// keys), the hand reader reads nothing serde would not read the same way.
     #[test]
     fn never_reads_what_serde_refuses(
-        command in command(),
+        command in world_command(),
         edits in prop::collection::vec((any::<prop::sample::Index>(), edit()), 1..4),
     ) {
         let mut value = serde_json::to_value(&command).unwrap();

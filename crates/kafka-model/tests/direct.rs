@@ -2,9 +2,10 @@
 //! failure of one travelling back to the customer.
 
 use kafka_model::direct::{
-    DirectHappening, DirectKind, DirectSim, FailReason, CALL_TIMEOUT_MS, INVENTORY, MAX_ADVANCE_MS,
-    NOTIFICATION, ORDERS, ORDERS_QUEUE, ORDERS_WORKERS, PAYMENTS,
+    DirectHappening, DirectKind, DirectSim, FailReason, CALLER_QUEUE, CALLER_WORKERS,
+    CALL_TIMEOUT_MS, MAX_ADVANCE_MS,
 };
+use kafka_model::presets::{shop_without_kafka, INVENTORY, NOTIFICATION, ORDERS, PAYMENTS};
 use kafka_model::ModelError;
 use proptest::prelude::*;
 
@@ -43,7 +44,7 @@ fn count(log: &[DirectHappening], pred: impl Fn(&DirectKind) -> bool) -> usize {
 
 #[test]
 fn with_everything_up_every_order_completes_after_inventory_then_payments_then_notification() {
-    let mut sim = DirectSim::primer(7);
+    let mut sim = shop_without_kafka(7);
     let mut log = Vec::new();
     let mut ids = Vec::new();
     for _ in 0..6 {
@@ -120,7 +121,7 @@ fn everything_up_copes_with_four_orders_a_second() {
 }
 
 fn everything_up_copes(seed: u64) {
-    let mut sim = DirectSim::primer(seed);
+    let mut sim = shop_without_kafka(seed);
     let mut log = Vec::new();
     sim.set_auto_orders(Some(4.0)).unwrap();
     run(&mut sim, 30_000, &mut log);
@@ -129,7 +130,7 @@ fn everything_up_copes(seed: u64) {
     assert!(o.placed >= 115, "{o:?}");
     assert_eq!((o.failed, o.rejected), (0, 0), "{o:?}");
     assert!(o.completed >= o.placed - 20, "{o:?}");
-    assert!(sim.service(ORDERS).unwrap().queued() < ORDERS_QUEUE as usize);
+    assert!(sim.service(ORDERS).unwrap().queued() < CALLER_QUEUE as usize);
 }
 
 #[test]
@@ -140,7 +141,7 @@ fn payments_down_stalls_orders_and_the_failure_reaches_the_customer_then_drains_
 }
 
 fn payments_down(seed: u64) {
-    let mut sim = DirectSim::primer(seed);
+    let mut sim = shop_without_kafka(seed);
     let mut log = Vec::new();
     sim.set_auto_orders(Some(4.0)).unwrap();
     run(&mut sim, 10_000, &mut log);
@@ -169,7 +170,7 @@ fn payments_down(seed: u64) {
     assert!(o.rejected > 0, "Orders must turn customers away: {o:?}");
     // Orders' workers are all stuck waiting on Payments, and orders queue behind them.
     let orders = sim.service(ORDERS).unwrap();
-    assert_eq!(orders.busy(), ORDERS_WORKERS as usize, "{orders:?}");
+    assert_eq!(orders.busy(), CALLER_WORKERS as usize, "{orders:?}");
     assert!(orders.queued() > 0, "{orders:?}");
     // The calls pile up at Payments as connections it will never answer.
     assert!(sim.service(PAYMENTS).unwrap().hanging() > 0);
@@ -221,7 +222,7 @@ fn payments_down(seed: u64) {
 
 #[test]
 fn a_down_service_never_answers_a_call_and_the_order_times_out() {
-    let mut sim = DirectSim::primer(5);
+    let mut sim = shop_without_kafka(5);
     sim.set_up(INVENTORY, false).unwrap();
     let order = sim.place_order().unwrap();
     let mut log = sim.take_happenings();
@@ -254,7 +255,7 @@ fn a_down_service_never_answers_a_call_and_the_order_times_out() {
 
 #[test]
 fn a_full_service_answers_with_an_error_at_once() {
-    let mut sim = DirectSim::primer(9);
+    let mut sim = shop_without_kafka(9);
     let mut log = Vec::new();
     // A burst far beyond Inventory's 2 workers + 4 queued.
     for _ in 0..12 {
@@ -278,7 +279,7 @@ fn a_full_service_answers_with_an_error_at_once() {
 
 #[test]
 fn orders_down_loses_its_orders_and_takes_no_new_ones() {
-    let mut sim = DirectSim::primer(2);
+    let mut sim = shop_without_kafka(2);
     let mut log = Vec::new();
     for _ in 0..3 {
         sim.place_order().unwrap();
@@ -300,7 +301,7 @@ fn orders_down_loses_its_orders_and_takes_no_new_ones() {
 }
 
 fn scripted(seed: u64) -> (DirectSim, Vec<DirectHappening>) {
-    let mut sim = DirectSim::primer(seed);
+    let mut sim = shop_without_kafka(seed);
     let mut log = Vec::new();
     sim.set_auto_orders(Some(5.0)).unwrap();
     run(&mut sim, 4_000, &mut log);
@@ -369,7 +370,7 @@ fn bad_input_is_refused_and_changes_nothing() {
 
 #[test]
 fn recent_keeps_only_what_a_view_still_draws() {
-    let mut sim = DirectSim::primer(4);
+    let mut sim = shop_without_kafka(4);
     sim.set_auto_orders(Some(10.0)).unwrap();
     for _ in 0..600 {
         sim.advance(100);
@@ -388,7 +389,7 @@ fn recent_keeps_only_what_a_view_still_draws() {
 
 #[test]
 fn a_huge_step_is_capped_and_does_not_panic() {
-    let mut sim = DirectSim::primer(0);
+    let mut sim = shop_without_kafka(0);
     sim.set_auto_orders(Some(20.0)).unwrap();
     sim.advance(2_000);
     sim.advance(u64::MAX);
@@ -425,7 +426,7 @@ proptest! {
     #[test]
     fn any_commands_keep_the_books_straight(ops in prop::collection::vec(op(), 1..60)) {
         let names = [ORDERS, INVENTORY, PAYMENTS, NOTIFICATION, "nope"];
-        let mut sim = DirectSim::primer(99);
+        let mut sim = shop_without_kafka(99);
         for op in ops {
             let before = sim.clone();
             let refused = match op {

@@ -5,7 +5,8 @@
 mod common;
 use common::*;
 use kafka_model::collections::SortedMap;
-use kafka_model::service::{primer_commands, NULL_TEXT};
+use kafka_model::presets::shop_on_kafka as primer_commands;
+use kafka_model::service::NULL_TEXT;
 use kafka_model::*;
 use std::collections::{BTreeMap, BTreeSet};
 
