@@ -20,7 +20,7 @@ mod tests;
 pub use console::{LineFormat, TextRecord, Unwritable};
 pub use shell::{comment_text, quote};
 
-use kafka_model::{Cluster, Command};
+use kafka_model::{Cluster, Command, WorldCommand};
 
 /// The Kafka release the files are written for: its image, and its tools' options.
 pub const KAFKA_VERSION: &str = "3.9.0";
@@ -54,19 +54,26 @@ pub fn export(cluster: &Cluster, issued: &[Command]) -> Export {
     }
 }
 
-/// Everything issued to reach the session's present: the setup commands (which the session
-/// does not log), then the logged commands already applied (after a scrub back, the ones
-/// still ahead are not part of the present).
-pub fn issued_commands(setup: &[Command], session: &crate::session::Session) -> Vec<Command> {
+/// Everything issued to the cluster to reach the session's present: the setup commands the
+/// session recorded as its origin (whatever it started from: a scene, the free playground's
+/// preset, a shared link or file), then the logged cluster commands already applied (after
+/// a scrub back, the ones still ahead are not part of the present). The shop without
+/// Kafka's commands have no Kafka to export to.
+pub fn issued_commands(session: &crate::session::Session) -> Vec<Command> {
     let history = session.history();
-    setup
+    let logged = history
+        .commands()
+        .get(..history.applied())
+        .unwrap_or_default();
+    session
+        .origin()
+        .setup
         .iter()
         .cloned()
-        .chain(
-            history.commands()[..history.applied()]
-                .iter()
-                .map(|(_, c)| c.clone()),
-        )
+        .chain(logged.iter().filter_map(|(_, c)| match c {
+            WorldCommand::Kafka(c) => Some(c.clone()),
+            WorldCommand::Direct(_) => None,
+        }))
         .collect()
 }
 

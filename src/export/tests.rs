@@ -116,7 +116,7 @@ fn playground() -> (Session, Vec<Command>) {
         s.apply(command).unwrap();
     }
     s.advance(5_000);
-    let issued = issued_commands(&setup, &s);
+    let issued = issued_commands(&s);
     (s, issued)
 }
 
@@ -525,7 +525,7 @@ fn run_by_bash_the_playground_script_calls_the_tools_in_order() {
 #[test]
 fn the_shops_services_become_notes() {
     let mut cluster = Cluster::new(3, 3).unwrap();
-    for c in kafka_model::service::primer_commands() {
+    for c in kafka_model::presets::shop_on_kafka() {
         cluster.apply(&c).unwrap();
     }
     let script = export(&cluster, &[]).script;
@@ -586,4 +586,45 @@ fn a_deleted_topic_takes_its_records_along_and_auto_producers_are_only_described
     assert!(!script
         .lines()
         .any(|l| l.starts_with("kafka-producer-perf-test.sh")));
+}
+
+/// The export names the setup the session holds, not the page's: a file whose preset differs
+/// from the scene's (here: the scene's preset plus a `payments-audit` topic and a record
+/// published to it at time 0, which the page's own preset does not have) exports the file's.
+/// Records are read from the issued commands only, so a wrong setup loses that record.
+#[test]
+fn an_imported_file_exports_its_own_setup() {
+    let scene = crate::scenes::by_id("partitions").unwrap();
+    let mut original = scene.session().unwrap();
+    original.advance(2_000);
+    let mut shared = crate::share::Shared::capture(&original, Some(scene.id));
+    shared.setup.push(Command::CreateTopic {
+        name: "payments-audit".into(),
+        config: TopicConfig::default().with_partitions(4),
+    });
+    shared.setup.push(produce(ProducerRecord::text(
+        "payments-audit",
+        Some("p-1"),
+        "paid",
+    )));
+    let file = shared.to_json();
+    let imported = crate::share::Shared::from_json(&file)
+        .unwrap()
+        .rebuild()
+        .unwrap();
+    let issued = issued_commands(&imported);
+    assert_eq!(&issued[..shared.setup.len()], &shared.setup[..]);
+    let script = export(imported.cluster(), &issued).script;
+    assert!(
+        script.contains("--create --topic payments-audit \\\n  --partitions 4"),
+        "{script}"
+    );
+    assert!(
+        script.contains("p-1"),
+        "the record published after the import: {script}"
+    );
+    // The page's own preset, exported, has neither.
+    let page = scene.session().unwrap();
+    let page_script = export(page.cluster(), &issued_commands(&page)).script;
+    assert!(!page_script.contains("payments-audit"));
 }

@@ -97,6 +97,7 @@ fn vietnamese(e: &ModelError) -> String {
             format!("Partition {partition} không được giao cho consumer này: consumer chỉ seek được partition nó sở hữu.")
         }
         E::UnknownService { service } => format!("Không có service '{service}'."),
+        E::NoShopWithoutKafka => "Phiên này không có cửa hàng không dùng Kafka để nhận lệnh đó.".into(),
         E::ServiceNameTaken { service, by } => match by {
             NameTakenBy::Service => format!("Service '{service}' đã tồn tại; hãy chọn tên khác."),
             NameTakenBy::Group => format!(

@@ -5,7 +5,6 @@
 use super::live::Live;
 use crate::export::{data_url, export, issued_commands, Export, COMPOSE_FILE, SCRIPT_FILE};
 use crate::i18n::Lang;
-use kafka_model::Command;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,11 +12,6 @@ use yew::prelude::*;
 pub struct ExportPanelProps {
     pub live: Live,
     pub lang: Lang,
-    /// The commands the session started from. The session does not log them, so records
-    /// they publish reach the script only through this. The free playground's preset
-    /// publishes nothing, so it may be left out there.
-    #[prop_or_default]
-    pub setup: Rc<Vec<Command>>,
 }
 
 #[function_component(ExportPanel)]
@@ -25,14 +19,14 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
     let s = props.lang.strings();
     let exported = use_state(|| None::<Rc<Export>>);
     let ontoggle = {
-        let (live, setup, exported) = (props.live.clone(), props.setup.clone(), exported.clone());
+        let (live, exported) = (props.live.clone(), exported.clone());
         Callback::from(move |e: Event| {
             let open = e
                 .target_dyn_into::<web_sys::Element>()
                 .is_some_and(|details| details.has_attribute("open"));
             if open {
                 let session = live.session.borrow();
-                let issued = issued_commands(&setup, &session);
+                let issued = issued_commands(&session);
                 exported.set(Some(Rc::new(export(session.cluster(), &issued))));
             } else {
                 exported.set(None);

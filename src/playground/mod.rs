@@ -332,11 +332,6 @@ pub fn playground(props: &PlaygroundProps) -> Html {
         let drag = drag.clone();
         Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
     };
-    // What the session started from, for the export (the session does not log it).
-    let setup: Rc<Vec<kafka_model::Command>> = use_memo((), move |_| match scene {
-        Some(scene) => (scene.setup)(),
-        None => preset::from_query(crate::browser::query_param("bench").as_deref()).1,
-    });
     let s = props.lang.strings();
     let view_box = format!("0 0 {} {}", layout.width, layout.height);
 
@@ -413,7 +408,7 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                     <share_panel::SharePanel live={panel_live.clone()} lang={props.lang} {scene} on_load={props.on_load.clone()} />
                 }
                 if !minimal && stage.has_kafka() {
-                    <export_panel::ExportPanel live={panel_live.clone()} lang={props.lang} {setup} />
+                    <export_panel::ExportPanel live={panel_live.clone()} lang={props.lang} />
                 }
                 <announcer::Announcer live={live.clone()} lang={props.lang} />
                 if stage.has_kafka() && !minimal {

@@ -41,18 +41,18 @@ pub fn format_time(ms: Ms) -> String {
 pub fn transport_bar(props: &TransportProps) -> Html {
     {
         // What the bar shows that time moves: the clock and scrubber in tenths of a second
-        // (as the clock reads), and whether stepping back or forking is possible.
+        // (as the clock reads), and whether stepping back (not at 0) or forking (not at the end) is possible.
         let live = props.live.clone();
         crate::stage::use_frames_when(&props.frames, move || {
             let session = live.session.borrow();
             let (now, end) = (session.now(), session.end());
-            (now / 100, end / 100, now >= end, session.can_rewind())
+            (now / 100, end / 100, now >= end, now == 0)
         });
     }
     let s = props.lang.strings();
-    let (now, end, rewind) = {
+    let (now, end) = {
         let session = props.live.session.borrow();
-        (session.now(), session.end(), session.can_rewind())
+        (session.now(), session.end())
     };
     let toggle = {
         let (on, playing) = (props.on_playing.clone(), props.playing);
@@ -101,7 +101,7 @@ pub fn transport_bar(props: &TransportProps) -> Html {
     };
     html! {
         <div class="transport" role="toolbar" aria-label={ s.time }>
-            <button type="button" class="step-back" onclick={back} disabled={ !rewind } title={ s.step_back } aria-label={ s.step_back }>{ icon(ICON_STEP_BACK) }</button>
+            <button type="button" class="step-back" onclick={back} disabled={ now == 0 } title={ s.step_back } aria-label={ s.step_back }>{ icon(ICON_STEP_BACK) }</button>
             <button type="button" class="play" onclick={toggle} aria-pressed={ props.playing.to_string() }
                 aria-label={ if props.playing { s.pause } else { s.play } }>
                 { icon(if props.playing { ICON_PAUSE } else { ICON_PLAY }) }
@@ -116,7 +116,7 @@ pub fn transport_bar(props: &TransportProps) -> Html {
                 </select>
             </label>
             <input class="scrubber" type="range" min="0" max={ end.to_string() } value={ now.min(end).to_string() }
-                step="10" oninput={scrub} aria-label={ s.scrubber } disabled={ !rewind } />
+                step="10" oninput={scrub} aria-label={ s.scrubber } />
             <span class="clock" aria-live="off">{ format!("{} / {}", format_time(now), format_time(end)) }</span>
             <button type="button" class="fork" onclick={fork} title={ s.fork_hint } disabled={ now >= end }>{ s.fork }</button>
         </div>

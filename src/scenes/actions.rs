@@ -2,12 +2,48 @@
 //! through the forms. Pure: it reads the cluster and returns commands, so it is tested
 //! natively; the view runs them and shows a refusal's reason.
 
-use super::catalog::Action;
+use super::shop;
 use super::text::Text;
 use crate::i18n::Lang;
 use crate::session::Session;
-use kafka_model::direct::DirectSim;
-use kafka_model::{Cluster, Command, ConsumerConfig, ControllerMode, ModelError, SeekTo};
+use kafka_model::direct::{DirectCommand, DirectSim};
+use kafka_model::{
+    Cluster, Command, ConsumerConfig, ControllerMode, ModelError, SeekTo, WorldCommand,
+};
+
+/// A one-click step a scene offers beside the full forms; each is a command to the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Kill the broker that leads this partition now.
+    KillLeader { topic: &'static str, partition: u32 },
+    /// Bring every dead broker back.
+    ReviveAll,
+    /// Switch between KRaft and the legacy ZooKeeper controller.
+    ToggleZooKeeper,
+    /// A new member joins `group`, subscribed to `topic`.
+    AddMember {
+        group: &'static str,
+        topic: &'static str,
+    },
+    /// The newest running member of `group` leaves it.
+    RemoveMember { group: &'static str },
+    /// A new consumer group with one member subscribes to `topic`.
+    AddGroup { topic: &'static str },
+    /// One more partition for `topic`.
+    AddPartition { topic: &'static str },
+    /// Rewind `group` on `topic` to the earliest offset (the group must be empty).
+    RewindGroup {
+        group: &'static str,
+        topic: &'static str,
+    },
+    /// A customer places an order: in the shop without Kafka, and/or produced to `orders`
+    /// by the Orders service.
+    PlaceOrder,
+    /// Orders arrive by themselves (about two a second), or stop.
+    AutoOrders,
+    /// Take a service down, or bring it back (in every world the scene has).
+    ToggleService(&'static str),
+}
 
 /// Why a step cannot be taken now: the model refused, or the scene saw it cannot apply.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,14 +97,19 @@ impl Action {
         }
     }
 
-    /// Takes the step in every world the session has: the Kafka cluster (as recorded
-    /// commands, so time travel replays them) and the shop without Kafka.
+    /// Takes the step in every world the session has — the shop without Kafka first, then
+    /// the Kafka cluster — as recorded commands, so time travel and shared links replay it.
     pub fn apply(self, session: &mut Session) -> Result<(), Refusal> {
-        // Worked out first, so a refused step changes neither world.
-        let commands = self.commands(session.cluster())?;
-        if let Some(result) = session.direct_do(|d| direct_step(self, d)) {
-            result?;
-        }
+        // Worked out first, so a step refused here changes neither world.
+        let mut commands: Vec<WorldCommand> = session
+            .direct()
+            .map(|d| direct_commands(self, d))
+            .unwrap_or_default();
+        commands.extend(
+            self.commands(session.cluster())?
+                .into_iter()
+                .map(Into::into),
+        );
         for command in commands {
             session.apply(command)?;
         }
@@ -161,31 +202,35 @@ impl Action {
                 topic: topic.into(),
                 to: SeekTo::Earliest,
             }],
-            Action::PlaceOrder | Action::AutoOrders | Action::ToggleService(_) => {
-                super::shop::commands(self, cluster)?
-            }
+            Action::PlaceOrder => shop::place_order(cluster),
+            Action::AutoOrders => shop::toggle_auto_orders(cluster),
+            Action::ToggleService(name) => shop::toggle_service(cluster, name),
         })
     }
 }
 
-/// The step in the shop without Kafka.
-fn direct_step(action: Action, d: &mut DirectSim) -> Result<(), ModelError> {
-    match action {
-        Action::PlaceOrder => d.place_order().map(|_| ()),
-        Action::AutoOrders => {
-            let rate = if d.auto_orders().is_some() {
-                None
+/// What the step means in the shop without Kafka as it is now: nothing for a step about
+/// the cluster, or for a service this shop does not have.
+fn direct_commands(action: Action, d: &DirectSim) -> Vec<WorldCommand> {
+    let command = match action {
+        Action::PlaceOrder => Some(DirectCommand::PlaceOrder),
+        Action::AutoOrders => Some(DirectCommand::SetAutoOrders {
+            per_sec: match d.auto_orders() {
+                Some(_) => None,
+                None => Some(shop::DIRECT_AUTO_ORDERS_PER_SEC),
+            },
+        }),
+        Action::ToggleService(name) => d.service(name).map(|s| {
+            let name = name.to_string();
+            if s.up() {
+                DirectCommand::StopService { name }
             } else {
-                Some(super::shop::DIRECT_AUTO_ORDERS_PER_SEC)
-            };
-            d.set_auto_orders(rate)
-        }
-        Action::ToggleService(name) => {
-            let up = d.service(name).is_some_and(|s| s.up());
-            d.set_up(name, !up)
-        }
-        _ => Ok(()),
-    }
+                DirectCommand::StartService { name }
+            }
+        }),
+        _ => None,
+    };
+    command.into_iter().map(WorldCommand::Direct).collect()
 }
 
 /// "payments" → "payment", so members read payment-1, payment-2 as in the primer.

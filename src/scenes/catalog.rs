@@ -1,10 +1,11 @@
 //! The primer's scenes, in the primer's order. Each is a named preset of the live model,
 //! its narration, the quick actions it offers and the "try this" items that watch the model.
 
+use super::actions::Action;
 use super::checks as c;
 use super::shop;
 use super::text::Text;
-use crate::session::Session;
+use crate::session::{Origin, Session};
 use kafka_model::{AutoProduce, Command, ConsumerConfig, KeyPattern, ProducerConfig, TopicConfig};
 
 /// What the stage shows.
@@ -56,40 +57,6 @@ impl Panels {
     };
 }
 
-/// A one-click step a scene offers beside the full forms; each is a command to the model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Kill the broker that leads this partition now.
-    KillLeader { topic: &'static str, partition: u32 },
-    /// Bring every dead broker back.
-    ReviveAll,
-    /// Switch between KRaft and the legacy ZooKeeper controller.
-    ToggleZooKeeper,
-    /// A new member joins `group`, subscribed to `topic`.
-    AddMember {
-        group: &'static str,
-        topic: &'static str,
-    },
-    /// The newest running member of `group` leaves it.
-    RemoveMember { group: &'static str },
-    /// A new consumer group with one member subscribes to `topic`.
-    AddGroup { topic: &'static str },
-    /// One more partition for `topic`.
-    AddPartition { topic: &'static str },
-    /// Rewind `group` on `topic` to the earliest offset (the group must be empty).
-    RewindGroup {
-        group: &'static str,
-        topic: &'static str,
-    },
-    /// A customer places an order: in the shop without Kafka, and/or produced to `orders`
-    /// by the Orders service.
-    PlaceOrder,
-    /// Orders arrive by themselves (about two a second), or stop.
-    AutoOrders,
-    /// Take a service down, or bring it back (in every world the scene has).
-    ToggleService(&'static str),
-}
-
 /// A "try this" item: done when the live model says so.
 pub struct Task {
     pub text: Text,
@@ -126,14 +93,20 @@ impl std::fmt::Debug for Scene {
 }
 
 impl Scene {
+    /// What the scene's session starts from: its seed for both worlds, its cluster preset,
+    /// and the shop without Kafka where the stage shows it.
+    pub fn origin(&self) -> Origin {
+        Origin {
+            seed: self.seed,
+            brokers: self.brokers,
+            setup: (self.setup)(),
+            without_kafka: self.stage.has_direct(),
+        }
+    }
+
     /// The scene's live session, as the preset builds it.
     pub fn session(&self) -> Result<Session, kafka_model::ModelError> {
-        let session = Session::new(self.seed, self.brokers, &(self.setup)())?;
-        Ok(if self.stage.has_direct() {
-            session.with_direct(kafka_model::direct::DirectSim::primer(self.seed))
-        } else {
-            session
-        })
+        Session::start(self.origin())
     }
 
     /// 1-based place in the primer.

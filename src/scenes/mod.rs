@@ -9,6 +9,7 @@ pub mod shop;
 mod text;
 mod view;
 
-pub use catalog::{by_id, Action, Panels, Scene, StageKind, SCENES};
+pub use actions::{Action, Refusal};
+pub use catalog::{by_id, Panels, Scene, StageKind, SCENES};
 pub use text::Text;
 pub use view::{SceneCard, SceneNav};

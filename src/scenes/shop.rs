@@ -1,8 +1,6 @@
 //! The primer's e-commerce shop on Kafka: the Orders service produces every order to the
 //! `orders` topic; the other services are real consumers (and producers) of the model.
 
-use super::actions::Refusal;
-use super::catalog::Action;
 use kafka_model::{
     AutoProduce, Cluster, Command, KeyPattern, ProducerConfig, ProducerRecord, ServiceConfig,
     TopicConfig,
@@ -19,42 +17,51 @@ pub const DIRECT_AUTO_ORDERS_PER_SEC: f64 = 4.0;
 /// The client id of the producer that is the Orders service.
 pub const ORDERS: &str = "orders";
 
-/// What the shop step means for the Kafka side; nothing when the scene has no shop on Kafka.
-pub fn commands(action: Action, cluster: &Cluster) -> Result<Vec<Command>, Refusal> {
-    if let Action::ToggleService(name) = action {
-        let name = name.to_string();
-        return Ok(match cluster.service(&name) {
-            Some(s) if s.running => vec![Command::StopService { name }],
-            Some(_) => vec![Command::StartService { name }],
-            None => Vec::new(),
-        });
-    }
-    let Some(orders) = cluster.producers().find(|p| p.client_id == ORDERS) else {
-        return Ok(Vec::new());
+/// A customer's order, produced by the Orders service to `orders`; nothing when the
+/// cluster has no Orders producer (the scene has no shop on Kafka).
+pub fn place_order(cluster: &Cluster) -> Vec<Command> {
+    let Some(orders) = orders_producer_of(cluster) else {
+        return Vec::new();
     };
-    Ok(match action {
-        Action::PlaceOrder => {
-            let queued: usize = orders.open_batches().map(|(_, b)| b.records.len()).sum();
-            let n = orders.stats.records_sent + queued as u64 + 1;
-            let key = format!("order-{n}");
-            vec![Command::Produce {
-                producer: orders.id,
-                record: ProducerRecord::text(ORDERS, Some(&key), &format!("{n}× book")),
-            }]
-        }
-        Action::AutoOrders => vec![Command::SetAutoProduce {
-            producer: orders.id,
-            auto: match orders.auto {
-                Some(_) => None,
-                None => Some(AutoProduce {
-                    topic: ORDERS.into(),
-                    records_per_sec: AUTO_ORDERS_PER_SEC,
-                    keys: KeyPattern::Cycling((1..=50).map(|k| format!("order-{k}")).collect()),
-                }),
-            },
-        }],
-        _ => Vec::new(),
-    })
+    let queued: usize = orders.open_batches().map(|(_, b)| b.records.len()).sum();
+    let n = orders.stats.records_sent + queued as u64 + 1;
+    let key = format!("order-{n}");
+    vec![Command::Produce {
+        producer: orders.id,
+        record: ProducerRecord::text(ORDERS, Some(&key), &format!("{n}× book")),
+    }]
+}
+
+/// Orders start arriving by themselves ([`AUTO_ORDERS_PER_SEC`]), or stop.
+pub fn toggle_auto_orders(cluster: &Cluster) -> Vec<Command> {
+    let Some(orders) = orders_producer_of(cluster) else {
+        return Vec::new();
+    };
+    vec![Command::SetAutoProduce {
+        producer: orders.id,
+        auto: match orders.auto {
+            Some(_) => None,
+            None => Some(AutoProduce {
+                topic: ORDERS.into(),
+                records_per_sec: AUTO_ORDERS_PER_SEC,
+                keys: KeyPattern::Cycling((1..=50).map(|k| format!("order-{k}")).collect()),
+            }),
+        },
+    }]
+}
+
+/// A running service stops; a stopped one starts; nothing for a service the cluster lacks.
+pub fn toggle_service(cluster: &Cluster, name: &str) -> Vec<Command> {
+    let name = name.to_string();
+    match cluster.service(&name) {
+        Some(s) if s.running => vec![Command::StopService { name }],
+        Some(_) => vec![Command::StartService { name }],
+        None => Vec::new(),
+    }
+}
+
+fn orders_producer_of(cluster: &Cluster) -> Option<&kafka_model::Producer> {
+    cluster.producers().find(|p| p.client_id == ORDERS)
 }
 
 fn topic(name: &str) -> Command {
@@ -126,7 +133,7 @@ pub fn hub() -> Vec<Command> {
 /// Scenes 7 and 8: the primer's chain of topics — orders → {Notification, Inventory};
 /// Inventory → the `inventory` topic → Payments, which writes the `payments` table.
 pub fn chain() -> Vec<Command> {
-    let mut commands = kafka_model::service::primer_commands();
+    let mut commands = kafka_model::presets::shop_on_kafka();
     // The primer's topics, replicated like the rest of the scenes.
     for c in commands.iter_mut() {
         if let Command::CreateTopic { config, .. } = c {

@@ -1,7 +1,8 @@
-//! The recorded past: the command log with the moment of each command, and checkpoints —
-//! whole-model clones — so going back is "restore the nearest checkpoint, replay the rest".
+//! The recorded past: the command log of both worlds with the moment of each command, and
+//! checkpoints — whole-world clones — so going back is "restore the nearest checkpoint,
+//! replay the rest".
 
-use kafka_model::{Cluster, Command, Ms};
+use kafka_model::{Ms, World, WorldCommand};
 
 /// A checkpoint every this many ms of simulated time.
 pub const CHECKPOINT_EVERY_MS: Ms = 2_000;
@@ -11,35 +12,35 @@ pub const MAX_CHECKPOINTS: usize = 120;
 
 #[derive(Clone)]
 struct Checkpoint {
-    cluster: Cluster,
+    world: World,
     /// How many logged commands the checkpoint already contains.
     applied: usize,
 }
 
 #[derive(Clone)]
 pub struct History {
-    log: Vec<(Ms, Command)>,
-    /// Log entries already applied to the live cluster.
+    log: Vec<(Ms, WorldCommand)>,
+    /// Log entries already applied to the live world.
     applied: usize,
     checkpoints: Vec<Checkpoint>,
     end: Ms,
 }
 
 impl History {
-    pub fn new(start: Cluster) -> Self {
+    pub fn new(start: World) -> Self {
         let end = start.now();
         History {
             log: Vec::new(),
             applied: 0,
             checkpoints: vec![Checkpoint {
-                cluster: start,
+                world: start,
                 applied: 0,
             }],
             end,
         }
     }
 
-    pub fn commands(&self) -> &[(Ms, Command)] {
+    pub fn commands(&self) -> &[(Ms, WorldCommand)] {
         &self.log
     }
 
@@ -55,8 +56,8 @@ impl History {
         self.checkpoints.len()
     }
 
-    /// Records a command just run on the live cluster at `at`.
-    pub fn record(&mut self, at: Ms, command: Command) {
+    /// Records a command just run on the live world at `at`.
+    pub fn record(&mut self, at: Ms, command: WorldCommand) {
         self.log.truncate(self.applied);
         self.log.push((at, command));
         self.applied = self.log.len();
@@ -66,12 +67,12 @@ impl History {
     /// Drops every recorded command not yet applied, and every checkpoint after `now`.
     pub fn fork_at(&mut self, now: Ms) {
         self.log.truncate(self.applied);
-        self.checkpoints.retain(|c| c.cluster.now() <= now);
+        self.checkpoints.retain(|c| c.world.now() <= now);
         self.end = now;
     }
 
     /// The next recorded command due at or before `target`, if any.
-    pub fn next_command_until(&self, target: Ms) -> Option<(Ms, Command)> {
+    pub fn next_command_until(&self, target: Ms) -> Option<(Ms, WorldCommand)> {
         self.log
             .get(self.applied)
             .filter(|(at, _)| *at <= target)
@@ -92,25 +93,25 @@ impl History {
     }
 
     /// The latest checkpoint at or before `target`, and how many commands it contains.
-    pub fn checkpoint_at_or_before(&self, target: Ms) -> (Cluster, usize) {
+    pub fn checkpoint_at_or_before(&self, target: Ms) -> (World, usize) {
         let c = self
             .checkpoints
             .iter()
             .rev()
-            .find(|c| c.cluster.now() <= target)
+            .find(|c| c.world.now() <= target)
             .unwrap_or(&self.checkpoints[0]);
-        (c.cluster.clone(), c.applied)
+        (c.world.clone(), c.applied)
     }
 
-    /// Takes a checkpoint when the live cluster passed the next checkpoint moment.
-    pub fn maybe_checkpoint(&mut self, cluster: &Cluster) {
-        self.end = self.end.max(cluster.now());
-        let last = self.checkpoints.last().map_or(0, |c| c.cluster.now());
-        if cluster.now() < last + CHECKPOINT_EVERY_MS {
+    /// Takes a checkpoint when the live world passed the next checkpoint moment.
+    pub fn maybe_checkpoint(&mut self, world: &World) {
+        self.end = self.end.max(world.now());
+        let last = self.checkpoints.last().map_or(0, |c| c.world.now());
+        if world.now() < last + CHECKPOINT_EVERY_MS {
             return;
         }
         self.checkpoints.push(Checkpoint {
-            cluster: cluster.clone(),
+            world: world.clone(),
             applied: self.applied,
         });
         if self.checkpoints.len() > MAX_CHECKPOINTS {

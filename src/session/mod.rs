@@ -16,62 +16,79 @@ pub use ordering::OrderWatch;
 pub use recent::Recent;
 
 use kafka_model::direct::DirectSim;
-use kafka_model::{Cluster, Command, ModelError, Ms, Outcome};
+use kafka_model::{
+    Cluster, Command, ModelError, Ms, Outcome, World, WorldCommand, WorldHappenings,
+};
 
 /// Longer than any flight lasts at playground pace.
 const FLIGHT_MARGIN_MS: Ms = 3_000;
 
-/// The model as the page sees it. `now()` may lie behind `end()` after the learner scrubbed
-/// back: playing on then replays the recorded commands, and issuing a new command there
-/// forks — the recorded future is discarded, as RaftScope does.
+/// The model as the page sees it: both worlds (the cluster, and the shop without Kafka in
+/// the scenes that compare) with one history. `now()` may lie behind `end()` after the
+/// learner scrubbed back: playing on then replays the recorded commands, and issuing a new
+/// command there forks — the recorded future is discarded, as RaftScope does.
 #[derive(Clone)]
 pub struct Session {
-    cluster: Cluster,
+    world: World,
     history: History,
     recent: Recent,
     lag: LagHistory,
     ordering: OrderWatch,
     facts: Facts,
-    /// The primer's shop without Kafka (scenes 2 and 3), on the same clock. It keeps no
-    /// history, so a session holding one only moves forward.
-    direct: Option<DirectSim>,
-    /// What the session was started from, kept so it can be shared (`crate::share`).
-    /// Shared, so cloning a session stays cheap.
+    /// What the session was started from, kept so it can be shared (`crate::share`) and
+    /// exported (`crate::export`). Shared, so cloning a session stays cheap.
     origin: std::rc::Rc<Origin>,
 }
 
 /// The preset a session started from: with the timed command log, it rebuilds the session.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Origin {
+    /// One seed for both worlds.
     pub seed: u64,
     pub brokers: u32,
+    /// The cluster's preset commands, run at time 0.
     pub setup: Vec<Command>,
+    /// The primer's shop without Kafka runs beside the cluster (scenes 2 and 3).
+    pub without_kafka: bool,
 }
 
 impl Session {
-    /// Starts from a preset: `setup` commands run at time 0. They are the history's
-    /// starting point, not entries of its command log (see `origin()`).
+    /// Starts a Kafka-only session from a preset (see [`Session::start`]).
     pub fn new(seed: u64, brokers: u32, setup: &[Command]) -> Result<Self, ModelError> {
-        let mut cluster = Cluster::new(seed, brokers)?;
-        for command in setup {
+        Session::start(Origin {
+            seed,
+            brokers,
+            setup: setup.to_vec(),
+            without_kafka: false,
+        })
+    }
+
+    /// Starts from a preset: the setup commands run at time 0, and the shop without Kafka
+    /// (if asked for) opens beside the cluster. They are the history's starting point, not
+    /// entries of its command log (see [`Session::origin`]).
+    pub fn start(origin: Origin) -> Result<Self, ModelError> {
+        let mut cluster = Cluster::new(origin.seed, origin.brokers)?;
+        for command in &origin.setup {
             cluster.apply(command)?;
         }
-        let history = History::new(cluster.clone());
+        let mut world = World::new(cluster);
+        if origin.without_kafka {
+            world = world.with_direct(kafka_model::presets::shop_without_kafka(origin.seed));
+        }
+        // The first checkpoint still holds the preset's happenings, so a trip back to the
+        // start shows them again; the live world hands them to the timeline now. They are
+        // nothing the learner did (no facts).
+        let history = History::new(world.clone());
         let mut recent = Recent::default();
-        recent.extend(cluster.take_happenings());
+        recent.extend(world.take_happenings().kafka);
         Ok(Session {
-            cluster,
             history,
+            world,
             recent,
             lag: LagHistory::default(),
             ordering: OrderWatch::default(),
             facts: Facts::default(),
-            direct: None,
-            origin: std::rc::Rc::new(Origin {
-                seed,
-                brokers,
-                setup: setup.to_vec(),
-            }),
+            origin: std::rc::Rc::new(origin),
         })
     }
 
@@ -81,7 +98,12 @@ impl Session {
     }
 
     pub fn cluster(&self) -> &Cluster {
-        &self.cluster
+        self.world.cluster()
+    }
+
+    /// The shop without Kafka, in the scenes that have one.
+    pub fn direct(&self) -> Option<&DirectSim> {
+        self.world.direct()
     }
 
     pub fn recent(&self) -> &Recent {
@@ -97,42 +119,10 @@ impl Session {
         &self.facts
     }
 
-    /// Adds the shop without Kafka, started at this session's time.
-    pub fn with_direct(mut self, mut direct: DirectSim) -> Self {
-        while direct.now() < self.now() {
-            let _ = direct.advance(self.now() - direct.now());
-        }
-        self.direct = Some(direct);
-        self
-    }
-
-    pub fn direct(&self) -> Option<&DirectSim> {
-        self.direct.as_ref()
-    }
-
-    /// Runs a learner's action on the shop without Kafka (place an order, take a service
-    /// down...); `None` when this session has none.
-    pub fn direct_do<R>(
-        &mut self,
-        f: impl FnOnce(&mut DirectSim) -> Result<R, ModelError>,
-    ) -> Option<Result<R, ModelError>> {
-        let direct = self.direct.as_mut()?;
-        let result = f(direct);
-        let happenings = direct.take_happenings();
-        self.facts.observe_direct(&happenings);
-        Some(result)
-    }
-
-    /// Whether the learner can travel back (not with the shop without Kafka, which keeps
-    /// no history).
     /// A mark that moves whenever anything happened in either world: the page redraws the
     /// cluster, tables and scene card only when it moved.
     pub fn activity(&self) -> (Option<u64>, u64) {
         (self.recent.last_id(), self.facts.direct_seen)
-    }
-
-    pub fn can_rewind(&self) -> bool {
-        self.direct.is_none()
     }
 
     pub fn lag_history(&self) -> &LagHistory {
@@ -144,7 +134,7 @@ impl Session {
     }
 
     pub fn now(&self) -> Ms {
-        self.cluster.now()
+        self.world.now()
     }
 
     /// The furthest moment this history has reached.
@@ -152,12 +142,14 @@ impl Session {
         self.history.end().max(self.now())
     }
 
-    /// Runs a command now. Behind the recorded end, this forks: the recorded future goes.
-    pub fn apply(&mut self, command: Command) -> Result<Outcome, ModelError> {
-        let outcome = self.cluster.apply(&command)?;
-        self.history.fork_at(self.cluster.now());
-        self.history.record(self.cluster.now(), command);
-        let happenings = self.cluster.take_happenings();
+    /// Runs a command, for either world, now. Behind the recorded end, this forks: the
+    /// recorded future goes. A refused command changes nothing and is not recorded.
+    pub fn apply(&mut self, command: impl Into<WorldCommand>) -> Result<Outcome, ModelError> {
+        let command = command.into();
+        let outcome = self.world.apply(&command)?;
+        self.history.fork_at(self.now());
+        self.history.record(self.now(), command);
+        let happenings = self.world.take_happenings();
         self.absorb(happenings);
         Ok(outcome)
     }
@@ -170,7 +162,7 @@ impl Session {
 
     /// Runs to the next moment anything happens (a recorded command or a scheduled event).
     pub fn step_forward(&mut self) {
-        let next_event = self.cluster.next_event_time();
+        let next_event = self.world.next_event_time();
         let next_command = self.history.next_command_time();
         let target = match (next_event, next_command) {
             (Some(a), Some(b)) => a.min(b),
@@ -179,13 +171,19 @@ impl Session {
         self.run_to(target.max(self.now()));
     }
 
-    /// Goes back to the latest moment before now at which something happened.
+    /// Goes back to the latest moment before now at which something happened, in either
+    /// world.
     pub fn step_back(&mut self) {
         let now = self.now();
-        let target = self
-            .recent
-            .last_start_before(now)
-            .unwrap_or(now.saturating_sub(100));
+        let kafka = self.recent.last_start_before(now);
+        let direct = self.direct().and_then(|d| {
+            d.recent()
+                .iter()
+                .map(|h| h.start)
+                .filter(|t| *t < now)
+                .max()
+        });
+        let target = kafka.max(direct).unwrap_or(now.saturating_sub(100));
         self.seek(target);
     }
 
@@ -194,14 +192,11 @@ impl Session {
     /// comes back exactly as it was.
     pub fn seek(&mut self, target: Ms) {
         let target = target.min(self.end());
-        if !self.can_rewind() && target < self.now() {
-            return;
-        }
         if target < self.now() {
             // From a little earlier, so flights already under way at `target` are known.
             let from = target.saturating_sub(FLIGHT_MARGIN_MS);
-            let (cluster, applied) = self.history.checkpoint_at_or_before(from);
-            self.cluster = cluster;
+            let (world, applied) = self.history.checkpoint_at_or_before(from);
+            self.world = world;
             self.history.rewind_to(applied);
             self.recent.clear();
             self.lag.clear();
@@ -216,41 +211,36 @@ impl Session {
     }
 
     /// Everything the model reports passes here: the timeline and the order watch see it.
-    fn absorb(&mut self, happenings: Vec<kafka_model::Happening>) {
-        self.ordering.observe(&happenings, &self.cluster);
-        self.facts.observe(&happenings);
-        self.recent.extend(happenings);
+    fn absorb(&mut self, happenings: WorldHappenings) {
+        let WorldHappenings { kafka, direct } = happenings;
+        self.ordering.observe(&kafka, self.world.cluster());
+        self.facts.observe(&kafka);
+        self.facts.observe_direct(&direct);
+        self.recent.extend(kafka);
     }
 
     fn run_to(&mut self, target: Ms) {
         while let Some((at, command)) = self.history.next_command_until(target) {
-            let happenings = self.cluster.advance(at - self.now());
+            let happenings = self.world.advance(at - self.now());
             self.absorb(happenings);
             // A recorded command succeeded when it was first run; from the same state it
             // succeeds again (the model is deterministic), so its result is not needed.
-            let _ = self.cluster.apply(&command);
+            let _ = self.world.apply(&command);
             self.history.mark_applied();
-            let happenings = self.cluster.take_happenings();
+            let happenings = self.world.take_happenings();
             self.absorb(happenings);
         }
         // Lag is sampled on its own clock, however large the step.
         while self.lag.next_sample_at() <= target {
             let at = self.lag.next_sample_at().max(self.now());
-            let happenings = self.cluster.advance(at - self.now());
+            let happenings = self.world.advance(at - self.now());
             self.absorb(happenings);
-            self.lag.observe(&self.cluster);
+            self.lag.observe(self.world.cluster());
         }
-        let happenings = self.cluster.advance(target - self.now());
+        let happenings = self.world.advance(target - self.now());
         self.absorb(happenings);
         self.recent.land(self.now());
-        self.history.maybe_checkpoint(&self.cluster);
-        if let Some(direct) = &mut self.direct {
-            // It moves at most a bounded step per call; a long step is several.
-            while direct.now() < target {
-                let happenings = direct.advance(target - direct.now());
-                self.facts.observe_direct(&happenings);
-            }
-        }
+        self.history.maybe_checkpoint(&self.world);
     }
 }
 

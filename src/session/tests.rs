@@ -1,4 +1,6 @@
 use super::*;
+use kafka_model::direct::DirectCommand;
+use kafka_model::presets::PAYMENTS;
 use kafka_model::{ConsumerConfig, ProducerConfig, ProducerRecord, TopicConfig};
 
 fn preset() -> Vec<Command> {
@@ -298,4 +300,113 @@ fn lag_is_kept_per_partition_as_well_as_per_group() {
         .1;
     assert_eq!(last, group_last, "the partitions add up to the group");
     assert_eq!(group_last, 9, "nine records wait");
+}
+
+// ---- The shop without Kafka shares the history ----
+
+/// Scene 3's two worlds: the shop on Kafka and, beside it, the shop without Kafka.
+fn both_worlds() -> Session {
+    Session::start(Origin {
+        seed: 11,
+        brokers: 3,
+        setup: kafka_model::presets::shop_on_kafka(),
+        without_kafka: true,
+    })
+    .unwrap()
+}
+
+fn stop_payments() -> DirectCommand {
+    DirectCommand::StopService {
+        name: PAYMENTS.into(),
+    }
+}
+
+/// Orders at 0.5 s, Payments down at 2 s, automatic orders from 3 s, to 12 s.
+fn shop_run() -> Session {
+    let mut s = both_worlds();
+    s.advance(500);
+    s.apply(DirectCommand::PlaceOrder).unwrap();
+    s.advance(1_500);
+    s.apply(stop_payments()).unwrap();
+    s.advance(1_000);
+    s.apply(DirectCommand::SetAutoOrders { per_sec: Some(4.0) })
+        .unwrap();
+    s.advance(9_000);
+    s
+}
+
+#[test]
+fn the_shop_without_kafka_records_its_commands_in_the_one_log() {
+    let s = shop_run();
+    let logged: Vec<&WorldCommand> = s.history().commands().iter().map(|(_, c)| c).collect();
+    assert_eq!(
+        logged,
+        [
+            &DirectCommand::PlaceOrder.into(),
+            &stop_payments().into(),
+            &DirectCommand::SetAutoOrders { per_sec: Some(4.0) }.into(),
+        ]
+    );
+    let o = s.direct().unwrap().orders();
+    assert!(o.placed > 30 && o.failed > 0, "{o:?}");
+}
+
+#[test]
+fn the_shop_without_kafka_travels_back_and_replays_exactly() {
+    let straight = shop_run();
+    // The shop at 2.5 s, run directly: the first order done or on its way, Payments down.
+    let mut at_2500 = both_worlds();
+    at_2500.advance(500);
+    at_2500.apply(DirectCommand::PlaceOrder).unwrap();
+    at_2500.advance(1_500);
+    at_2500.apply(stop_payments()).unwrap();
+    at_2500.advance(500);
+
+    let mut travelled = shop_run();
+    travelled.seek(2_500);
+    assert_eq!(travelled.now(), 2_500);
+    assert_eq!(
+        travelled.direct(),
+        at_2500.direct(),
+        "the past comes back exactly"
+    );
+    assert!(!travelled.direct().unwrap().service(PAYMENTS).unwrap().up());
+    assert_eq!(travelled.direct().unwrap().auto_orders(), None, "not yet");
+    travelled.advance(straight.now() - 2_500);
+    assert_eq!(
+        travelled.direct(),
+        straight.direct(),
+        "and the future is replayed"
+    );
+    assert_eq!(travelled.cluster(), straight.cluster());
+
+    // Stepping back works in a scene with only the shop without Kafka as well.
+    let before = travelled.now();
+    travelled.step_back();
+    assert!(travelled.now() < before);
+}
+
+#[test]
+fn acting_in_the_past_of_the_shop_forks_its_future() {
+    let mut s = shop_run();
+    s.seek(1_000);
+    // The recorded "Payments down" at 2 s is discarded with the rest of the future.
+    s.apply(DirectCommand::PlaceOrder).unwrap();
+    assert_eq!(s.end(), 1_000);
+    assert_eq!(s.history().commands().len(), 2);
+    s.advance(11_000);
+    let shop = s.direct().unwrap();
+    assert!(shop.service(PAYMENTS).unwrap().up());
+    assert_eq!(shop.orders().placed, 2);
+    assert_eq!(shop.orders().completed, 2, "{:?}", shop.orders());
+}
+
+#[test]
+fn a_kafka_only_session_refuses_the_shops_commands_and_records_nothing() {
+    let mut s = Session::new(1, 1, &preset()).unwrap();
+    assert_eq!(
+        s.apply(DirectCommand::PlaceOrder),
+        Err(ModelError::NoShopWithoutKafka)
+    );
+    assert!(s.history().commands().is_empty());
 }

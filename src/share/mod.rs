@@ -5,10 +5,9 @@
 //! broker count, the preset's setup commands), the learner's timed command log, and the
 //! moment on screen. Rebuilding replays the log at its times, then plays on to that moment.
 //!
-//! What is shared is the Kafka side only. A scene whose stage also holds the shop without
-//! Kafka (`StageKind::has_direct`) keeps no log of what the learner did there, so a shared
-//! link names the scene (its shop without Kafka starts afresh, played on to the same moment)
-//! and carries the Kafka log; the learner's own actions on the shop without Kafka are lost.
+//! Both worlds are shared: in a scene whose stage also holds the shop without Kafka
+//! (`StageKind::has_direct`), the log holds its commands too (`{"Direct": …}` entries, see
+//! `kafka_model::world`), and the scene named in the link says that the shop is there.
 //!
 //! Everything decoded here may be hostile (a link is typed by anyone): sizes, counts and
 //! times are bounded before any work is done, decompression stops at a ceiling, and
@@ -29,7 +28,7 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine as _;
 use kafka_model::command_json::{Fields, JsonError};
-use kafka_model::{Command, Ms};
+use kafka_model::{Command, Ms, WorldCommand};
 use miniz_oxide::inflate::TINFLStatus;
 use serde::Serialize;
 use serde_json::Value;
@@ -103,8 +102,8 @@ pub struct Shared {
     pub brokers: u32,
     /// The preset's commands, run at time 0 before anything the learner did.
     pub setup: Vec<Command>,
-    /// The learner's commands, each with the simulated moment it ran at.
-    pub log: Vec<(Ms, Command)>,
+    /// The learner's commands to either world, each with the simulated moment it ran at.
+    pub log: Vec<(Ms, WorldCommand)>,
     /// The moment on screen: the rebuilt session plays on to it.
     pub at: Ms,
 }
@@ -203,13 +202,16 @@ impl Shared {
     /// model is deterministic), and so does a replay that overruns the work budget.
     pub fn rebuild(&self) -> Result<Session, ShareError> {
         let scene = self.validate()?;
-        let mut session = match Session::new(self.seed, self.brokers, &self.setup) {
+        let origin = crate::session::Origin {
+            seed: self.seed,
+            brokers: self.brokers,
+            setup: self.setup.clone(),
+            without_kafka: scene.is_some_and(|s| s.stage.has_direct()),
+        };
+        let mut session = match Session::start(origin) {
             Ok(session) => session,
             Err(error) => return Err(self.setup_refusal(error)),
         };
-        if let Some(scene) = scene.filter(|s| s.stage.has_direct()) {
-            session = session.with_direct(kafka_model::direct::DirectSim::primer(scene.seed));
-        }
         let mut replay = Replay::new();
         for (index, (t, command)) in self.log.iter().enumerate() {
             replay.play_to(&mut session, *t)?;

@@ -16,9 +16,8 @@
 //! requests are filled slots, free ones hollow.
 
 use crate::i18n::Lang;
-use kafka_model::direct::{
-    DirectHappening, DirectKind, DirectService, DirectSim, CALL_ORDER, ORDERS, RECENT_MS,
-};
+use kafka_model::direct::{DirectHappening, DirectKind, DirectService, DirectSim, RECENT_MS};
+use kafka_model::presets::{CALL_ORDER, ORDERS};
 use kafka_model::Ms;
 use std::rc::Rc;
 use yew::prelude::*;

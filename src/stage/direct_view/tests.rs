@@ -1,5 +1,6 @@
 use super::*;
-use kafka_model::direct::{FailReason, INVENTORY, PAYMENTS};
+use kafka_model::direct::FailReason;
+use kafka_model::presets::{shop_without_kafka, INVENTORY, PAYMENTS};
 
 fn h(id: u64, start: Ms, end: Ms, kind: DirectKind) -> DirectHappening {
     DirectHappening {
@@ -187,7 +188,7 @@ fn reduced_motion_jumps_instead_of_gliding() {
 
 #[test]
 fn a_running_shop_gives_dots_only_for_what_is_under_way() {
-    let mut sim = DirectSim::primer(5);
+    let mut sim = shop_without_kafka(5);
     sim.set_auto_orders(Some(4.0)).unwrap();
     sim.advance(6_000);
     sim.set_up(PAYMENTS, false).unwrap();
@@ -243,7 +244,7 @@ fn every_text_exists_in_both_languages_and_vietnamese_is_vietnamese() {
 
 #[test]
 fn the_summary_names_the_counts_and_what_is_down() {
-    let mut sim = DirectSim::primer(1);
+    let mut sim = shop_without_kafka(1);
     sim.set_up(PAYMENTS, false).unwrap();
     let text = summary(&sim, Lang::En);
     assert!(text.contains("Payments ✕ down"), "{text}");
