@@ -345,13 +345,13 @@ fn producer_run(s: &mut Script, run: &[&Published], props: &[String]) {
 
 /// The here-document's end marker: `RECORDS`, unless a line is exactly that.
 fn heredoc_tag(lines: &[String]) -> String {
-    (0..)
+    (0..=lines.len())
         .map(|n| match n {
             0 => "RECORDS".to_string(),
             n => format!("RECORDS_{n}"),
         })
         .find(|tag| !lines.iter().any(|l| l == tag))
-        .expect("some tag is free")
+        .expect("n lines rule out at most n of the n + 1 first tags")
 }
 
 fn auto_producers(s: &mut Script, cluster: &Cluster) {

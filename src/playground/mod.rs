@@ -107,12 +107,12 @@ pub fn playground(props: &PlaygroundProps) -> Html {
     let autoplay = embed.map_or(true, |e| e.autoplay);
     let minimal = embed.is_some_and(|e| e.controls == Controls::Minimal);
     let handed = props.start.as_ref().and_then(|h| h.0.borrow_mut().take());
-    let live = use_live(move || match scene {
-        _ if handed.is_some() => handed.expect("checked"),
-        Some(scene) => scene
+    let live = use_live(move || match (handed, scene) {
+        (Some(session), _) => session,
+        (None, Some(scene)) => scene
             .session()
             .expect("every scene's preset is a valid cluster (tested)"),
-        None => {
+        (None, None) => {
             let (brokers, commands) =
                 preset::from_query(crate::browser::query_param("bench").as_deref());
             Session::new(preset::SEED, brokers, &commands)

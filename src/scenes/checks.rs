@@ -59,10 +59,6 @@ pub fn topic_count(s: &Session) -> usize {
     s.cluster().topics().count()
 }
 
-pub fn group_count(s: &Session) -> usize {
-    s.cluster().groups().count()
-}
-
 /// Running members of `group`.
 pub fn members(s: &Session, group: &str) -> usize {
     s.cluster()
