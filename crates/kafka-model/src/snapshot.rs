@@ -8,7 +8,7 @@
 //! checks can tell, so running it on does not panic.
 
 use crate::broker::MAX_BROKERS;
-use crate::cluster::{Cluster, Event};
+use crate::cluster::{Cluster, Event, FetchRequest, ProduceRequest, ProduceResponse};
 use crate::collections::SortedSet;
 use crate::consumer::ConsumerRef;
 use crate::log::PartitionLog;
@@ -665,41 +665,27 @@ struct EventRefs {
 
 impl EventRefs {
     fn of(event: &Event) -> Self {
-        let standalone = |c: &ConsumerRef| match c {
-            ConsumerRef::Standalone(id) => Some(*id),
-            ConsumerRef::Member { .. } => None,
-        };
         let mut r = EventRefs::default();
         match event {
             Event::LingerExpired { producer, .. }
             | Event::ProduceRetry { producer, .. }
             | Event::AutoProduce { producer, .. } => r.producer = Some(*producer),
-            Event::ProduceArrives {
-                producer, broker, ..
-            } => {
-                r.producer = Some(*producer);
-                r.brokers.push(*broker);
-            }
-            Event::ReplicaFetchArrives {
-                topic_id, follower, ..
-            }
-            | Event::ReplicaFetchResponse {
-                topic_id, follower, ..
-            } => {
-                r.topic_id = Some(*topic_id);
-                r.brokers.push(*follower);
+            Event::ProduceArrives(ProduceRequest { attempt, .. })
+            | Event::AckArrives(ProduceResponse { attempt, .. })
+            | Event::ProduceTimeout(attempt) => {
+                r.producer = Some(attempt.producer);
+                r.brokers.push(attempt.broker);
             }
             Event::PreferredElection { topic_id, .. } => r.topic_id = Some(*topic_id),
-            Event::FetchArrives {
-                consumer, broker, ..
-            } => {
-                r.consumer = standalone(consumer);
-                r.brokers.push(*broker);
-            }
-            Event::FetchResponse { consumer, .. } | Event::FetchRetry { consumer, .. } => {
-                r.consumer = standalone(consumer)
-            }
+            Event::FetchArrives(FetchRequest { broker, .. }) => r.brokers.push(*broker),
             _ => {}
+        }
+        if let Some(key) = event.replica_fetch() {
+            r.topic_id = Some(key.topic_id);
+            r.brokers.push(key.follower);
+        }
+        if let Some(ConsumerRef::Standalone(id)) = event.consumer_fetch().map(|k| &k.consumer) {
+            r.consumer = Some(*id);
         }
         r
     }

@@ -6,7 +6,7 @@
 //! change is an AlterPartition the leader sends the controller, so a leader cut off from
 //! the controller cannot change the ISR (and with acks=all, its writes stall).
 
-use super::{Cluster, Event};
+use super::{Cluster, Event, ReplicaFetchKey};
 use crate::happening::HappeningKind;
 use crate::partition::BrokerId;
 use crate::TopicPartition;
@@ -39,13 +39,8 @@ impl Cluster {
 
     /// A follower rejoins the ISR once it has everything up to the high watermark and
     /// everything the leader had when its epoch began (`isFollowerInSync`).
-    pub(super) fn maybe_expand_isr(
-        &mut self,
-        tp: &TopicPartition,
-        topic_id: u64,
-        follower: BrokerId,
-        fetch_offset: u64,
-    ) {
+    pub(super) fn maybe_expand_isr(&mut self, fetch: &ReplicaFetchKey, fetch_offset: u64) {
+        let (tp, topic_id, follower) = (&fetch.partition, fetch.topic_id, fetch.follower);
         let p = self.partition_ref(tp).expect("checked");
         let Some(leader) = p.leader else { return };
         if p.isr.contains(&follower)

@@ -1,9 +1,9 @@
 //! Producing: choosing a partition, batching, sending, appending at the leader, acks.
 
-use super::{Cluster, Event};
+use super::{Cluster, Event, ProduceAttempt, ProduceRequest};
 use crate::error::{KafkaError, ModelError};
 use crate::happening::HappeningKind;
-use crate::partition::{BrokerId, PendingAck, WrittenBatch};
+use crate::partition::{PendingAck, WrittenBatch};
 use crate::partitioner::{partition_for_key, PartitionerKind};
 use crate::producer::{Acks, InFlightBatch, OpenBatch, Producer, ProducerConfig, ProducerId};
 use crate::record::{PendingRecord, ProducerRecord};
@@ -284,32 +284,32 @@ impl Cluster {
                 p.stats.batches_in_flight += 1;
             }
         }
+        let attempt = ProduceAttempt {
+            producer,
+            broker: leader,
+            batch,
+        };
         self.schedule.push(
             arrival,
-            Event::ProduceArrives {
-                producer,
-                broker: leader,
-                batch,
-                flight,
-            },
+            Event::ProduceArrives(ProduceRequest { attempt, flight }),
         );
     }
 
-    pub(crate) fn on_produce_arrives(
-        &mut self,
-        producer: ProducerId,
-        broker: BrokerId,
-        batch: InFlightBatch,
-        flight: u64,
-    ) {
-        if batch.acks != Acks::Zero {
-            if let Some(p) = self.producers.get_mut(&producer) {
+    pub(crate) fn on_produce_arrives(&mut self, request: ProduceRequest) {
+        let ProduceRequest { attempt, flight } = request;
+        if attempt.batch.acks != Acks::Zero {
+            if let Some(p) = self.producers.get_mut(&attempt.producer) {
                 p.stats.batches_in_flight = p.stats.batches_in_flight.saturating_sub(1);
             }
         }
         if self.network.take_dropped(flight) {
-            return self.await_timeout(producer, broker, batch);
+            return self.await_timeout(attempt);
         }
+        let ProduceAttempt {
+            producer,
+            broker,
+            batch,
+        } = attempt;
         let tp = batch.partition.clone();
         if !self.broker_alive(broker) {
             return self.fail_batch(

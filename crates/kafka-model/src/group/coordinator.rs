@@ -9,21 +9,21 @@
 //! the rebalance waits until its session times out.
 
 use crate::assignor::{assign, MemberSubscription};
-use crate::cluster::{Cluster, Event};
+use crate::cluster::{Cluster, Event, JoinGroupRequest, OffsetCommitRequest, SyncGroupResponse};
 use crate::collections::SortedMap;
 use crate::group::{GroupState, MemberStatus, RebalanceReason, RebalanceRound};
 use crate::happening::HappeningKind;
 use crate::TopicPartition;
 
 impl Cluster {
-    pub(crate) fn on_commit_arrives(
-        &mut self,
-        group: String,
-        member: String,
-        generation: u32,
-        on_revoke: bool,
-        offsets: Vec<(TopicPartition, u64)>,
-    ) {
+    pub(crate) fn on_commit_arrives(&mut self, commit: OffsetCommitRequest) {
+        let OffsetCommitRequest {
+            group,
+            member,
+            generation,
+            on_revoke,
+            offsets,
+        } = commit;
         let broker = self.coordinator_of(&group);
         let Some(g) = self.groups.get_mut(&group) else {
             return;
@@ -51,12 +51,12 @@ impl Cluster {
         }
     }
 
-    pub(crate) fn on_join_arrives(
-        &mut self,
-        group: String,
-        member: String,
-        reason: Option<RebalanceReason>,
-    ) {
+    pub(crate) fn on_join_arrives(&mut self, join: JoinGroupRequest) {
+        let JoinGroupRequest {
+            group,
+            member,
+            reason,
+        } = join;
         let Some(m) = self.member_mut(&group, &member) else {
             return;
         };
@@ -185,11 +185,11 @@ impl Cluster {
             match commit_at {
                 Some(at) => self.schedule.push(
                     at,
-                    Event::SendJoin {
+                    Event::SendJoin(JoinGroupRequest {
                         group: group.to_string(),
                         member,
                         reason: None,
-                    },
+                    }),
                 ),
                 None => self.send_join(group, &member, None),
             }
@@ -261,12 +261,12 @@ impl Cluster {
             let arrival = self.fly_client(kind);
             self.schedule.push(
                 arrival,
-                Event::AssignmentArrives {
+                Event::AssignmentArrives(SyncGroupResponse {
                     group: group.to_string(),
                     member,
                     generation,
                     partitions,
-                },
+                }),
             );
         }
     }
