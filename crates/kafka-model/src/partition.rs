@@ -297,10 +297,6 @@ impl Partition {
             .map(|i| &records[i])
     }
 
-    pub fn is_online(&self) -> bool {
-        self.leader.is_some()
-    }
-
     pub fn preferred_leader(&self) -> Option<BrokerId> {
         self.replicas.first().copied()
     }

@@ -21,13 +21,6 @@ impl Cluster {
         &self.timing
     }
 
-    /// Changes the pace of the network; messages already in flight keep their arrival time.
-    pub fn set_timing(&mut self, timing: Timing) -> Result<(), ModelError> {
-        timing.validate()?;
-        self.timing = timing;
-        Ok(())
-    }
-
     pub fn brokers(&self) -> impl Iterator<Item = &Broker> {
         self.brokers.values()
     }
