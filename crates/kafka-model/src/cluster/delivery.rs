@@ -28,7 +28,9 @@ impl Cluster {
             base_offset: written.base_offset,
         });
         let (base_offset, last_offset) = (written.base_offset, written.last_offset);
-        let p = self.partition_mut(&tp).expect("checked");
+        let p = self
+            .partition_mut(&tp)
+            .expect("the leader that found the duplicate holds the partition");
         if batch.acks == Acks::All && last_offset >= p.high_watermark {
             p.pending_acks.push(PendingAck {
                 producer,

@@ -61,7 +61,11 @@ impl Cluster {
                 ConsumerRef::Standalone(_) => None,
             };
             match committed {
-                Some(offset) => self.cursor_mut(c, tp).expect("exists").position = Some(offset),
+                Some(offset) => {
+                    self.cursor_mut(c, tp)
+                        .expect("the cursor was found at the start")
+                        .position = Some(offset)
+                }
                 None => {
                     if !self.reset_position(c, tp) {
                         return;
@@ -389,7 +393,9 @@ impl Cluster {
                 })
             }
         };
-        let cursor = self.cursor_mut(consumer, partition).expect("checked");
+        let cursor = self
+            .cursor_mut(consumer, partition)
+            .expect("the command checked the consumer owns the partition");
         cursor.position = Some(offset);
         self.emit(HappeningKind::PositionReset {
             consumer: consumer.clone(),
@@ -455,7 +461,10 @@ impl Cluster {
             }
         }
         let wanted: SortedSet<TopicPartition> = partitions.into_iter().collect();
-        let c = self.consumers.get_mut(&consumer).expect("checked");
+        let c = self
+            .consumers
+            .get_mut(&consumer)
+            .expect("the command checked the consumer exists");
         c.assignment.retain(|tp, _| wanted.contains(tp));
         let added: Vec<TopicPartition> = wanted
             .into_iter()

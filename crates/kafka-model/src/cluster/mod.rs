@@ -209,7 +209,10 @@ impl Cluster {
     fn run_until(&mut self, target: Ms) {
         while let Some(t) = self.schedule.next_time().filter(|t| *t <= target) {
             self.now = self.now.max(t);
-            let (_, event) = self.schedule.pop_due(t).expect("an event is due");
+            let (_, event) = self
+                .schedule
+                .pop_due(t)
+                .expect("next_time found an event due at t");
             self.handle(event);
         }
     }

@@ -117,7 +117,10 @@ impl Cluster {
         };
         let key = pending.key.clone();
         let now = self.now;
-        let p = self.producers.get_mut(&producer).expect("checked");
+        let p = self
+            .producers
+            .get_mut(&producer)
+            .expect("the command checked the producer exists");
         // One look-up of the open batch (a record usually joins one).
         let (batch_id, full, new_batch) = match p.batches.get_mut(&tp) {
             Some(batch) => {
@@ -182,7 +185,10 @@ impl Cluster {
     fn choose_partition(&mut self, producer: ProducerId, topic: &str, key: Option<&[u8]>) -> u32 {
         let t = &self.topics[topic];
         let count = t.partition_count();
-        let p = self.producers.get_mut(&producer).expect("checked");
+        let p = self
+            .producers
+            .get_mut(&producer)
+            .expect("produce checked the producer exists");
         if let (PartitionerKind::Sticky, Some(key)) = (p.config.partitioner, key) {
             // Keyed records go by hash alone, whatever partitions have a leader.
             return partition_for_key(key, count);
@@ -371,7 +377,9 @@ impl Cluster {
         if let (Some(w), true) = (earlier, idempotent) {
             return self.ignore_duplicate(producer, broker, batch, w);
         }
-        let p = self.partition_mut(&tp).expect("checked");
+        let p = self
+            .partition_mut(&tp)
+            .expect("the partition was found just above");
         let epoch = p.leader_epoch;
         let Some((base_offset, last_offset)) =
             p.log

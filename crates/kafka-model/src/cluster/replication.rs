@@ -200,18 +200,24 @@ impl Cluster {
         let tp = &key.partition;
         self.note_follower_fetch(tp, follower, fetch_offset);
         self.maybe_expand_isr(&key, fetch_offset);
-        let p = self.partition_ref(tp).expect("checked");
+        let p = self
+            .partition_ref(tp)
+            .expect("handling a fetch never removes its partition");
         if p.leader_epoch != key.leader_epoch {
             // Joining the ISR completed a reassignment and started a new leader epoch:
             // the followers fetch again in it, this fetch's loop ends here.
             return;
         }
         self.update_high_watermark(tp);
-        let p = self.partition_ref(tp).expect("checked");
+        let p = self
+            .partition_ref(tp)
+            .expect("handling a fetch never removes its partition");
         if p.log_end_offset() > fetch_offset {
             self.send_records_to_follower(tp, follower);
         } else {
-            let p = self.partition_mut(tp).expect("checked");
+            let p = self
+                .partition_mut(tp)
+                .expect("handling a fetch never removes its partition");
             if !p.parked_followers.contains(&follower) {
                 p.parked_followers.push(follower);
             }
@@ -250,7 +256,9 @@ impl Cluster {
             return;
         }
         let leader_start = p.log_start_offset();
-        let p = self.partition_mut(&tp).expect("checked");
+        let p = self
+            .partition_mut(&tp)
+            .expect("the partition was found just above");
         let Some(log) = p.replica_log_mut(follower) else {
             return;
         };
@@ -356,7 +364,9 @@ impl Cluster {
             return self.retry_follower_fetch(key);
         }
         let tp = key.partition;
-        let p = self.partition_mut(&tp).expect("checked");
+        let p = self
+            .partition_mut(&tp)
+            .expect("the partition was found just above");
         let Some(log) = p.replica_log_mut(follower) else {
             return;
         };

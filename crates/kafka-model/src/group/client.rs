@@ -142,7 +142,9 @@ impl Cluster {
             .cloned()
             .collect();
         let commit_at = self.revoke(&group, &member, revoked.clone());
-        let m = self.member_mut(&group, &member).expect("checked");
+        let m = self
+            .member_mut(&group, &member)
+            .expect("the member was found running above; revoking keeps it in the group");
         m.status = MemberStatus::Stable;
         m.generation = generation;
         m.last_assignment = partitions.clone();
@@ -168,7 +170,7 @@ impl Cluster {
                 member: member.clone(),
             });
             self.member_mut(&group, &member)
-                .expect("checked")
+                .expect("taking an assignment keeps the member in its group")
                 .join_in_flight = true;
             match commit_at {
                 Some(at) => self.schedule.push(
@@ -202,7 +204,7 @@ impl Cluster {
             broker,
         });
         self.member_mut(&group, &member)
-            .expect("checked")
+            .expect("the member was found running just above")
             .last_heartbeat_ms = arrival;
         self.schedule
             .push(self.now + interval, Event::Heartbeat { group, member });

@@ -70,7 +70,10 @@ impl Cluster {
                 member: member.clone(),
             });
         }
-        let g = self.groups.get_mut(&group).expect("checked");
+        let g = self
+            .groups
+            .get_mut(&group)
+            .expect("the member was just found in this group");
         match g.rebalance.as_mut() {
             Some(round) => {
                 round.joined.insert(member);
@@ -148,7 +151,10 @@ impl Cluster {
         reason: RebalanceReason,
         joined: Option<String>,
     ) {
-        let g = self.groups.get_mut(group).expect("caller checked");
+        let g = self
+            .groups
+            .get_mut(group)
+            .expect("a rebalance starts only in a group that exists");
         g.rebalance = Some(RebalanceRound {
             reason: reason.clone(),
             joined: joined.iter().cloned().collect(),
@@ -180,7 +186,7 @@ impl Cluster {
                 self.revoke(group, &member, owned)
             };
             self.member_mut(group, &member)
-                .expect("listed")
+                .expect("a member listed to rejoin stays in the group: revoking removes no one")
                 .join_in_flight = true;
             match commit_at {
                 Some(at) => self.schedule.push(
@@ -214,7 +220,10 @@ impl Cluster {
             .iter()
             .map(|(n, t)| (n.clone(), t.partition_count()))
             .collect();
-        let g = self.groups.get_mut(group).expect("caller checked");
+        let g = self
+            .groups
+            .get_mut(group)
+            .expect("try_complete found the group");
         let cooperative = g.is_cooperative();
         let subscriptions: Vec<MemberSubscription> = g
             .members
