@@ -129,7 +129,7 @@ impl Cluster {
         self.check_topic_unused(name)?;
         self.topics.remove(name);
         self.schedule
-            .retain(|e| e.replication_topic() != Some(name));
+            .retain(|e| e.deleted_with_topic() != Some(name));
         self.emit(HappeningKind::TopicDeleted {
             topic: name.to_string(),
         });

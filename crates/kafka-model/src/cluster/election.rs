@@ -81,6 +81,13 @@ impl Cluster {
         }
     }
 
+    /// `auto.leader.rebalance.enable`: off, leadership stays where failover put it until a
+    /// preferred leader election is asked for.
+    pub fn set_auto_leader_rebalance(&mut self, enable: bool) -> Result<(), ModelError> {
+        self.auto_leader_rebalance = enable;
+        Ok(())
+    }
+
     pub(crate) fn on_preferred_election(&mut self, tp: TopicPartition, topic_id: u64) {
         if self.partition_of_topic(&tp, topic_id).is_some() {
             self.elect_preferred(&tp);

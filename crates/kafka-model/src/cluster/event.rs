@@ -246,8 +246,10 @@ pub struct OffsetCommitRequest {
 }
 
 impl Event {
-    /// The topic an event is about, when it is internal traffic of that topic.
-    pub(crate) fn replication_topic(&self) -> Option<&str> {
+    /// The topic whose deletion takes this event with it: the events of fetch loops
+    /// (replicas' and consumers') and a preferred election. Produce requests are not
+    /// dropped: they arrive and fail, as Kafka's do.
+    pub(crate) fn deleted_with_topic(&self) -> Option<&str> {
         match self {
             Event::PreferredElection { partition, .. } => Some(&partition.topic),
             _ => self

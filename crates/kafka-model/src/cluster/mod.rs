@@ -123,6 +123,8 @@ impl Cluster {
         Self::with_timing(seed, brokers, Timing::default())
     }
 
+    /// A cluster at another pace (`Timing::kafka()`, say). The pace is the cluster's for
+    /// life: no command changes it.
     pub fn with_timing(seed: u64, brokers: u32, timing: Timing) -> Result<Self, ModelError> {
         if brokers == 0 || brokers > MAX_BROKERS {
             return Err(ModelError::config(
