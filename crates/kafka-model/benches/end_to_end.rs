@@ -14,16 +14,16 @@
 //!
 //! Configs that batch many records and `Timing::kafka()` (1 ms links) are used because the
 //! playground's human pace (hundreds of ms per message, 256-byte batches) would measure
-//! batching, not the model; see `benches/common/mod.rs`.
+//! batching, not the model; see `benches/pipeline/mod.rs`.
 //!
 //! `cargo bench -p kafka-model` prints criterion's figures, then a summary of records/s
 //! and the model ÷ bare-push ratio (median of 7 runs each).
 
-mod common;
+mod pipeline;
 
-use common::{record, Pipeline};
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use kafka_model::{Acks, ProducerRecord};
+use pipeline::{record, Pipeline};
 use std::time::{Duration, Instant};
 
 const N: usize = 200_000;

@@ -1,6 +1,6 @@
 //! Memory per retained record, measured with a counting global allocator.
 //!
-//! Runs the benchmark's pipeline (`benches/common/mod.rs`: 6 partitions, a group of 3,
+//! Runs the benchmark's pipeline (`benches/pipeline/mod.rs`: 6 partitions, a group of 3,
 //! retention off) for `N` records and reports the live heap growth divided by the records
 //! the logs keep, next to the record's own size (`size_of::<Record>()` plus its key and
 //! value). The difference is what the model keeps around a record: `Vec` growth slack in
@@ -9,11 +9,11 @@
 //! `cargo run --release -p kafka-model --example memory_per_record [N]`
 //! It also serves as the profiling target: `perf record -g` / `valgrind --tool=callgrind`.
 
-#[path = "../benches/common/mod.rs"]
-mod common;
+#[path = "../benches/pipeline/mod.rs"]
+mod pipeline;
 
-use common::{Pipeline, VALUE};
 use kafka_model::{Acks, Record};
+use pipeline::{Pipeline, VALUE};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 

@@ -201,10 +201,13 @@ impl Partition {
     /// Makes `broker`'s log the partition's log (it leads now); the previous holder's log
     /// goes back into its replica state, extra records and all.
     pub(crate) fn hand_log_to(&mut self, broker: BrokerId) {
-        if broker == self.log_holder || self.replica(broker).is_none() {
+        if broker == self.log_holder {
             return;
         }
-        let new_log = std::mem::take(&mut self.replica_mut(broker).expect("checked").log);
+        let Some(replica) = self.replica_mut(broker) else {
+            return;
+        };
+        let new_log = std::mem::take(&mut replica.log);
         let old_log = std::mem::replace(&mut self.log, new_log);
         let old_holder = self.log_holder;
         if let Some(r) = self.replica_mut(old_holder) {
@@ -295,10 +298,6 @@ impl Partition {
             .binary_search_by_key(&offset, |r| r.offset)
             .ok()
             .map(|i| &records[i])
-    }
-
-    pub fn is_online(&self) -> bool {
-        self.leader.is_some()
     }
 
     pub fn preferred_leader(&self) -> Option<BrokerId> {

@@ -1,14 +1,19 @@
-//! Snapshots: the whole model as JSON, and loading one that may come from anywhere.
+//! Snapshots: the whole model as JSON, and loading one back with every field checked.
 //!
-//! A snapshot read back from a link, a file or local storage is untrusted: it may be cut
-//! short, edited by hand, or made to crash the page. [`Cluster::from_json`] refuses input
-//! over [`MAX_SNAPSHOT_BYTES`], JSON that is not a cluster, and a cluster whose content
-//! breaks what the model relies on ([`Cluster::check_invariants`]); each refusal names the
-//! field. What it accepts is a state the model itself could have reached, as far as these
-//! checks can tell, so running it on does not panic.
+//! The playground itself does not use them: a shared link or file carries the command log
+//! and is rebuilt by replaying it (the app's `share` module), and the app's checkpoints are
+//! clones of the [`Cluster`]. Snapshots are for tests and debugging: a state written out,
+//! read, edited by hand and loaded again (as `tests/snapshot.rs` does, fuzzing the loader).
+//!
+//! So a snapshot is untrusted input: it may be cut short, edited by hand, or made to
+//! crash whoever loads it. [`Cluster::from_json`] refuses input over [`MAX_SNAPSHOT_BYTES`],
+//! JSON that is not a cluster, and a cluster whose content breaks what the model relies on
+//! ([`Cluster::check_invariants`]); each refusal names the field. What it accepts is a state
+//! the model itself could have reached, as far as these checks can tell, so running it on
+//! does not panic.
 
 use crate::broker::MAX_BROKERS;
-use crate::cluster::{Cluster, Event};
+use crate::cluster::{Cluster, Event, FetchRequest, ProduceRequest, ProduceResponse};
 use crate::collections::SortedSet;
 use crate::consumer::ConsumerRef;
 use crate::log::PartitionLog;
@@ -47,7 +52,7 @@ pub enum SnapshotError {
 }
 
 impl SnapshotError {
-    /// A stable machine code for translation.
+    /// A stable machine code, unlike the English message: what callers and tests match on.
     pub fn code(&self) -> &'static str {
         match self {
             SnapshotError::TooLarge { .. } => "snapshot_too_large",
@@ -665,41 +670,27 @@ struct EventRefs {
 
 impl EventRefs {
     fn of(event: &Event) -> Self {
-        let standalone = |c: &ConsumerRef| match c {
-            ConsumerRef::Standalone(id) => Some(*id),
-            ConsumerRef::Member { .. } => None,
-        };
         let mut r = EventRefs::default();
         match event {
             Event::LingerExpired { producer, .. }
             | Event::ProduceRetry { producer, .. }
             | Event::AutoProduce { producer, .. } => r.producer = Some(*producer),
-            Event::ProduceArrives {
-                producer, broker, ..
-            } => {
-                r.producer = Some(*producer);
-                r.brokers.push(*broker);
-            }
-            Event::ReplicaFetchArrives {
-                topic_id, follower, ..
-            }
-            | Event::ReplicaFetchResponse {
-                topic_id, follower, ..
-            } => {
-                r.topic_id = Some(*topic_id);
-                r.brokers.push(*follower);
+            Event::ProduceArrives(ProduceRequest { attempt, .. })
+            | Event::AckArrives(ProduceResponse { attempt, .. })
+            | Event::ProduceTimeout(attempt) => {
+                r.producer = Some(attempt.producer);
+                r.brokers.push(attempt.broker);
             }
             Event::PreferredElection { topic_id, .. } => r.topic_id = Some(*topic_id),
-            Event::FetchArrives {
-                consumer, broker, ..
-            } => {
-                r.consumer = standalone(consumer);
-                r.brokers.push(*broker);
-            }
-            Event::FetchResponse { consumer, .. } | Event::FetchRetry { consumer, .. } => {
-                r.consumer = standalone(consumer)
-            }
+            Event::FetchArrives(FetchRequest { broker, .. }) => r.brokers.push(*broker),
             _ => {}
+        }
+        if let Some(key) = event.replica_fetch() {
+            r.topic_id = Some(key.topic_id);
+            r.brokers.push(key.follower);
+        }
+        if let Some(ConsumerRef::Standalone(id)) = event.consumer_fetch().map(|k| &k.consumer) {
+            r.consumer = Some(*id);
         }
         r
     }

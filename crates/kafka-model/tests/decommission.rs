@@ -9,11 +9,11 @@
 //! `PartitionReassignmentReplicas.java` (merged replica list, `maybeCompleteReassignment`),
 //! `PartitionChangeBuilder.java` (the first in-sync target replica leads; the leader epoch
 //! rises when replicas are removed).
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::*;
 use proptest::prelude::*;
 use proptest::strategy::Strategy;
+use scenario::*;
 use std::collections::BTreeMap;
 
 fn tp(topic: &str, partition: u32) -> TopicPartition {

@@ -1,7 +1,7 @@
 //! One seed plus one list of commands gives one history, bit for bit.
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::*;
+use scenario::*;
 
 fn scenario(seed: u64) -> (Vec<Happening>, Cluster) {
     let mut c = Cluster::new(seed, 3).unwrap();

@@ -4,9 +4,9 @@
 //! (`electLeader`, unclean election, ISR = {leader} after it) and the follower truncation of
 //! `core/src/main/scala/kafka/server/AbstractFetcherThread.scala` (`truncateOnFetchResponse`
 //! with the leader's `divergingEpoch`).
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::*;
+use scenario::*;
 
 fn partition_with(c: &mut Cluster, rf: u32, unclean: bool) -> TopicPartition {
     c.create_topic(

@@ -1,8 +1,8 @@
 //! Consumer groups: assignment, rebalances, delivery, commits and lag.
-mod common;
+mod scenario;
 use assignor::AssignmentStrategy;
-use common::*;
 use kafka_model::*;
+use scenario::*;
 use std::collections::BTreeSet;
 
 fn group_cluster(partitions: u32, strategy: AssignmentStrategy) -> Cluster {

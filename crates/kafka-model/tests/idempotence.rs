@@ -3,9 +3,9 @@
 //! `request.timeout.ms`) and `storage/.../internals/log/ProducerStateManager.java` /
 //! `ProducerAppendInfo` (a batch whose producer id and sequence the leader already has is
 //! answered with its first offsets, not appended again).
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::*;
+use scenario::*;
 
 /// Produces one record, loses its ack on the way back, and lets the producer retry.
 fn lose_the_ack(idempotence: bool) -> (Cluster, Vec<Happening>) {

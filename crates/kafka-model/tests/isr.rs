@@ -4,9 +4,9 @@
 //! Checked against `core/src/main/scala/kafka/cluster/Partition.scala` (`maybeShrinkIsr`,
 //! `isFollowerOutOfSync`, `maybeExpandIsr`, `appendRecordsToLeader`'s min-ISR check and
 //! `maybeIncrementLeaderHW`, which since 3.7 holds the HW while the ISR is below min).
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::*;
+use scenario::*;
 
 fn rf3(min_isr: u32) -> (Cluster, TopicPartition) {
     let mut c = cluster(3);

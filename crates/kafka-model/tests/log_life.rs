@@ -6,9 +6,9 @@
 //! `LogCleaner.java` (latest value per key, offsets kept, tombstones kept for
 //! `delete.retention.ms`) and `storage/.../internals/log/LogValidator.java` (`validateKey`:
 //! "Compacted topic cannot accept message without key", INVALID_RECORD).
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::*;
+use scenario::*;
 
 fn compacted(c: &mut Cluster, policy: CleanupPolicy) -> TopicPartition {
     let config = TopicConfig {

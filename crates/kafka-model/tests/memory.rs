@@ -1,7 +1,7 @@
 //! A playground left running for hours reaches a steady memory state.
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::*;
+use scenario::*;
 
 struct Footprint {
     scheduled: usize,

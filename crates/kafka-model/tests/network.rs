@@ -5,9 +5,9 @@
 //! (a leader needs the controller to shrink the ISR; a fenced leader's requests fail with
 //! NOT_LEADER_OR_FOLLOWER) and, for ZooKeeper mode, `core/src/main/scala/kafka/controller/KafkaController.scala`
 //! and `KafkaZkClient.scala` (`/controller`, `/brokers/ids/N`, partition state znodes).
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::*;
+use scenario::*;
 
 fn rf3_min2() -> (Cluster, TopicPartition) {
     let mut c = cluster(3);

@@ -1,8 +1,8 @@
 //! Producing: partitioning, batching and acks.
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::partitioner::{partition_for_key, PartitionerKind};
 use kafka_model::*;
+use scenario::*;
 use std::collections::BTreeMap;
 
 #[test]

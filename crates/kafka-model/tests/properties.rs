@@ -1,14 +1,14 @@
 //! The properties the model issue lists, checked over random inputs: offsets, keyed
 //! partitioning, assignment balance and stickiness, committed offsets, determinism and
 //! the serde round trip.
-mod support;
+mod scripts;
 
 use kafka_model::Strategy;
 use kafka_model::*;
 use proptest::prelude::*;
 use proptest::strategy::Strategy as _;
+use scripts::*;
 use std::collections::{BTreeMap, BTreeSet};
-use support::*;
 
 fn check_offsets(c: &Cluster) {
     for topic in c.topics() {
@@ -52,7 +52,7 @@ proptest! {
     fn offsets_are_contiguous_and_increasing_per_partition(steps in steps(80), seed in 0..500u64) {
         let mut c = fresh(seed);
         for step in &steps {
-            support::run(&mut c, std::slice::from_ref(step));
+            scripts::run(&mut c, std::slice::from_ref(step));
             check_offsets(&c);
         }
     }
@@ -74,7 +74,7 @@ proptest! {
     ) {
         let mut c = fresh(seed);
         for step in &steps {
-            support::run(&mut c, std::slice::from_ref(step));
+            scripts::run(&mut c, std::slice::from_ref(step));
             check_committed_below_high_watermark(&c);
         }
     }
@@ -83,7 +83,7 @@ proptest! {
     #[test]
     fn the_same_seed_and_commands_give_the_same_happenings(steps in steps(60), seed in 0..1000u64) {
         let mut a = fresh(seed);
-        let (script, first) = support::run(&mut a, &steps);
+        let (script, first) = scripts::run(&mut a, &steps);
         let mut b = fresh(seed);
         let second = replay(&mut b, &script);
         prop_assert_eq!(&first, &second);
@@ -253,7 +253,7 @@ proptest! {
     #[test]
     fn a_snapshot_round_trips_and_continues_identically(steps in steps(60), seed in 0..1000u64) {
         let mut original = fresh(seed);
-        support::run(&mut original, &steps);
+        scripts::run(&mut original, &steps);
         let json = original.to_json().expect("a model's own state is within the caps");
         let mut restored = Cluster::from_json(&json).expect("a model's own snapshot loads");
         prop_assert_eq!(&restored, &original);

@@ -1,7 +1,7 @@
 //! Refused commands: a typed error with a code and a message, and nothing changed.
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::*;
+use scenario::*;
 use std::collections::BTreeSet;
 
 fn populated() -> (Cluster, ProducerId, String) {

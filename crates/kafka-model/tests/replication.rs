@@ -1,7 +1,7 @@
 //! Replication: placement, follower fetching, the high watermark, failover and return.
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::*;
+use scenario::*;
 
 fn replicated_cluster() -> (Cluster, TopicPartition) {
     let mut c = cluster(3);

@@ -2,12 +2,12 @@
 //! producers. A placed order sets off a chain of ordinary Kafka happenings; a stopped
 //! service builds lag and, started again, handles every record it missed exactly once
 //! (it commits only what it handled).
-mod common;
-use common::*;
+mod scenario;
 use kafka_model::collections::SortedMap;
 use kafka_model::presets::shop_on_kafka as primer_commands;
 use kafka_model::service::NULL_TEXT;
 use kafka_model::*;
+use scenario::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The primer's shop on three brokers, a plain producer `shop` (records sent at once), and

@@ -1,7 +1,7 @@
 //! Loading untrusted snapshots: hand-made bad inputs are refused with the field named, and
 //! random bytes or random edits of a real snapshot never panic — whatever is accepted
 //! passes the invariants and runs on.
-mod support;
+mod scripts;
 
 use kafka_model::snapshot::{SnapshotError, MAX_SNAPSHOT_BYTES, MAX_SNAPSHOT_MS};
 use kafka_model::*;
@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 /// A busy cluster: three brokers, two replicated topics, two groups, a producer with
 /// batches open and events in flight.
 fn busy() -> Cluster {
-    let mut c = support::fresh(11);
+    let mut c = scripts::fresh(11);
     let p = 1;
     c.advance(3_000);
     for i in 0..20 {

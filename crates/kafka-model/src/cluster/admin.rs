@@ -129,7 +129,7 @@ impl Cluster {
         self.check_topic_unused(name)?;
         self.topics.remove(name);
         self.schedule
-            .retain(|e| e.replication_topic() != Some(name));
+            .retain(|e| e.deleted_with_topic() != Some(name));
         self.emit(HappeningKind::TopicDeleted {
             topic: name.to_string(),
         });
@@ -145,7 +145,10 @@ impl Cluster {
         }
         let group_ids: Vec<String> = self.groups.keys().cloned().collect();
         for group_id in group_ids {
-            let group = self.groups.get_mut(&group_id).expect("listed");
+            let group = self
+                .groups
+                .get_mut(&group_id)
+                .expect("the group ids were just listed");
             group.committed.retain(|tp, _| *tp.topic != *name);
             let mut lost = Vec::new();
             for member in group.members.values_mut() {
@@ -195,7 +198,10 @@ impl Cluster {
             });
         }
         let placed = place_replicas(&alive, old_count, new_count - old_count, rf, &mut self.rng);
-        let topic = self.topics.get_mut(name).expect("checked");
+        let topic = self
+            .topics
+            .get_mut(name)
+            .expect("the command checked the topic exists");
         for (i, replicas) in placed.into_iter().enumerate() {
             topic
                 .partitions
@@ -233,7 +239,10 @@ impl Cluster {
                 "is each partition's replica count; Kafka changes it only by reassigning partitions, and the playground's reassignments keep it",
             ));
         }
-        self.topics.get_mut(name).expect("checked").config = config;
+        self.topics
+            .get_mut(name)
+            .expect("the command checked the topic exists")
+            .config = config;
         self.emit(HappeningKind::TopicConfigChanged {
             topic: name.to_string(),
         });
@@ -279,7 +288,10 @@ impl Cluster {
             return Err(ModelError::BrokerAlreadyDown { broker });
         }
         let before = self.controller();
-        self.brokers.get_mut(&broker).expect("checked").alive = false;
+        self.brokers
+            .get_mut(&broker)
+            .expect("the command checked the broker exists")
+            .alive = false;
         self.emit(HappeningKind::BrokerDown { broker });
         self.record(MetadataRecord::FenceBroker { broker });
         self.note_controller(before);
@@ -300,7 +312,10 @@ impl Cluster {
             return Err(ModelError::BrokerAlreadyUp { broker });
         }
         let before = self.controller();
-        self.brokers.get_mut(&broker).expect("checked").alive = true;
+        self.brokers
+            .get_mut(&broker)
+            .expect("the command checked the broker exists")
+            .alive = true;
         self.controller_state.fenced.remove(&broker);
         self.forget_follower_traffic(broker);
         self.emit(HappeningKind::BrokerUp { broker });

@@ -56,7 +56,10 @@ impl Cluster {
         let value = format!("{}-{}", p.client_id, seq);
         let record = ProducerRecord::text(&auto.topic, key.as_deref(), &value);
         if self.produce(producer, record).is_err() {
-            self.producers.get_mut(&producer).expect("exists").auto = None;
+            self.producers
+                .get_mut(&producer)
+                .expect("found at the start; producing never removes a producer")
+                .auto = None;
             self.emit(HappeningKind::AutoProduceStopped {
                 producer,
                 topic: auto.topic,

@@ -2,7 +2,7 @@
 //! and what a retry can do: write the records twice (no idempotence) or be recognised by
 //! producer id and sequence (idempotence, `ProducerStateManager` in Kafka).
 
-use super::{Cluster, Event};
+use super::{Cluster, Event, ProduceAttempt, ProduceResponse};
 use crate::error::KafkaError;
 use crate::happening::HappeningKind;
 use crate::partition::{BrokerId, PendingAck, WrittenBatch};
@@ -28,7 +28,9 @@ impl Cluster {
             base_offset: written.base_offset,
         });
         let (base_offset, last_offset) = (written.base_offset, written.last_offset);
-        let p = self.partition_mut(&tp).expect("checked");
+        let p = self
+            .partition_mut(&tp)
+            .expect("the leader that found the duplicate holds the partition");
         if batch.acks == Acks::All && last_offset >= p.high_watermark {
             p.pending_acks.push(PendingAck {
                 producer,
@@ -63,67 +65,49 @@ impl Cluster {
             last_offset,
         });
         let flight = self.last_flight_id();
+        let attempt = ProduceAttempt {
+            producer,
+            broker,
+            batch: batch.clone(),
+        };
         self.schedule.push(
             arrival,
-            Event::AckArrives {
-                producer,
-                broker,
-                batch: batch.clone(),
+            Event::AckArrives(ProduceResponse {
+                attempt,
                 base_offset,
                 last_offset,
                 flight,
-            },
+            }),
         );
     }
 
-    pub(crate) fn on_ack_arrives(
-        &mut self,
-        producer: ProducerId,
-        broker: BrokerId,
-        batch: InFlightBatch,
-        _base_offset: u64,
-        _last_offset: u64,
-        flight: u64,
-    ) {
-        if self.network.take_dropped(flight) {
-            return self.await_timeout(producer, broker, batch);
+    pub(crate) fn on_ack_arrives(&mut self, response: ProduceResponse) {
+        let attempt = response.attempt;
+        if self.network.take_dropped(response.flight) {
+            return self.await_timeout(attempt);
         }
-        if let Some(p) = self.producers.get_mut(&producer) {
-            p.stats.records_acked += batch.records.len() as u64;
+        if let Some(p) = self.producers.get_mut(&attempt.producer) {
+            p.stats.records_acked += attempt.batch.records.len() as u64;
         }
     }
 
     /// A request or its answer was lost: the producer hears nothing until
     /// `request.timeout.ms` passes (acks=0 producers never wait, so never notice).
-    pub(super) fn await_timeout(
-        &mut self,
-        producer: ProducerId,
-        broker: BrokerId,
-        batch: InFlightBatch,
-    ) {
-        let Some(p) = self.producers.get(&producer) else {
+    pub(super) fn await_timeout(&mut self, attempt: ProduceAttempt) {
+        let Some(p) = self.producers.get(&attempt.producer) else {
             return;
         };
-        if batch.acks == Acks::Zero {
+        if attempt.batch.acks == Acks::Zero {
             return;
         }
         let at = self.now + p.config.request_timeout_ms;
-        self.schedule.push(
-            at,
-            Event::ProduceTimeout {
-                producer,
-                broker,
-                batch,
-            },
-        );
+        self.schedule.push(at, Event::ProduceTimeout(attempt));
     }
 
-    pub(crate) fn on_produce_timeout(
-        &mut self,
-        producer: ProducerId,
-        _broker: BrokerId,
-        batch: InFlightBatch,
-    ) {
+    pub(crate) fn on_produce_timeout(&mut self, attempt: ProduceAttempt) {
+        let ProduceAttempt {
+            producer, batch, ..
+        } = attempt;
         let error = KafkaError::RequestTimedOut {
             partition: batch.partition.clone(),
         };

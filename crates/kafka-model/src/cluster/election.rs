@@ -81,6 +81,13 @@ impl Cluster {
         }
     }
 
+    /// `auto.leader.rebalance.enable`: off, leadership stays where failover put it until a
+    /// preferred leader election is asked for.
+    pub fn set_auto_leader_rebalance(&mut self, enable: bool) -> Result<(), ModelError> {
+        self.auto_leader_rebalance = enable;
+        Ok(())
+    }
+
     pub(crate) fn on_preferred_election(&mut self, tp: TopicPartition, topic_id: u64) {
         if self.partition_of_topic(&tp, topic_id).is_some() {
             self.elect_preferred(&tp);
@@ -156,7 +163,9 @@ impl Cluster {
             .filter(|_| unclean_allowed);
         match unclean {
             Some(leader) => {
-                let p = self.partition_mut(tp).expect("checked");
+                let p = self
+                    .partition_mut(tp)
+                    .expect("found at the start of the election");
                 p.isr = vec![leader];
                 self.change_leader(tp, Some(leader), ElectionReason::Unclean);
             }
@@ -245,10 +254,9 @@ impl Cluster {
         self.record_leader_change(tp, new_leader, epoch, isr);
         // Produce requests waiting at the old leader fail; their producers retry. A leader
         // cut off from the network does not know yet: its requests wait until it is healed.
-        let old_is_cut_off =
-            old_leader.is_some_and(|b| self.broker_alive(b) && self.network.is_cut_off(b));
-        if old_is_cut_off {
-            let old = old_leader.expect("checked");
+        let cut_off_old_leader =
+            old_leader.filter(|b| self.broker_alive(*b) && self.network.is_cut_off(*b));
+        if let Some(old) = cut_off_old_leader {
             self.network.hold_fenced(tp.clone(), old, acks);
         } else {
             for ack in acks {

@@ -4,14 +4,14 @@
 //! high watermark (never at or above it), deliver them, fetch again. A fetch with nothing
 //! to read waits at the leader until the high watermark moves (a long poll).
 
-use super::{Cluster, Event};
+use super::{Cluster, ConsumerFetchKey, Event, FetchRequest, FetchResponse};
 use crate::collections::SortedSet;
 use crate::consumer::{
     AutoOffsetReset, Consumer, ConsumerConfig, ConsumerId, ConsumerRef, PartitionCursor, SeekTo,
 };
 use crate::error::{KafkaError, ModelError};
 use crate::happening::HappeningKind;
-use crate::partition::{BrokerId, ParkedFetch};
+use crate::partition::ParkedFetch;
 use crate::record::Record;
 use crate::service::ServiceRecord;
 use crate::TopicPartition;
@@ -61,7 +61,11 @@ impl Cluster {
                 ConsumerRef::Standalone(_) => None,
             };
             match committed {
-                Some(offset) => self.cursor_mut(c, tp).expect("exists").position = Some(offset),
+                Some(offset) => {
+                    self.cursor_mut(c, tp)
+                        .expect("the cursor was found at the start")
+                        .position = Some(offset)
+                }
                 None => {
                     if !self.reset_position(c, tp) {
                         return;
@@ -132,15 +136,18 @@ impl Cluster {
             partition: tp.clone(),
             fetch_offset,
         });
+        let key = ConsumerFetchKey {
+            consumer: c.clone(),
+            partition: tp.clone(),
+            token,
+        };
         self.schedule.push(
             arrival,
-            Event::FetchArrives {
-                consumer: c.clone(),
-                partition: tp.clone(),
+            Event::FetchArrives(FetchRequest {
+                key,
                 broker,
-                token,
                 fetch_offset,
-            },
+            }),
         );
     }
 
@@ -160,32 +167,28 @@ impl Cluster {
         self.cursor(c, tp).is_some_and(|cur| cur.token == token)
     }
 
-    pub(crate) fn on_fetch_arrives(
-        &mut self,
-        c: ConsumerRef,
-        tp: TopicPartition,
-        broker: BrokerId,
-        token: u64,
-        fetch_offset: u64,
-    ) {
-        if !self.token_valid(&c, &tp, token) {
+    pub(crate) fn on_fetch_arrives(&mut self, request: FetchRequest) {
+        let FetchRequest {
+            key,
+            broker,
+            fetch_offset,
+        } = request;
+        if !self.token_valid(&key.consumer, &key.partition, key.token) {
             return;
         }
-        let Some(p) = self.partition_ref(&tp) else {
+        let Some(p) = self.partition_ref(&key.partition) else {
             return;
         };
         if !self.broker_alive(broker) || p.leader != Some(broker) {
             let at = self.now + self.timing.fetch_backoff_ms;
-            self.schedule.push(
-                at,
-                Event::FetchRetry {
-                    consumer: c,
-                    partition: tp,
-                    token,
-                },
-            );
+            self.schedule.push(at, Event::FetchRetry(key));
             return;
         }
+        let ConsumerFetchKey {
+            consumer: c,
+            partition: tp,
+            token,
+        } = key;
         if fetch_offset < p.log_start_offset() || fetch_offset > p.log_end_offset() {
             let error = KafkaError::OffsetOutOfRange {
                 partition: tp.clone(),
@@ -237,26 +240,32 @@ impl Cluster {
             to_offset: next_offset,
         };
         let arrival = self.fly_client(kind);
+        let key = ConsumerFetchKey {
+            consumer: c.clone(),
+            partition: tp.clone(),
+            token,
+        };
         self.schedule.push(
             arrival,
-            Event::FetchResponse {
-                consumer: c.clone(),
-                partition: tp.clone(),
-                token,
+            Event::FetchResponse(FetchResponse {
+                key,
                 records,
                 next_offset,
-            },
+            }),
         );
     }
 
-    pub(crate) fn on_fetch_response(
-        &mut self,
-        c: ConsumerRef,
-        tp: TopicPartition,
-        token: u64,
-        records: Vec<Record>,
-        next_offset: u64,
-    ) {
+    pub(crate) fn on_fetch_response(&mut self, response: FetchResponse) {
+        let FetchResponse {
+            key:
+                ConsumerFetchKey {
+                    consumer: c,
+                    partition: tp,
+                    token,
+                },
+            records,
+            next_offset,
+        } = response;
         if !self.token_valid(&c, &tp, token) {
             return;
         }
@@ -307,6 +316,14 @@ impl Cluster {
             }
         }
         self.send_fetch(&c, &tp);
+    }
+
+    /// The leader was gone or had changed when a fetch arrived: after the backoff, the
+    /// consumer fetches again, unless its loop for the partition was restarted meanwhile.
+    pub(crate) fn on_fetch_retry(&mut self, key: ConsumerFetchKey) {
+        if self.token_valid(&key.consumer, &key.partition, key.token) {
+            self.send_fetch(&key.consumer, &key.partition);
+        }
     }
 
     /// The high watermark moved: serve the fetches that were waiting for it.
@@ -376,7 +393,9 @@ impl Cluster {
                 })
             }
         };
-        let cursor = self.cursor_mut(consumer, partition).expect("checked");
+        let cursor = self
+            .cursor_mut(consumer, partition)
+            .expect("the command checked the consumer owns the partition");
         cursor.position = Some(offset);
         self.emit(HappeningKind::PositionReset {
             consumer: consumer.clone(),
@@ -442,7 +461,10 @@ impl Cluster {
             }
         }
         let wanted: SortedSet<TopicPartition> = partitions.into_iter().collect();
-        let c = self.consumers.get_mut(&consumer).expect("checked");
+        let c = self
+            .consumers
+            .get_mut(&consumer)
+            .expect("the command checked the consumer exists");
         c.assignment.retain(|tp, _| wanted.contains(tp));
         let added: Vec<TopicPartition> = wanted
             .into_iter()

@@ -6,7 +6,7 @@
 //! change is an AlterPartition the leader sends the controller, so a leader cut off from
 //! the controller cannot change the ISR (and with acks=all, its writes stall).
 
-use super::{Cluster, Event};
+use super::{Cluster, Event, ReplicaFetchKey};
 use crate::happening::HappeningKind;
 use crate::partition::BrokerId;
 use crate::TopicPartition;
@@ -22,7 +22,9 @@ impl Cluster {
         fetch_offset: u64,
     ) {
         let now = self.now;
-        let p = self.partition_mut(tp).expect("checked");
+        let p = self
+            .partition_mut(tp)
+            .expect("the caller found the fetch's partition");
         let leader_end = p.log_end_offset();
         let Some(r) = p.replica_mut(follower) else {
             return;
@@ -39,14 +41,11 @@ impl Cluster {
 
     /// A follower rejoins the ISR once it has everything up to the high watermark and
     /// everything the leader had when its epoch began (`isFollowerInSync`).
-    pub(super) fn maybe_expand_isr(
-        &mut self,
-        tp: &TopicPartition,
-        topic_id: u64,
-        follower: BrokerId,
-        fetch_offset: u64,
-    ) {
-        let p = self.partition_ref(tp).expect("checked");
+    pub(super) fn maybe_expand_isr(&mut self, fetch: &ReplicaFetchKey, fetch_offset: u64) {
+        let (tp, topic_id, follower) = (&fetch.partition, fetch.topic_id, fetch.follower);
+        let p = self
+            .partition_ref(tp)
+            .expect("the caller found the fetch's partition");
         let Some(leader) = p.leader else { return };
         if p.isr.contains(&follower)
             || p.replica(follower).is_none()
@@ -58,7 +57,9 @@ impl Cluster {
         }
         let now = self.now;
         let delay = self.timing.preferred_leader_delay_ms;
-        let p = self.partition_mut(tp).expect("checked");
+        let p = self
+            .partition_mut(tp)
+            .expect("the partition was found just above");
         let order = p.replicas.clone();
         p.isr.push(follower);
         crate::sorting::sort_by_key(&mut p.isr, |b| order.iter().position(|r| r == b));

@@ -36,7 +36,11 @@ mod replication;
 mod services;
 mod view;
 
-pub(crate) use event::Event;
+pub(crate) use event::{
+    ConsumerFetchKey, DivergingEpoch, Event, FetchRequest, FetchResponse, JoinGroupRequest,
+    OffsetCommitRequest, ProduceAttempt, ProduceRequest, ProduceResponse, ReplicaFetchKey,
+    ReplicaFetchRequest, ReplicaFetchResponse, SyncGroupResponse,
+};
 
 use crate::broker::{Broker, MAX_BROKERS};
 use crate::collections::{SortedMap, SortedSet};
@@ -119,6 +123,8 @@ impl Cluster {
         Self::with_timing(seed, brokers, Timing::default())
     }
 
+    /// A cluster at another pace (`Timing::kafka()`, say). The pace is the cluster's for
+    /// life: no command changes it.
     pub fn with_timing(seed: u64, brokers: u32, timing: Timing) -> Result<Self, ModelError> {
         if brokers == 0 || brokers > MAX_BROKERS {
             return Err(ModelError::config(
@@ -205,7 +211,10 @@ impl Cluster {
     fn run_until(&mut self, target: Ms) {
         while let Some(t) = self.schedule.next_time().filter(|t| *t <= target) {
             self.now = self.now.max(t);
-            let (_, event) = self.schedule.pop_due(t).expect("an event is due");
+            let (_, event) = self
+                .schedule
+                .pop_due(t)
+                .expect("next_time found an event due at t");
             self.handle(event);
         }
     }
@@ -217,88 +226,15 @@ impl Cluster {
                 partition,
                 batch_id,
             } => self.on_linger_expired(producer, partition, batch_id),
-            Event::ProduceArrives {
-                producer,
-                broker,
-                batch,
-                flight,
-            } => self.on_produce_arrives(producer, broker, batch, flight),
-            Event::AckArrives {
-                producer,
-                broker,
-                batch,
-                base_offset,
-                last_offset,
-                flight,
-            } => self.on_ack_arrives(producer, broker, batch, base_offset, last_offset, flight),
-            Event::ProduceTimeout {
-                producer,
-                broker,
-                batch,
-            } => self.on_produce_timeout(producer, broker, batch),
+            Event::ProduceArrives(request) => self.on_produce_arrives(request),
+            Event::AckArrives(response) => self.on_ack_arrives(response),
+            Event::ProduceTimeout(attempt) => self.on_produce_timeout(attempt),
             Event::ProduceRetry { producer, batch } => self.on_produce_retry(producer, batch),
             Event::AutoProduce { producer, epoch } => self.on_auto_produce(producer, epoch),
-            Event::ReplicaFetchArrives {
-                partition,
-                topic_id,
-                follower,
-                leader_epoch,
-                fetch_offset,
-                last_fetched_epoch,
-                flight,
-            } => self.on_replica_fetch_arrives(
-                partition,
-                topic_id,
-                follower,
-                leader_epoch,
-                fetch_offset,
-                last_fetched_epoch,
-                flight,
-            ),
-            Event::ReplicaFetchResponse {
-                partition,
-                topic_id,
-                follower,
-                leader_epoch,
-                from_offset,
-                to_offset,
-                records,
-                leader_log_start,
-                flight,
-            } => self.on_replica_fetch_response(
-                partition,
-                topic_id,
-                follower,
-                leader_epoch,
-                from_offset,
-                to_offset,
-                records,
-                leader_log_start,
-                flight,
-            ),
-            Event::DivergingEpochArrives {
-                partition,
-                topic_id,
-                follower,
-                leader_epoch,
-                epoch,
-                end_offset,
-                start_over,
-            } => self.on_diverging_epoch_arrives(
-                partition,
-                topic_id,
-                follower,
-                leader_epoch,
-                epoch,
-                end_offset,
-                start_over,
-            ),
-            Event::ReplicaFetchRetry {
-                partition,
-                topic_id,
-                follower,
-                leader_epoch,
-            } => self.on_replica_fetch_retry(partition, topic_id, follower, leader_epoch),
+            Event::ReplicaFetchArrives(request) => self.on_replica_fetch_arrives(request),
+            Event::ReplicaFetchResponse(response) => self.on_replica_fetch_response(response),
+            Event::DivergingEpochArrives(diverging) => self.on_diverging_epoch_arrives(diverging),
+            Event::ReplicaFetchRetry(key) => self.on_replica_fetch_retry(key),
             Event::IsrExpirationCheck => self.on_isr_expiration_check(),
             Event::BrokerHeartbeat { broker } => self.on_broker_heartbeat(broker),
             Event::HeartbeatArrives { broker, flight } => self.on_heartbeat_arrives(broker, flight),
@@ -307,60 +243,18 @@ impl Cluster {
                 partition,
                 topic_id,
             } => self.on_preferred_election(partition, topic_id),
-            Event::FetchArrives {
-                consumer,
-                partition,
-                broker,
-                token,
-                fetch_offset,
-            } => self.on_fetch_arrives(consumer, partition, broker, token, fetch_offset),
-            Event::FetchResponse {
-                consumer,
-                partition,
-                token,
-                records,
-                next_offset,
-            } => self.on_fetch_response(consumer, partition, token, records, next_offset),
-            Event::FetchRetry {
-                consumer,
-                partition,
-                token,
-            } => {
-                if self
-                    .cursor(&consumer, &partition)
-                    .is_some_and(|c| c.token == token)
-                {
-                    self.send_fetch(&consumer, &partition);
-                }
-            }
-            Event::SendJoin {
-                group,
-                member,
-                reason,
-            } => self.send_join(&group, &member, reason),
+            Event::FetchArrives(request) => self.on_fetch_arrives(request),
+            Event::FetchResponse(response) => self.on_fetch_response(response),
+            Event::FetchRetry(key) => self.on_fetch_retry(key),
+            Event::SendJoin(join) => self.send_join(&join.group, &join.member, join.reason),
             Event::SendLeave { group, member } => self.send_leave(&group, &member),
-            Event::JoinArrives {
-                group,
-                member,
-                reason,
-            } => self.on_join_arrives(group, member, reason),
+            Event::JoinArrives(join) => self.on_join_arrives(join),
             Event::LeaveArrives { group, member } => self.on_leave_arrives(group, member),
-            Event::AssignmentArrives {
-                group,
-                member,
-                generation,
-                partitions,
-            } => self.on_assignment_arrives(group, member, generation, partitions),
+            Event::AssignmentArrives(sync) => self.on_assignment_arrives(sync),
             Event::Heartbeat { group, member } => self.on_heartbeat(group, member),
             Event::SessionCheck { group, member } => self.on_session_check(group, member),
             Event::AutoCommit { group, member } => self.on_auto_commit(group, member),
-            Event::CommitArrives {
-                group,
-                member,
-                generation,
-                on_revoke,
-                offsets,
-            } => self.on_commit_arrives(group, member, generation, on_revoke, offsets),
+            Event::CommitArrives(commit) => self.on_commit_arrives(commit),
             Event::RetentionCheck => self.on_retention_check(),
             Event::ServiceHandles { service, epoch } => self.on_service_handles(service, epoch),
         }

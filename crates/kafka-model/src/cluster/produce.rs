@@ -1,9 +1,9 @@
 //! Producing: choosing a partition, batching, sending, appending at the leader, acks.
 
-use super::{Cluster, Event};
+use super::{Cluster, Event, ProduceAttempt, ProduceRequest};
 use crate::error::{KafkaError, ModelError};
 use crate::happening::HappeningKind;
-use crate::partition::{BrokerId, PendingAck, WrittenBatch};
+use crate::partition::{PendingAck, WrittenBatch};
 use crate::partitioner::{partition_for_key, PartitionerKind};
 use crate::producer::{Acks, InFlightBatch, OpenBatch, Producer, ProducerConfig, ProducerId};
 use crate::record::{PendingRecord, ProducerRecord};
@@ -117,7 +117,10 @@ impl Cluster {
         };
         let key = pending.key.clone();
         let now = self.now;
-        let p = self.producers.get_mut(&producer).expect("checked");
+        let p = self
+            .producers
+            .get_mut(&producer)
+            .expect("the command checked the producer exists");
         // One look-up of the open batch (a record usually joins one).
         let (batch_id, full, new_batch) = match p.batches.get_mut(&tp) {
             Some(batch) => {
@@ -182,7 +185,10 @@ impl Cluster {
     fn choose_partition(&mut self, producer: ProducerId, topic: &str, key: Option<&[u8]>) -> u32 {
         let t = &self.topics[topic];
         let count = t.partition_count();
-        let p = self.producers.get_mut(&producer).expect("checked");
+        let p = self
+            .producers
+            .get_mut(&producer)
+            .expect("produce checked the producer exists");
         if let (PartitionerKind::Sticky, Some(key)) = (p.config.partitioner, key) {
             // Keyed records go by hash alone, whatever partitions have a leader.
             return partition_for_key(key, count);
@@ -284,32 +290,32 @@ impl Cluster {
                 p.stats.batches_in_flight += 1;
             }
         }
+        let attempt = ProduceAttempt {
+            producer,
+            broker: leader,
+            batch,
+        };
         self.schedule.push(
             arrival,
-            Event::ProduceArrives {
-                producer,
-                broker: leader,
-                batch,
-                flight,
-            },
+            Event::ProduceArrives(ProduceRequest { attempt, flight }),
         );
     }
 
-    pub(crate) fn on_produce_arrives(
-        &mut self,
-        producer: ProducerId,
-        broker: BrokerId,
-        batch: InFlightBatch,
-        flight: u64,
-    ) {
-        if batch.acks != Acks::Zero {
-            if let Some(p) = self.producers.get_mut(&producer) {
+    pub(crate) fn on_produce_arrives(&mut self, request: ProduceRequest) {
+        let ProduceRequest { attempt, flight } = request;
+        if attempt.batch.acks != Acks::Zero {
+            if let Some(p) = self.producers.get_mut(&attempt.producer) {
                 p.stats.batches_in_flight = p.stats.batches_in_flight.saturating_sub(1);
             }
         }
         if self.network.take_dropped(flight) {
-            return self.await_timeout(producer, broker, batch);
+            return self.await_timeout(attempt);
         }
+        let ProduceAttempt {
+            producer,
+            broker,
+            batch,
+        } = attempt;
         let tp = batch.partition.clone();
         if !self.broker_alive(broker) {
             return self.fail_batch(
@@ -371,7 +377,9 @@ impl Cluster {
         if let (Some(w), true) = (earlier, idempotent) {
             return self.ignore_duplicate(producer, broker, batch, w);
         }
-        let p = self.partition_mut(&tp).expect("checked");
+        let p = self
+            .partition_mut(&tp)
+            .expect("the partition was found just above");
         let epoch = p.leader_epoch;
         let Some((base_offset, last_offset)) =
             p.log

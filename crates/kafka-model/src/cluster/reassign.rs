@@ -104,7 +104,9 @@ impl Cluster {
         crate::sorting::sort(&mut adding);
         let merged: Vec<BrokerId> = replicas.iter().chain(&removing).copied().collect();
         let now = self.now;
-        let p = self.partition_mut(tp).expect("checked");
+        let p = self
+            .partition_mut(tp)
+            .expect("the command checked the partition exists");
         let mut states = std::mem::take(&mut p.replica_states);
         p.replica_states = merged
             .iter()
@@ -212,7 +214,9 @@ impl Cluster {
         let Some(new_leader) = new_leader else {
             return;
         };
-        let p = self.partition_mut(tp).expect("checked");
+        let p = self
+            .partition_mut(tp)
+            .expect("found at the start of the reassignment's completion");
         p.replicas = target.clone();
         p.isr = isr.clone();
         p.adding_replicas.clear();

@@ -8,7 +8,9 @@
 //! watermark), answers with newer records, or holds the fetch until it has some.
 //! Who is in sync, and when that changes, is in `isr.rs`.
 
-use super::{Cluster, Event};
+use super::{
+    Cluster, DivergingEpoch, Event, ReplicaFetchKey, ReplicaFetchRequest, ReplicaFetchResponse,
+};
 use crate::happening::HappeningKind;
 use crate::partition::{BrokerId, Partition};
 use crate::record::Record;
@@ -90,52 +92,35 @@ impl Cluster {
             fetch_offset,
         });
         let flight = self.last_flight_id();
+        let key = ReplicaFetchKey {
+            partition: tp.clone(),
+            topic_id,
+            follower,
+            leader_epoch,
+        };
         self.schedule.push(
             arrival,
-            Event::ReplicaFetchArrives {
-                partition: tp.clone(),
-                topic_id,
-                follower,
-                leader_epoch,
+            Event::ReplicaFetchArrives(ReplicaFetchRequest {
+                key,
                 fetch_offset,
                 last_fetched_epoch,
                 flight,
-            },
+            }),
         );
     }
 
     /// A fetch or its answer was lost: the follower tries again after its backoff.
-    fn retry_follower_fetch(
-        &mut self,
-        tp: &TopicPartition,
-        topic_id: u64,
-        follower: BrokerId,
-        leader_epoch: u32,
-    ) {
+    fn retry_follower_fetch(&mut self, key: ReplicaFetchKey) {
         let at = self.now + self.timing.replica_fetch_backoff_ms;
-        self.schedule.push(
-            at,
-            Event::ReplicaFetchRetry {
-                partition: tp.clone(),
-                topic_id,
-                follower,
-                leader_epoch,
-            },
-        );
+        self.schedule.push(at, Event::ReplicaFetchRetry(key));
     }
 
-    pub(crate) fn on_replica_fetch_retry(
-        &mut self,
-        tp: TopicPartition,
-        topic_id: u64,
-        follower: BrokerId,
-        leader_epoch: u32,
-    ) {
+    pub(crate) fn on_replica_fetch_retry(&mut self, key: ReplicaFetchKey) {
         let current = self
-            .partition_of_topic(&tp, topic_id)
-            .is_some_and(|p| p.leader_epoch == leader_epoch);
+            .partition_of_topic(&key.partition, key.topic_id)
+            .is_some_and(|p| p.leader_epoch == key.leader_epoch);
         if current {
-            self.start_follower_fetch(&tp, follower);
+            self.start_follower_fetch(&key.partition, key.follower);
         }
     }
 
@@ -169,23 +154,20 @@ impl Cluster {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn on_replica_fetch_arrives(
-        &mut self,
-        tp: TopicPartition,
-        topic_id: u64,
-        follower: BrokerId,
-        leader_epoch: u32,
-        fetch_offset: u64,
-        last_fetched_epoch: Option<u32>,
-        flight: u64,
-    ) {
-        let Some(p) = self.partition_of_topic(&tp, topic_id) else {
+    pub(crate) fn on_replica_fetch_arrives(&mut self, request: ReplicaFetchRequest) {
+        let ReplicaFetchRequest {
+            key,
+            fetch_offset,
+            last_fetched_epoch,
+            flight,
+        } = request;
+        let Some(p) = self.partition_of_topic(&key.partition, key.topic_id) else {
             return;
         };
-        let Some(leader) = p.leader.filter(|_| p.leader_epoch == leader_epoch) else {
+        let Some(leader) = p.leader.filter(|_| p.leader_epoch == key.leader_epoch) else {
             return;
         };
+        let follower = key.follower;
         // A replica reassigned away stops fetching (its log was deleted).
         if !self.broker_alive(follower)
             || !self.broker_alive(leader)
@@ -194,95 +176,89 @@ impl Cluster {
             return;
         }
         let answer = Self::answer_for(p, fetch_offset, last_fetched_epoch);
-        let current_epoch = p.leader_epoch;
         if self.network.take_dropped(flight) || !self.brokers_connected(follower, leader) {
-            return self.retry_follower_fetch(&tp, topic_id, follower, leader_epoch);
+            return self.retry_follower_fetch(key);
         }
+        // Both answers that make the follower truncate go in the epoch the fetch was sent in,
+        // which is still the leader's (checked above).
+        let diverging = |epoch, end_offset, start_over| DivergingEpoch {
+            key: key.clone(),
+            epoch,
+            end_offset,
+            start_over,
+        };
         match answer {
             FetchAnswer::Fine => {}
             FetchAnswer::Diverging { epoch, end_offset } => {
-                let to = (epoch, end_offset, false);
-                return self.send_truncation(&tp, topic_id, follower, leader, to);
+                return self.send_diverging_epoch(leader, diverging(epoch, end_offset, false));
             }
             FetchAnswer::OutOfRange { log_start_offset } => {
-                let to = (current_epoch, log_start_offset, true);
-                return self.send_truncation(&tp, topic_id, follower, leader, to);
+                let answer = diverging(key.leader_epoch, log_start_offset, true);
+                return self.send_diverging_epoch(leader, answer);
             }
         }
-        self.note_follower_fetch(&tp, follower, fetch_offset);
-        self.maybe_expand_isr(&tp, topic_id, follower, fetch_offset);
-        let p = self.partition_ref(&tp).expect("checked");
-        if p.leader_epoch != leader_epoch {
+        let tp = &key.partition;
+        self.note_follower_fetch(tp, follower, fetch_offset);
+        self.maybe_expand_isr(&key, fetch_offset);
+        let p = self
+            .partition_ref(tp)
+            .expect("handling a fetch never removes its partition");
+        if p.leader_epoch != key.leader_epoch {
             // Joining the ISR completed a reassignment and started a new leader epoch:
             // the followers fetch again in it, this fetch's loop ends here.
             return;
         }
-        self.update_high_watermark(&tp);
-        let p = self.partition_ref(&tp).expect("checked");
+        self.update_high_watermark(tp);
+        let p = self
+            .partition_ref(tp)
+            .expect("handling a fetch never removes its partition");
         if p.log_end_offset() > fetch_offset {
-            self.send_records_to_follower(&tp, follower);
+            self.send_records_to_follower(tp, follower);
         } else {
-            let p = self.partition_mut(&tp).expect("checked");
+            let p = self
+                .partition_mut(tp)
+                .expect("handling a fetch never removes its partition");
             if !p.parked_followers.contains(&follower) {
                 p.parked_followers.push(follower);
             }
         }
     }
 
-    /// The leader answers that the follower's log diverged — `(epoch, end_offset, _)` — or
-    /// that it must start over at the leader's log start — `(_, log_start, true)`; the
-    /// follower truncates and fetches again.
-    fn send_truncation(
-        &mut self,
-        tp: &TopicPartition,
-        topic_id: u64,
-        follower: BrokerId,
-        leader: BrokerId,
-        (epoch, end_offset, start_over): (u32, u64, bool),
-    ) {
-        let leader_epoch = self.partition_ref(tp).map_or(0, |p| p.leader_epoch);
+    /// The leader answers that the follower's log diverged (where the epoch ended), or that
+    /// it must start over at the leader's log start; the follower truncates and fetches
+    /// again.
+    fn send_diverging_epoch(&mut self, leader: BrokerId, answer: DivergingEpoch) {
         let arrival = self.fly_broker(HappeningKind::DivergingEpoch {
-            partition: tp.clone(),
+            partition: answer.key.partition.clone(),
             leader,
-            follower,
-            epoch,
-            end_offset,
+            follower: answer.key.follower,
+            epoch: answer.epoch,
+            end_offset: answer.end_offset,
         });
-        self.schedule.push(
-            arrival,
-            Event::DivergingEpochArrives {
-                partition: tp.clone(),
-                topic_id,
-                follower,
-                leader_epoch,
-                epoch,
-                end_offset,
-                start_over,
-            },
-        );
+        self.schedule
+            .push(arrival, Event::DivergingEpochArrives(answer));
     }
 
     /// Kafka's follower truncation: to the smaller of where the leader says the epoch ended
     /// and where it ends in the follower's own log; below the leader's log start, start over.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn on_diverging_epoch_arrives(
-        &mut self,
-        tp: TopicPartition,
-        topic_id: u64,
-        follower: BrokerId,
-        leader_epoch: u32,
-        epoch: u32,
-        end_offset: u64,
-        start_over: bool,
-    ) {
-        let Some(p) = self.partition_of_topic(&tp, topic_id) else {
+    pub(crate) fn on_diverging_epoch_arrives(&mut self, answer: DivergingEpoch) {
+        let DivergingEpoch {
+            key,
+            epoch,
+            end_offset,
+            start_over,
+        } = answer;
+        let (tp, follower) = (key.partition, key.follower);
+        let Some(p) = self.partition_of_topic(&tp, key.topic_id) else {
             return;
         };
-        if p.leader_epoch != leader_epoch || !self.broker_alive(follower) {
+        if p.leader_epoch != key.leader_epoch || !self.broker_alive(follower) {
             return;
         }
         let leader_start = p.log_start_offset();
-        let p = self.partition_mut(&tp).expect("checked");
+        let p = self
+            .partition_mut(&tp)
+            .expect("the partition was found just above");
         let Some(log) = p.replica_log_mut(follower) else {
             return;
         };
@@ -338,56 +314,59 @@ impl Cluster {
             to_offset,
         });
         let flight = self.last_flight_id();
+        let key = ReplicaFetchKey {
+            partition: tp.clone(),
+            topic_id,
+            follower,
+            leader_epoch,
+        };
         self.schedule.push(
             arrival,
-            Event::ReplicaFetchResponse {
-                partition: tp.clone(),
-                topic_id,
-                follower,
-                leader_epoch,
+            Event::ReplicaFetchResponse(ReplicaFetchResponse {
+                key,
                 from_offset,
                 to_offset,
                 records,
                 leader_log_start,
                 flight,
-            },
+            }),
         );
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn on_replica_fetch_response(
-        &mut self,
-        tp: TopicPartition,
-        topic_id: u64,
-        follower: BrokerId,
-        leader_epoch: u32,
-        from_offset: u64,
-        to_offset: u64,
-        records: Vec<Record>,
-        leader_log_start: u64,
-        flight: u64,
-    ) {
+    pub(crate) fn on_replica_fetch_response(&mut self, response: ReplicaFetchResponse) {
+        let ReplicaFetchResponse {
+            key,
+            from_offset,
+            to_offset,
+            records,
+            leader_log_start,
+            flight,
+        } = response;
         let Some(topic) = self
             .topics
-            .get(&*tp.topic)
-            .filter(|t| t.topic_id == topic_id)
+            .get(&*key.partition.topic)
+            .filter(|t| t.topic_id == key.topic_id)
         else {
             return;
         };
         let roll = topic.config.roll_policy();
-        let Some(p) = topic.partitions.get(tp.partition as usize) else {
+        let Some(p) = topic.partitions.get(key.partition.partition as usize) else {
             return;
         };
-        let Some(leader) = p.leader.filter(|_| p.leader_epoch == leader_epoch) else {
+        let Some(leader) = p.leader.filter(|_| p.leader_epoch == key.leader_epoch) else {
             return;
         };
+        let follower = key.follower;
         if !self.broker_alive(follower) {
             return;
         }
         if self.network.take_dropped(flight) || !self.brokers_connected(follower, leader) {
-            return self.retry_follower_fetch(&tp, topic_id, follower, leader_epoch);
+            return self.retry_follower_fetch(key);
         }
-        let p = self.partition_mut(&tp).expect("checked");
+        let tp = key.partition;
+        let p = self
+            .partition_mut(&tp)
+            .expect("the partition was found just above");
         let Some(log) = p.replica_log_mut(follower) else {
             return;
         };

@@ -112,7 +112,7 @@ impl Cluster {
             .expect("the name is free and the config valid");
         let producer = config.produces().then(|| {
             self.create_producer(name, ServiceConfig::producer_config())
-                .expect("a valid config")
+                .expect("the service producer config is valid")
         });
         for table in config.tables() {
             self.tables.entry(table.to_string()).or_default();
@@ -137,7 +137,10 @@ impl Cluster {
         self.emit(HappeningKind::ServiceStopped {
             service: name.to_string(),
         });
-        let s = self.services.get_mut(name).expect("checked");
+        let s = self
+            .services
+            .get_mut(name)
+            .expect("the command checked the service exists");
         s.running = false;
         s.drop_work();
         if let Some(member) = s.member.take() {
@@ -161,7 +164,10 @@ impl Cluster {
         self.emit(HappeningKind::ServiceStarted {
             service: name.to_string(),
         });
-        let s = self.services.get_mut(name).expect("checked");
+        let s = self
+            .services
+            .get_mut(name)
+            .expect("the command checked the service exists");
         s.drop_work();
         s.running = true;
         self.launch_service(name)
@@ -173,7 +179,10 @@ impl Cluster {
     /// tables stay: the database outlives the service.
     pub fn remove_service(&mut self, name: &str) -> Result<(), ModelError> {
         self.service_or_err(name)?;
-        let s = self.services.remove(name).expect("checked");
+        let s = self
+            .services
+            .remove(name)
+            .expect("the command checked the service exists");
         self.emit(HappeningKind::ServiceRemoved {
             service: name.to_string(),
         });
@@ -185,12 +194,15 @@ impl Cluster {
                 .expect("a running member of a group that exists");
         }
         if let Some(p) = s.producer.filter(|p| self.producers.contains_key(p)) {
-            self.flush(p).expect("exists");
-            self.remove_producer(p).expect("exists");
+            self.flush(p)
+                .expect("the service's producer was just found");
+            self.remove_producer(p)
+                .expect("the service's producer exists and no service uses it any more");
         }
         match self.groups.get(name) {
             Some(g) if g.members.is_empty() => {
-                self.delete_group(name).expect("empty");
+                self.delete_group(name)
+                    .expect("a group with no member and no service can be deleted");
             }
             Some(_) => {
                 self.retiring_groups.insert(name.to_string());
@@ -212,7 +224,10 @@ impl Cluster {
     fn launch_service(&mut self, name: &str) -> Result<(), ModelError> {
         let inputs = self.service_or_err(name)?.config.inputs.clone();
         let member = self.add_member(name, name, inputs)?;
-        let s = self.services.get_mut(name).expect("checked");
+        let s = self
+            .services
+            .get_mut(name)
+            .expect("service_or_err found the service; adding its member keeps it");
         s.member = Some(member);
         s.running = true;
         Ok(())

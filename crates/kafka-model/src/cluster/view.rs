@@ -1,4 +1,5 @@
-//! Read access for the UI: everything it draws comes from here or from happenings.
+//! Read access: the state the UI draws besides happenings (services and their tables are
+//! read in `services.rs`, the controller and group coordinators in `mod.rs`).
 
 use super::Cluster;
 use crate::broker::Broker;
@@ -19,13 +20,6 @@ impl Cluster {
 
     pub fn timing(&self) -> &Timing {
         &self.timing
-    }
-
-    /// Changes the pace of the network; messages already in flight keep their arrival time.
-    pub fn set_timing(&mut self, timing: Timing) -> Result<(), ModelError> {
-        timing.validate()?;
-        self.timing = timing;
-        Ok(())
     }
 
     pub fn brokers(&self) -> impl Iterator<Item = &Broker> {
@@ -91,13 +85,6 @@ impl Cluster {
 
     pub fn auto_leader_rebalance(&self) -> bool {
         self.auto_leader_rebalance
-    }
-
-    /// `auto.leader.rebalance.enable`: off, leadership stays where failover put it until a
-    /// preferred leader election is asked for.
-    pub fn set_auto_leader_rebalance(&mut self, enable: bool) -> Result<(), ModelError> {
-        self.auto_leader_rebalance = enable;
-        Ok(())
     }
 
     /// How many events wait in the schedule (the simulation's memory of the future).

@@ -1,7 +1,7 @@
 //! The member's side of the group protocol: joining, leaving, committing, heartbeating,
 //! and taking an assignment (revoking what it no longer owns).
 
-use crate::cluster::{Cluster, Event};
+use crate::cluster::{Cluster, Event, JoinGroupRequest, OffsetCommitRequest, SyncGroupResponse};
 use crate::collections::SortedSet;
 use crate::consumer::ConsumerRef;
 use crate::group::{MemberStatus, RebalanceReason};
@@ -24,11 +24,11 @@ impl Cluster {
         let arrival = self.fly_client(kind);
         self.schedule.push(
             arrival,
-            Event::JoinArrives {
+            Event::JoinArrives(JoinGroupRequest {
                 group: group.to_string(),
                 member: member.to_string(),
                 reason,
-            },
+            }),
         );
     }
 
@@ -71,13 +71,13 @@ impl Cluster {
             offsets: offsets.clone(),
         };
         let arrival = self.fly_client(kind);
-        let event = Event::CommitArrives {
+        let event = Event::CommitArrives(OffsetCommitRequest {
             group: group.to_string(),
             member: member.to_string(),
             generation,
             on_revoke,
             offsets,
-        };
+        });
         self.schedule.push(arrival, event);
         arrival
     }
@@ -111,13 +111,13 @@ impl Cluster {
             .then(|| self.send_commit(group, member, positions, true))
     }
 
-    pub(crate) fn on_assignment_arrives(
-        &mut self,
-        group: String,
-        member: String,
-        generation: u32,
-        partitions: Vec<TopicPartition>,
-    ) {
+    pub(crate) fn on_assignment_arrives(&mut self, sync: SyncGroupResponse) {
+        let SyncGroupResponse {
+            group,
+            member,
+            generation,
+            partitions,
+        } = sync;
         let Some(g) = self.groups.get(&group) else {
             return;
         };
@@ -142,7 +142,9 @@ impl Cluster {
             .cloned()
             .collect();
         let commit_at = self.revoke(&group, &member, revoked.clone());
-        let m = self.member_mut(&group, &member).expect("checked");
+        let m = self
+            .member_mut(&group, &member)
+            .expect("the member was found running above; revoking keeps it in the group");
         m.status = MemberStatus::Stable;
         m.generation = generation;
         m.last_assignment = partitions.clone();
@@ -168,16 +170,16 @@ impl Cluster {
                 member: member.clone(),
             });
             self.member_mut(&group, &member)
-                .expect("checked")
+                .expect("taking an assignment keeps the member in its group")
                 .join_in_flight = true;
             match commit_at {
                 Some(at) => self.schedule.push(
                     at,
-                    Event::SendJoin {
+                    Event::SendJoin(JoinGroupRequest {
                         group,
                         member,
                         reason,
-                    },
+                    }),
                 ),
                 None => self.send_join(&group, &member, reason),
             }
@@ -202,7 +204,7 @@ impl Cluster {
             broker,
         });
         self.member_mut(&group, &member)
-            .expect("checked")
+            .expect("the member was found running just above")
             .last_heartbeat_ms = arrival;
         self.schedule
             .push(self.now + interval, Event::Heartbeat { group, member });

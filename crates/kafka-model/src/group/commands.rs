@@ -61,7 +61,10 @@ impl Cluster {
                 "can only change while the group is empty (all members must support the strategy)",
             ));
         }
-        self.groups.get_mut(group).expect("checked").config = config;
+        self.groups
+            .get_mut(group)
+            .expect("the command checked the group exists")
+            .config = config;
         Ok(())
     }
 
@@ -86,7 +89,10 @@ impl Cluster {
         self.ids.member += 1;
         let member_id = format!("{client_id}-{}", self.ids.member);
         let now = self.now;
-        let g = self.groups.get_mut(group).expect("checked");
+        let g = self
+            .groups
+            .get_mut(group)
+            .expect("the command checked the group exists");
         let (hb, ac) = (
             g.config.heartbeat_interval_ms,
             g.config.auto_commit_interval_ms,
@@ -132,12 +138,8 @@ impl Cluster {
         let m = self.running_member(group, member)?;
         let owned: Vec<TopicPartition> = m.owned.keys().cloned().collect();
         let commit_at = self.revoke(group, member, owned);
-        self.groups
-            .get_mut(group)
-            .expect("checked")
-            .members
-            .get_mut(member)
-            .expect("checked")
+        self.member_mut(group, member)
+            .expect("the command checked the member runs; revoking keeps it in the group")
             .status = MemberStatus::Leaving;
         let (group, member) = (group.to_string(), member.to_string());
         match commit_at {
@@ -166,12 +168,8 @@ impl Cluster {
         };
         let g = &self.groups[group];
         let deadline = (m.last_heartbeat_ms + g.config.session_timeout_ms).max(self.now);
-        self.groups
-            .get_mut(group)
-            .expect("checked")
-            .members
-            .get_mut(member)
-            .expect("checked")
+        self.member_mut(group, member)
+            .expect("running_member found it just above")
             .status = MemberStatus::Crashed;
         self.emit(HappeningKind::MemberCrashed {
             group: group.to_string(),
@@ -199,12 +197,8 @@ impl Cluster {
             topic_name::validate(t)?;
         }
         let m = self
-            .groups
-            .get_mut(group)
-            .expect("checked")
-            .members
-            .get_mut(member)
-            .expect("checked");
+            .member_mut(group, member)
+            .expect("the command checked the member runs");
         m.subscription = topics;
         if !m.join_in_flight {
             self.send_join(
@@ -267,7 +261,10 @@ impl Cluster {
             offsets.push((tp, offset));
         }
         let broker = self.coordinator_of(group);
-        let g = self.groups.get_mut(group).expect("checked");
+        let g = self
+            .groups
+            .get_mut(group)
+            .expect("the command checked the group exists");
         g.committed.extend(offsets.iter().cloned());
         self.emit(HappeningKind::OffsetCommitted {
             group: group.to_string(),

@@ -9,21 +9,21 @@
 //! the rebalance waits until its session times out.
 
 use crate::assignor::{assign, MemberSubscription};
-use crate::cluster::{Cluster, Event};
+use crate::cluster::{Cluster, Event, JoinGroupRequest, OffsetCommitRequest, SyncGroupResponse};
 use crate::collections::SortedMap;
 use crate::group::{GroupState, MemberStatus, RebalanceReason, RebalanceRound};
 use crate::happening::HappeningKind;
 use crate::TopicPartition;
 
 impl Cluster {
-    pub(crate) fn on_commit_arrives(
-        &mut self,
-        group: String,
-        member: String,
-        generation: u32,
-        on_revoke: bool,
-        offsets: Vec<(TopicPartition, u64)>,
-    ) {
+    pub(crate) fn on_commit_arrives(&mut self, commit: OffsetCommitRequest) {
+        let OffsetCommitRequest {
+            group,
+            member,
+            generation,
+            on_revoke,
+            offsets,
+        } = commit;
         let broker = self.coordinator_of(&group);
         let Some(g) = self.groups.get_mut(&group) else {
             return;
@@ -51,12 +51,12 @@ impl Cluster {
         }
     }
 
-    pub(crate) fn on_join_arrives(
-        &mut self,
-        group: String,
-        member: String,
-        reason: Option<RebalanceReason>,
-    ) {
+    pub(crate) fn on_join_arrives(&mut self, join: JoinGroupRequest) {
+        let JoinGroupRequest {
+            group,
+            member,
+            reason,
+        } = join;
         let Some(m) = self.member_mut(&group, &member) else {
             return;
         };
@@ -70,7 +70,10 @@ impl Cluster {
                 member: member.clone(),
             });
         }
-        let g = self.groups.get_mut(&group).expect("checked");
+        let g = self
+            .groups
+            .get_mut(&group)
+            .expect("the member was just found in this group");
         match g.rebalance.as_mut() {
             Some(round) => {
                 round.joined.insert(member);
@@ -148,7 +151,10 @@ impl Cluster {
         reason: RebalanceReason,
         joined: Option<String>,
     ) {
-        let g = self.groups.get_mut(group).expect("caller checked");
+        let g = self
+            .groups
+            .get_mut(group)
+            .expect("a rebalance starts only in a group that exists");
         g.rebalance = Some(RebalanceRound {
             reason: reason.clone(),
             joined: joined.iter().cloned().collect(),
@@ -180,16 +186,16 @@ impl Cluster {
                 self.revoke(group, &member, owned)
             };
             self.member_mut(group, &member)
-                .expect("listed")
+                .expect("a member listed to rejoin stays in the group: revoking removes no one")
                 .join_in_flight = true;
             match commit_at {
                 Some(at) => self.schedule.push(
                     at,
-                    Event::SendJoin {
+                    Event::SendJoin(JoinGroupRequest {
                         group: group.to_string(),
                         member,
                         reason: None,
-                    },
+                    }),
                 ),
                 None => self.send_join(group, &member, None),
             }
@@ -214,7 +220,10 @@ impl Cluster {
             .iter()
             .map(|(n, t)| (n.clone(), t.partition_count()))
             .collect();
-        let g = self.groups.get_mut(group).expect("caller checked");
+        let g = self
+            .groups
+            .get_mut(group)
+            .expect("try_complete found the group");
         let cooperative = g.is_cooperative();
         let subscriptions: Vec<MemberSubscription> = g
             .members
@@ -261,12 +270,12 @@ impl Cluster {
             let arrival = self.fly_client(kind);
             self.schedule.push(
                 arrival,
-                Event::AssignmentArrives {
+                Event::AssignmentArrives(SyncGroupResponse {
                     group: group.to_string(),
                     member,
                     generation,
                     partitions,
-                },
+                }),
             );
         }
     }

@@ -74,7 +74,8 @@ pub enum HappeningKind {
     BrokerRemoved {
         broker: BrokerId,
     },
-    /// The active controller changed (the lowest-numbered live broker here).
+    /// The active controller changed; `None` when no broker can be it. Who is:
+    /// [`crate::Cluster::controller`].
     ControllerChanged {
         controller: Option<BrokerId>,
     },

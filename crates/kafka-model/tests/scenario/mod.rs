@@ -1,4 +1,5 @@
-//! Helpers shared by the scenario tests.
+//! Helpers shared by the scenario tests: a cluster and a producer to set a scene, and
+//! filters over the happenings it produced (who got which record, who owns what).
 #![allow(dead_code)]
 
 use kafka_model::*;
