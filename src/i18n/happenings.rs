@@ -26,16 +26,6 @@ pub const MAX_BYTES_TEXT_CHARS: usize = 24;
 /// summing up the rest as "and 3 more".
 const MAX_LIST_ITEMS: usize = 4;
 
-/// The two sentences of one happening: a `format!` per language, with inline arguments.
-macro_rules! say {
-    ($lang:expr, $en:literal, $vi:literal $(,)?) => {
-        match $lang {
-            Lang::En => format!($en),
-            Lang::Vi => format!($vi),
-        }
-    };
-}
-
 /// A short category for filtering the timeline: "produce", "replicate", "consume",
 /// "group", "cluster", "service" or "heartbeat".
 pub fn category(kind: &HappeningKind) -> &'static str {
@@ -125,75 +115,75 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
         // --- cluster and topics
         K::BrokerAdded { broker } => {
             let broker = Broker(*broker);
-            say!(lang, "{broker} joined the cluster", "{broker} được thêm vào cụm Kafka")
+            tr!(lang, en: "{broker} joined the cluster", vi: "{broker} được thêm vào cụm Kafka")
         }
         K::BrokerDown { broker } => {
             let broker = Broker(*broker);
-            say!(lang, "{broker} went down", "{broker} ngừng hoạt động")
+            tr!(lang, en: "{broker} went down", vi: "{broker} ngừng hoạt động")
         }
         K::BrokerUp { broker } => {
             let broker = Broker(*broker);
-            say!(lang, "{broker} is back up", "{broker} hoạt động trở lại")
+            tr!(lang, en: "{broker} is back up", vi: "{broker} hoạt động trở lại")
         }
         K::BrokerRemoved { broker } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "{broker} was unregistered and removed from the cluster",
-                "{broker} đã được unregister và gỡ khỏi cụm Kafka",
+                en: "{broker} was unregistered and removed from the cluster",
+                vi: "{broker} đã được unregister và gỡ khỏi cụm Kafka",
             )
         }
         K::ReassignmentStarted { partition, replicas, adding, removing } => {
             let (replicas, adding) = (broker_list(lang, replicas), broker_list(lang, adding));
             let removing = broker_list(lang, removing);
-            say!(
+            tr!(
                 lang,
-                "Reassigning {partition} to {replicas}: adding {adding} to catch up from the leader, then removing {removing}",
-                "Bắt đầu reassign {partition} sang {replicas}: thêm {adding} để bắt kịp leader, rồi gỡ {removing}",
+                en: "Reassigning {partition} to {replicas}: adding {adding} to catch up from the leader, then removing {removing}",
+                vi: "Bắt đầu reassign {partition} sang {replicas}: thêm {adding} để bắt kịp leader, rồi gỡ {removing}",
             )
         }
         K::ReassignmentCompleted { partition, replicas, removed } => {
             let replicas = broker_list(lang, replicas);
             if removed.is_empty() {
-                say!(
+                tr!(
                     lang,
-                    "Reassignment of {partition} done: its replicas are now {replicas}",
-                    "Reassign {partition} hoàn tất: replica của nó giờ là {replicas}",
+                    en: "Reassignment of {partition} done: its replicas are now {replicas}",
+                    vi: "Reassign {partition} hoàn tất: replica của nó giờ là {replicas}",
                 )
             } else {
                 let removed = broker_list(lang, removed);
-                say!(
+                tr!(
                     lang,
-                    "Reassignment of {partition} done: its replicas are now {replicas}; the copies on {removed} are deleted",
-                    "Reassign {partition} hoàn tất: replica của nó giờ là {replicas}; bản sao trên {removed} đã bị xoá",
+                    en: "Reassignment of {partition} done: its replicas are now {replicas}; the copies on {removed} are deleted",
+                    vi: "Reassign {partition} hoàn tất: replica của nó giờ là {replicas}; bản sao trên {removed} đã bị xoá",
                 )
             }
         }
         K::ControllerChanged { controller: Some(controller) } => {
             let controller = Broker(*controller);
-            say!(lang, "{controller} is now the active controller", "{controller} trở thành controller của cụm")
+            tr!(lang, en: "{controller} is now the active controller", vi: "{controller} trở thành controller của cụm")
         }
-        K::ControllerChanged { controller: None } => say!(
+        K::ControllerChanged { controller: None } => tr!(
             lang,
-            "No active controller: every broker is down",
-            "Không còn controller: mọi Broker đều ngừng hoạt động",
+            en: "No active controller: every broker is down",
+            vi: "Không còn controller: mọi Broker đều ngừng hoạt động",
         ),
         K::TopicCreated { topic, partitions, replication_factor } => {
             let partitions = count(lang, u64::from(*partitions), "partition", "partitions");
-            say!(
+            tr!(
                 lang,
-                "Topic {topic} created with {partitions}, replication factor {replication_factor}",
-                "Topic {topic} được tạo với {partitions}, replication factor {replication_factor}",
+                en: "Topic {topic} created with {partitions}, replication factor {replication_factor}",
+                vi: "Topic {topic} được tạo với {partitions}, replication factor {replication_factor}",
             )
         }
-        K::TopicDeleted { topic } => say!(lang, "Topic {topic} deleted", "Topic {topic} đã bị xoá"),
+        K::TopicDeleted { topic } => tr!(lang, en: "Topic {topic} deleted", vi: "Topic {topic} đã bị xoá"),
         K::TopicConfigChanged { topic } => {
-            say!(lang, "Topic {topic} configuration changed", "Cấu hình của Topic {topic} đã thay đổi")
+            tr!(lang, en: "Topic {topic} configuration changed", vi: "Cấu hình của Topic {topic} đã thay đổi")
         }
-        K::PartitionsAdded { topic, old_count, new_count } => say!(
+        K::PartitionsAdded { topic, old_count, new_count } => tr!(
             lang,
-            "Topic {topic} grew from {old_count} to {new_count} partitions",
-            "Topic {topic} tăng từ {old_count} lên {new_count} partition",
+            en: "Topic {topic} grew from {old_count} to {new_count} partitions",
+            vi: "Topic {topic} tăng từ {old_count} lên {new_count} partition",
         ),
         K::LeaderElected { partition, leader, leader_epoch, isr, reason } => {
             let isr = broker_list(lang, isr);
@@ -201,41 +191,41 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             match leader {
                 Some(leader) => {
                     let leader = Broker(*leader);
-                    say!(
+                    tr!(
                         lang,
-                        "{leader} became leader of {partition} {reason} (leader epoch {leader_epoch}, ISR: {isr})",
-                        "{leader} trở thành leader của {partition} {reason} (leader epoch {leader_epoch}, ISR: {isr})",
+                        en: "{leader} became leader of {partition} {reason} (leader epoch {leader_epoch}, ISR: {isr})",
+                        vi: "{leader} trở thành leader của {partition} {reason} (leader epoch {leader_epoch}, ISR: {isr})",
                     )
                 }
-                None => say!(
+                None => tr!(
                     lang,
-                    "{partition} has no leader {reason}: no in-sync replica is up (ISR: {isr})",
-                    "{partition} không có leader {reason}: không replica nào trong ISR đang hoạt động (ISR: {isr})",
+                    en: "{partition} has no leader {reason}: no in-sync replica is up (ISR: {isr})",
+                    vi: "{partition} không có leader {reason}: không replica nào trong ISR đang hoạt động (ISR: {isr})",
                 ),
             }
         }
         K::IsrShrunk { partition, broker, isr } => {
             let (broker, isr) = (Broker(*broker), broker_list(lang, isr));
-            say!(
+            tr!(
                 lang,
-                "{broker} fell behind and left the ISR of {partition} (ISR now: {isr})",
-                "{broker} theo không kịp leader nên bị loại khỏi ISR của {partition} (ISR còn: {isr})",
+                en: "{broker} fell behind and left the ISR of {partition} (ISR now: {isr})",
+                vi: "{broker} theo không kịp leader nên bị loại khỏi ISR của {partition} (ISR còn: {isr})",
             )
         }
         K::IsrExpanded { partition, broker, isr } => {
             let (broker, isr) = (Broker(*broker), broker_list(lang, isr));
-            say!(
+            tr!(
                 lang,
-                "{broker} caught up and joined the ISR of {partition} (ISR now: {isr})",
-                "{broker} đã bắt kịp leader và được thêm vào ISR của {partition} (ISR giờ là: {isr})",
+                en: "{broker} caught up and joined the ISR of {partition} (ISR now: {isr})",
+                vi: "{broker} đã bắt kịp leader và được thêm vào ISR của {partition} (ISR giờ là: {isr})",
             )
         }
         K::LogTruncated { partition, log_end_offset, records_lost } => {
             let lost = count(lang, *records_lost, "record", "records");
-            say!(
+            tr!(
                 lang,
-                "{partition} cut back to the new leader's log end, offset {log_end_offset}: {lost} lost",
-                "Log của {partition} bị cắt về log end của leader mới, offset {log_end_offset}: mất {lost}",
+                en: "{partition} cut back to the new leader's log end, offset {log_end_offset}: {lost} lost",
+                vi: "Log của {partition} bị cắt về log end của leader mới, offset {log_end_offset}: mất {lost}",
             )
         }
         K::RecordsDeleted { partition, log_start_offset, records_deleted } => {
@@ -243,10 +233,10 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
                 Lang::En => count(lang, *records_deleted, "old record", "old records"),
                 Lang::Vi => format!("{records_deleted} record"),
             };
-            say!(
+            tr!(
                 lang,
-                "Retention deleted {deleted} from {partition}; the log now starts at offset {log_start_offset}",
-                "Retention đã xoá {deleted} cũ khỏi {partition}; log giờ bắt đầu từ offset {log_start_offset}",
+                en: "Retention deleted {deleted} from {partition}; the log now starts at offset {log_start_offset}",
+                vi: "Retention đã xoá {deleted} cũ khỏi {partition}; log giờ bắt đầu từ offset {log_start_offset}",
             )
         }
 
@@ -274,25 +264,25 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             match leader {
                 Some(leader) => {
                     let leader = Broker(*leader);
-                    say!(
+                    tr!(
                         lang,
-                        "Data lost: {leader} became leader of {partition} without {offsets}; {gone}{unclean}",
-                        "Mất dữ liệu: {leader} trở thành leader của {partition} nhưng thiếu {offsets}, nên {gone}{unclean}",
+                        en: "Data lost: {leader} became leader of {partition} without {offsets}; {gone}{unclean}",
+                        vi: "Mất dữ liệu: {leader} trở thành leader của {partition} nhưng thiếu {offsets}, nên {gone}{unclean}",
                     )
                 }
-                None => say!(
+                None => tr!(
                     lang,
-                    "Data lost: {partition} no longer has {offsets}; {gone}{unclean}",
-                    "Mất dữ liệu: {partition} không còn {offsets}, nên {gone}{unclean}",
+                    en: "Data lost: {partition} no longer has {offsets}; {gone}{unclean}",
+                    vi: "Mất dữ liệu: {partition} không còn {offsets}, nên {gone}{unclean}",
                 ),
             }
         }
         K::DivergingEpoch { partition, leader, follower, epoch, end_offset } => {
             let (leader, follower) = (Broker(*leader), Broker(*follower));
-            say!(
+            tr!(
                 lang,
-                "Leader {leader} tells follower {follower} its log of {partition} diverged: leader epoch {epoch} ends at offset {end_offset}, cut back there",
-                "Leader {leader} báo follower {follower} rằng log {partition} của nó đã rẽ nhánh: leader epoch {epoch} kết thúc ở offset {end_offset}, hãy cắt log về đó",
+                en: "Leader {leader} tells follower {follower} its log of {partition} diverged: leader epoch {epoch} ends at offset {end_offset}, cut back there",
+                vi: "Leader {leader} báo follower {follower} rằng log {partition} của nó đã rẽ nhánh: leader epoch {epoch} kết thúc ở offset {end_offset}, hãy cắt log về đó",
             )
         }
         K::ReplicaTruncated { partition, broker, log_end_offset, records_removed } => {
@@ -303,18 +293,18 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
                 (Lang::En, n) => format!("{} removed", count(lang, *n, "record", "records")),
                 (Lang::Vi, n) => format!("bỏ {n} record"),
             };
-            say!(
+            tr!(
                 lang,
-                "{broker} cut its copy of {partition} back to offset {log_end_offset} to match the leader: {removed}",
-                "{broker} cắt bản sao {partition} của mình về offset {log_end_offset} cho khớp với leader: {removed}",
+                en: "{broker} cut its copy of {partition} back to offset {log_end_offset} to match the leader: {removed}",
+                vi: "{broker} cắt bản sao {partition} của mình về offset {log_end_offset} cho khớp với leader: {removed}",
             )
         }
         K::LeaderFenced { partition, broker, leader_epoch } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "{broker} learns it no longer leads {partition}: a new leader took over at leader epoch {leader_epoch}, so the old one is fenced",
-                "{broker} phát hiện mình không còn là leader của {partition}: leader mới đã lên ở leader epoch {leader_epoch}, leader cũ bị fence",
+                en: "{broker} learns it no longer leads {partition}: a new leader took over at leader epoch {leader_epoch}, so the old one is fenced",
+                vi: "{broker} phát hiện mình không còn là leader của {partition}: leader mới đã lên ở leader epoch {leader_epoch}, leader cũ bị fence",
             )
         }
         K::LogCompacted { partition, broker, records_removed } => {
@@ -323,179 +313,179 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
                 Lang::En => count(lang, *records_removed, "old record", "old records"),
                 Lang::Vi => format!("{records_removed} record cũ"),
             };
-            say!(
+            tr!(
                 lang,
-                "Log compaction removed {removed} from {partition} on {broker}: a newer record with the same key replaces each",
-                "Log compaction xoá {removed} khỏi {partition} trên {broker}: đã có record mới hơn cùng key thay thế chúng",
+                en: "Log compaction removed {removed} from {partition} on {broker}: a newer record with the same key replaces each",
+                vi: "Log compaction xoá {removed} khỏi {partition} trên {broker}: đã có record mới hơn cùng key thay thế chúng",
             )
         }
 
         // --- controller and network
         K::BrokerHeartbeat { broker, controller } => {
             let (broker, controller) = (Broker(*broker), Broker(*controller));
-            say!(
+            tr!(
                 lang,
-                "{broker} sends a heartbeat to controller {controller}",
-                "{broker} gửi heartbeat tới controller {controller}",
+                en: "{broker} sends a heartbeat to controller {controller}",
+                vi: "{broker} gửi heartbeat tới controller {controller}",
             )
         }
         K::BrokerFenced { broker } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "The controller fenced {broker}: no heartbeat within the session timeout, so it leaves every ISR and leads nothing",
-                "Controller đã fence {broker}: không nhận được heartbeat trong session timeout, nên nó bị loại khỏi mọi ISR và không còn làm leader",
+                en: "The controller fenced {broker}: no heartbeat within the session timeout, so it leaves every ISR and leads nothing",
+                vi: "Controller đã fence {broker}: không nhận được heartbeat trong session timeout, nên nó bị loại khỏi mọi ISR và không còn làm leader",
             )
         }
         K::BrokerUnfenced { broker } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "The controller unfenced {broker}: it is heard from again and can rejoin ISRs and lead",
-                "Controller bỏ fence cho {broker}: broker liên lạc lại được, có thể vào lại ISR và làm leader",
+                en: "The controller unfenced {broker}: it is heard from again and can rejoin ISRs and lead",
+                vi: "Controller bỏ fence cho {broker}: broker liên lạc lại được, có thể vào lại ISR và làm leader",
             )
         }
         K::ZkSessionPing { broker } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "{broker} pings ZooKeeper to keep its session alive",
-                "{broker} gửi ping tới ZooKeeper để giữ session",
+                en: "{broker} pings ZooKeeper to keep its session alive",
+                vi: "{broker} gửi ping tới ZooKeeper để giữ session",
             )
         }
         K::ZkSessionExpired { broker: id } => {
             let broker = Broker(*id);
-            say!(
+            tr!(
                 lang,
-                "ZooKeeper expired the session of {broker}: znode /brokers/ids/{id} is gone, so the controller treats it as dead",
-                "Session ZooKeeper của {broker} hết hạn: znode /brokers/ids/{id} bị xoá, controller coi như broker này đã ngừng hoạt động",
+                en: "ZooKeeper expired the session of {broker}: znode /brokers/ids/{id} is gone, so the controller treats it as dead",
+                vi: "Session ZooKeeper của {broker} hết hạn: znode /brokers/ids/{id} bị xoá, controller coi như broker này đã ngừng hoạt động",
             )
         }
         K::ZkWrite { broker, path } => {
             let broker = Broker(*broker);
-            say!(lang, "{broker} writes znode {path} in ZooKeeper", "{broker} ghi znode {path} vào ZooKeeper")
+            tr!(lang, en: "{broker} writes znode {path} in ZooKeeper", vi: "{broker} ghi znode {path} vào ZooKeeper")
         }
-        K::ControllerModeChanged { mode: ControllerMode::Kraft } => say!(
+        K::ControllerModeChanged { mode: ControllerMode::Kraft } => tr!(
             lang,
-            "The cluster now runs in KRaft mode: a Raft quorum of controllers keeps the metadata log",
-            "Cụm Kafka chuyển sang chế độ KRaft: nhóm controller dùng Raft để giữ metadata log",
+            en: "The cluster now runs in KRaft mode: a Raft quorum of controllers keeps the metadata log",
+            vi: "Cụm Kafka chuyển sang chế độ KRaft: nhóm controller dùng Raft để giữ metadata log",
         ),
-        K::ControllerModeChanged { mode: ControllerMode::ZooKeeper } => say!(
+        K::ControllerModeChanged { mode: ControllerMode::ZooKeeper } => tr!(
             lang,
-            "The cluster now runs in ZooKeeper mode: broker sessions and the controller election live in ZooKeeper",
-            "Cụm Kafka chuyển sang chế độ ZooKeeper: session của các Broker và việc bầu controller nằm ở ZooKeeper",
+            en: "The cluster now runs in ZooKeeper mode: broker sessions and the controller election live in ZooKeeper",
+            vi: "Cụm Kafka chuyển sang chế độ ZooKeeper: session của các Broker và việc bầu controller nằm ở ZooKeeper",
         ),
         K::NetworkCut { broker } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "{broker} is cut off from the network: it still runs, but nothing reaches it or leaves it",
-                "{broker} bị cắt khỏi mạng: vẫn chạy nhưng không gửi hay nhận được gì",
+                en: "{broker} is cut off from the network: it still runs, but nothing reaches it or leaves it",
+                vi: "{broker} bị cắt khỏi mạng: vẫn chạy nhưng không gửi hay nhận được gì",
             )
         }
         K::NetworkHealed { broker } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "{broker} is reachable again: its network is healed",
-                "{broker} đã kết nối mạng trở lại",
+                en: "{broker} is reachable again: its network is healed",
+                vi: "{broker} đã kết nối mạng trở lại",
             )
         }
         K::LinkSlowed { a, b, extra_ms } => {
             let (a, b) = (Place(a), Place(b));
             if *extra_ms == 0 {
-                say!(
+                tr!(
                     lang,
-                    "The link between {a} and {b} is back to normal speed",
-                    "Đường truyền giữa {a} và {b} trở lại tốc độ bình thường",
+                    en: "The link between {a} and {b} is back to normal speed",
+                    vi: "Đường truyền giữa {a} và {b} trở lại tốc độ bình thường",
                 )
             } else {
-                say!(
+                tr!(
                     lang,
-                    "The link between {a} and {b} is slowed by {extra_ms} ms each way",
-                    "Đường truyền giữa {a} và {b} chậm thêm {extra_ms} ms mỗi chiều",
+                    en: "The link between {a} and {b} is slowed by {extra_ms} ms each way",
+                    vi: "Đường truyền giữa {a} và {b} chậm thêm {extra_ms} ms mỗi chiều",
                 )
             }
         }
-        K::RequestDropped { flight } => say!(
+        K::RequestDropped { flight } => tr!(
             lang,
-            "Message #{flight} was lost in the network and will never arrive; the sender only finds out by timeout",
-            "Gói tin #{flight} bị mất trên mạng, sẽ không bao giờ tới nơi; bên gửi chỉ biết khi hết timeout",
+            en: "Message #{flight} was lost in the network and will never arrive; the sender only finds out by timeout",
+            vi: "Gói tin #{flight} bị mất trên mạng, sẽ không bao giờ tới nơi; bên gửi chỉ biết khi hết timeout",
         ),
 
         // --- producing
         K::ProducerCreated { producer } => {
             let producer = Producer(*producer);
-            say!(lang, "{producer} created", "{producer} được tạo")
+            tr!(lang, en: "{producer} created", vi: "{producer} được tạo")
         }
         K::ProducerRemoved { producer } => {
             let producer = Producer(*producer);
-            say!(lang, "{producer} removed", "{producer} đã bị xoá")
+            tr!(lang, en: "{producer} removed", vi: "{producer} đã bị xoá")
         }
         K::RecordQueued { producer, partition, batch_id, key, size_bytes } => {
             let (producer, key) = (Producer(*producer), bytes_text(key.as_deref()));
             let size = count(lang, u64::from(*size_bytes), "byte", "bytes");
-            say!(
+            tr!(
                 lang,
-                "{producer} put a record (key {key}, {size}) in batch {batch_id} for {partition}",
-                "{producer} đưa một record (key {key}, {size}) vào batch {batch_id} cho {partition}",
+                en: "{producer} put a record (key {key}, {size}) in batch {batch_id} for {partition}",
+                vi: "{producer} đưa một record (key {key}, {size}) vào batch {batch_id} cho {partition}",
             )
         }
         K::ProduceSent { producer, broker, partition, batch_id, attempt, acks, records } => {
             let (producer, broker, acks) = (Producer(*producer), Broker(*broker), acks.kafka_name());
             let records = count(lang, records.len() as u64, "record", "records");
             let attempt = if *attempt > 1 {
-                say!(lang, ", attempt {attempt}", ", lần thử thứ {attempt}")
+                tr!(lang, en: ", attempt {attempt}", vi: ", lần thử thứ {attempt}")
             } else {
                 String::new()
             };
-            say!(
+            tr!(
                 lang,
-                "{producer} sent batch {batch_id} for {partition} ({records}, acks={acks}{attempt}) to {broker}",
-                "{producer} gửi batch {batch_id} của {partition} ({records}, acks={acks}{attempt}) tới {broker}",
+                en: "{producer} sent batch {batch_id} for {partition} ({records}, acks={acks}{attempt}) to {broker}",
+                vi: "{producer} gửi batch {batch_id} của {partition} ({records}, acks={acks}{attempt}) tới {broker}",
             )
         }
         K::AppendedAtLeader { producer, broker, partition, batch_id, base_offset, last_offset } => {
             let (producer, broker) = (Producer(*producer), Broker(*broker));
             let offsets = offsets_inclusive(lang, *base_offset, *last_offset);
-            say!(
+            tr!(
                 lang,
-                "Leader {broker} wrote batch {batch_id} of {producer} to {partition} at {offsets}",
-                "Leader {broker} ghi batch {batch_id} của {producer} vào {partition} tại {offsets}",
+                en: "Leader {broker} wrote batch {batch_id} of {producer} to {partition} at {offsets}",
+                vi: "Leader {broker} ghi batch {batch_id} của {producer} vào {partition} tại {offsets}",
             )
         }
         K::ReplicaFetchSent { partition, follower, leader, fetch_offset } => {
             let (follower, leader) = (Broker(*follower), Broker(*leader));
-            say!(
+            tr!(
                 lang,
-                "Follower {follower} asks leader {leader} for {partition} from offset {fetch_offset}",
-                "Follower {follower} gửi fetch tới leader {leader} để lấy {partition} từ offset {fetch_offset}",
+                en: "Follower {follower} asks leader {leader} for {partition} from offset {fetch_offset}",
+                vi: "Follower {follower} gửi fetch tới leader {leader} để lấy {partition} từ offset {fetch_offset}",
             )
         }
         K::Replicated { partition, leader, follower, from_offset, to_offset } => {
             let (leader, follower) = (Broker(*leader), Broker(*follower));
             let offsets = offsets_until(lang, *from_offset, *to_offset);
-            say!(
+            tr!(
                 lang,
-                "Leader {leader} copied {offsets} of {partition} to follower {follower}",
-                "Leader {leader} gửi {offsets} của {partition} cho follower {follower}",
+                en: "Leader {leader} copied {offsets} of {partition} to follower {follower}",
+                vi: "Leader {leader} gửi {offsets} của {partition} cho follower {follower}",
             )
         }
         K::HighWatermarkAdvanced { partition, broker, high_watermark } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "High watermark of {partition} rose to {high_watermark} on {broker}: consumers can read offsets below it",
-                "High watermark của {partition} trên {broker} tăng lên {high_watermark}: consumer đọc được các offset nhỏ hơn",
+                en: "High watermark of {partition} rose to {high_watermark} on {broker}: consumers can read offsets below it",
+                vi: "High watermark của {partition} trên {broker} tăng lên {high_watermark}: consumer đọc được các offset nhỏ hơn",
             )
         }
         K::Acked { producer, broker, partition, batch_id, base_offset, last_offset } => {
             let (producer, broker) = (Producer(*producer), Broker(*broker));
             let offsets = offsets_inclusive(lang, *base_offset, *last_offset);
-            say!(
+            tr!(
                 lang,
-                "{broker} acknowledged batch {batch_id} to {producer}: {partition} {offsets}",
-                "{broker} xác nhận (ack) batch {batch_id} cho {producer}: {partition} {offsets}",
+                en: "{broker} acknowledged batch {batch_id} to {producer}: {partition} {offsets}",
+                vi: "{broker} xác nhận (ack) batch {batch_id} cho {producer}: {partition} {offsets}",
             )
         }
         K::ProduceFailed { producer, broker: _, partition, batch_id, error, will_retry } => {
@@ -507,18 +497,18 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
                 (Lang::Vi, true) => "sẽ thử lại",
                 (Lang::Vi, false) => "không thử lại nữa, các record bị mất",
             };
-            say!(
+            tr!(
                 lang,
-                "{producer} could not write batch {batch_id} to {partition}: {error}; {next}",
-                "{producer} không ghi được batch {batch_id} vào {partition}: {error}; {next}",
+                en: "{producer} could not write batch {batch_id} to {partition}: {error}; {next}",
+                vi: "{producer} không ghi được batch {batch_id} vào {partition}: {error}; {next}",
             )
         }
         K::AutoProduceStopped { producer, topic } => {
             let producer = Producer(*producer);
-            say!(
+            tr!(
                 lang,
-                "{producer} stopped producing automatically: Topic {topic} no longer exists",
-                "{producer} ngừng tự động gửi: Topic {topic} không còn tồn tại",
+                en: "{producer} stopped producing automatically: Topic {topic} no longer exists",
+                vi: "{producer} ngừng tự động gửi: Topic {topic} không còn tồn tại",
             )
         }
 
@@ -527,55 +517,55 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             let first_last = first_base_offset + last_offset.saturating_sub(*base_offset);
             let first = offsets_inclusive(lang, *first_base_offset, first_last);
             let again = offsets_inclusive(lang, *base_offset, *last_offset);
-            say!(
+            tr!(
                 lang,
-                "Duplicate: {producer} retried batch {batch_id} without idempotence, so {partition} holds it twice, at {first} and again at {again}",
-                "Bị ghi trùng: {producer} gửi lại batch {batch_id} khi không bật idempotence, nên {partition} chứa batch này hai lần, ở {first} và lại ở {again}",
+                en: "Duplicate: {producer} retried batch {batch_id} without idempotence, so {partition} holds it twice, at {first} and again at {again}",
+                vi: "Bị ghi trùng: {producer} gửi lại batch {batch_id} khi không bật idempotence, nên {partition} chứa batch này hai lần, ở {first} và lại ở {again}",
             )
         }
         K::DuplicateIgnored { producer, broker, partition, batch_id, base_offset } => {
             let (producer, broker) = (Producer(*producer), Broker(*broker));
-            say!(
+            tr!(
                 lang,
-                "{broker} recognised batch {batch_id} of {producer} as a retry (producer id + sequence) and did not write it again: it is in {partition} at offset {base_offset}",
-                "{broker} nhận ra batch {batch_id} của {producer} là bản gửi lại (nhờ producer id + sequence) nên không ghi lần nữa: batch đã nằm trong {partition} từ offset {base_offset}",
+                en: "{broker} recognised batch {batch_id} of {producer} as a retry (producer id + sequence) and did not write it again: it is in {partition} at offset {base_offset}",
+                vi: "{broker} nhận ra batch {batch_id} của {producer} là bản gửi lại (nhờ producer id + sequence) nên không ghi lần nữa: batch đã nằm trong {partition} từ offset {base_offset}",
             )
         }
 
         // --- consuming
         K::ConsumerCreated { consumer } => match consumer {
             ConsumerRef::Member { group, member } => {
-                say!(lang, "Consumer {member} started in group {group}", "Consumer {member} đã khởi động trong group {group}")
+                tr!(lang, en: "Consumer {member} started in group {group}", vi: "Consumer {member} đã khởi động trong group {group}")
             }
             ConsumerRef::Standalone(_) => {
                 let consumer = Consumer(consumer);
-                say!(lang, "Standalone consumer {consumer} started", "Consumer độc lập {consumer} đã khởi động")
+                tr!(lang, en: "Standalone consumer {consumer} started", vi: "Consumer độc lập {consumer} đã khởi động")
             }
         },
         K::ConsumerRemoved { consumer } => match consumer {
             ConsumerRef::Member { group, member } => {
-                say!(lang, "Consumer {member} of group {group} removed", "Consumer {member} của group {group} đã bị xoá")
+                tr!(lang, en: "Consumer {member} of group {group} removed", vi: "Consumer {member} của group {group} đã bị xoá")
             }
             ConsumerRef::Standalone(_) => {
                 let consumer = Consumer(consumer);
-                say!(lang, "Standalone consumer {consumer} removed", "Consumer độc lập {consumer} đã bị xoá")
+                tr!(lang, en: "Standalone consumer {consumer} removed", vi: "Consumer độc lập {consumer} đã bị xoá")
             }
         },
         K::FetchSent { consumer, broker, partition, fetch_offset } => {
             let (consumer, broker) = (Consumer(consumer), Broker(*broker));
-            say!(
+            tr!(
                 lang,
-                "{consumer} sends a fetch to {broker} to read {partition} from offset {fetch_offset}",
-                "{consumer} gửi fetch tới {broker} để đọc {partition} từ offset {fetch_offset}",
+                en: "{consumer} sends a fetch to {broker} to read {partition} from offset {fetch_offset}",
+                vi: "{consumer} gửi fetch tới {broker} để đọc {partition} từ offset {fetch_offset}",
             )
         }
         K::Fetched { consumer, broker, partition, from_offset, to_offset } => {
             let (consumer, broker) = (Consumer(consumer), Broker(*broker));
             let offsets = offsets_until(lang, *from_offset, *to_offset);
-            say!(
+            tr!(
                 lang,
-                "{broker} returned {offsets} of {partition} to {consumer}",
-                "{broker} trả {offsets} của {partition} cho {consumer}",
+                en: "{broker} returned {offsets} of {partition} to {consumer}",
+                vi: "{broker} trả {offsets} của {partition} cho {consumer}",
             )
         }
         K::Delivered { consumer, partition, offset, key, value } => {
@@ -586,10 +576,10 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
                 Some(value) => bytes_text(Some(value)),
                 None => "null (tombstone)".to_string(),
             };
-            say!(
+            tr!(
                 lang,
-                "{consumer} received offset {offset} of {partition}: key {key}, value {value}",
-                "{consumer} nhận được offset {offset} của {partition}: key {key}, value {value}",
+                en: "{consumer} received offset {offset} of {partition}: key {key}, value {value}",
+                vi: "{consumer} nhận được offset {offset} của {partition}: key {key}, value {value}",
             )
         }
         K::PositionReset { consumer, partition, offset, policy } => {
@@ -597,101 +587,101 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
             match policy {
                 Some(policy) => {
                     let policy = offset_reset_name(*policy);
-                    say!(
+                    tr!(
                         lang,
-                        "{consumer} starts reading {partition} at offset {offset} (auto.offset.reset={policy})",
-                        "{consumer} bắt đầu đọc {partition} từ offset {offset} (auto.offset.reset={policy})",
+                        en: "{consumer} starts reading {partition} at offset {offset} (auto.offset.reset={policy})",
+                        vi: "{consumer} bắt đầu đọc {partition} từ offset {offset} (auto.offset.reset={policy})",
                     )
                 }
-                None => say!(
+                None => tr!(
                     lang,
-                    "{consumer} moves its position on {partition} to offset {offset} (seek)",
-                    "{consumer} chuyển vị trí đọc {partition} tới offset {offset} (seek)",
+                    en: "{consumer} moves its position on {partition} to offset {offset} (seek)",
+                    vi: "{consumer} chuyển vị trí đọc {partition} tới offset {offset} (seek)",
                 ),
             }
         }
         K::ConsumerError { consumer, partition, error } => {
             let (consumer, error) = (Consumer(consumer), kafka_error(lang, error));
-            say!(lang, "{consumer} cannot read {partition}: {error}", "{consumer} không đọc được {partition}: {error}")
+            tr!(lang, en: "{consumer} cannot read {partition}: {error}", vi: "{consumer} không đọc được {partition}: {error}")
         }
         K::CommitSent { group: _, member, broker, offsets } => {
             let (broker, offsets) = (Broker(*broker), offset_list(lang, offsets));
-            say!(
+            tr!(
                 lang,
-                "{member} commits to coordinator {broker}: {offsets}",
-                "{member} gửi commit tới coordinator {broker}: {offsets}",
+                en: "{member} commits to coordinator {broker}: {offsets}",
+                vi: "{member} gửi commit tới coordinator {broker}: {offsets}",
             )
         }
         K::OffsetCommitted { group, member, broker: _, offsets } => {
             let offsets = offset_list(lang, offsets);
             match member {
-                Some(member) => say!(
+                Some(member) => tr!(
                     lang,
-                    "Group {group} saved the commit of {member}: {offsets}",
-                    "Group {group} đã lưu commit của {member}: {offsets}",
+                    en: "Group {group} saved the commit of {member}: {offsets}",
+                    vi: "Group {group} đã lưu commit của {member}: {offsets}",
                 ),
-                None => say!(
+                None => tr!(
                     lang,
-                    "Offsets of group {group} reset by an admin: {offsets}",
-                    "Offset của group {group} được admin đặt lại: {offsets}",
+                    en: "Offsets of group {group} reset by an admin: {offsets}",
+                    vi: "Offset của group {group} được admin đặt lại: {offsets}",
                 ),
             }
         }
         K::CommitFailed { group, member, broker } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "{broker} refused the commit of {member}: it comes from an older generation of group {group} (CommitFailedException)",
-                "{broker} từ chối commit của {member}: commit thuộc generation cũ của group {group} (CommitFailedException)",
+                en: "{broker} refused the commit of {member}: it comes from an older generation of group {group} (CommitFailedException)",
+                vi: "{broker} từ chối commit của {member}: commit thuộc generation cũ của group {group} (CommitFailedException)",
             )
         }
 
         // --- groups
-        K::GroupCreated { group } => say!(lang, "Consumer Group {group} created", "Consumer Group {group} được tạo"),
+        K::GroupCreated { group } => tr!(lang, en: "Consumer Group {group} created", vi: "Consumer Group {group} được tạo"),
         K::GroupDeleted { group } => {
-            say!(lang, "Consumer Group {group} deleted", "Consumer Group {group} đã bị xoá")
+            tr!(lang, en: "Consumer Group {group} deleted", vi: "Consumer Group {group} đã bị xoá")
         }
         K::JoinGroupSent { group, member, broker } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "{member} sends JoinGroup for group {group} to coordinator {broker}",
-                "{member} gửi JoinGroup của group {group} tới coordinator {broker}",
+                en: "{member} sends JoinGroup for group {group} to coordinator {broker}",
+                vi: "{member} gửi JoinGroup của group {group} tới coordinator {broker}",
             )
         }
         K::MemberJoined { group, member } => {
-            say!(lang, "{member} joined group {group}", "{member} đã tham gia group {group}")
+            tr!(lang, en: "{member} joined group {group}", vi: "{member} đã tham gia group {group}")
         }
         K::LeaveGroupSent { group, member, broker } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "{member} sends LeaveGroup for group {group} to coordinator {broker}",
-                "{member} gửi LeaveGroup của group {group} tới coordinator {broker}",
+                en: "{member} sends LeaveGroup for group {group} to coordinator {broker}",
+                vi: "{member} gửi LeaveGroup của group {group} tới coordinator {broker}",
             )
         }
-        K::MemberLeft { group, member } => say!(lang, "{member} left group {group}", "{member} đã rời group {group}"),
-        K::MemberCrashed { group, member } => say!(
+        K::MemberLeft { group, member } => tr!(lang, en: "{member} left group {group}", vi: "{member} đã rời group {group}"),
+        K::MemberCrashed { group, member } => tr!(
             lang,
-            "{member} of group {group} crashed; the coordinator will notice only after session.timeout.ms",
-            "{member} của group {group} bị crash; coordinator chỉ phát hiện sau session.timeout.ms",
+            en: "{member} of group {group} crashed; the coordinator will notice only after session.timeout.ms",
+            vi: "{member} của group {group} bị crash; coordinator chỉ phát hiện sau session.timeout.ms",
         ),
-        K::MemberExpired { group, member } => say!(
+        K::MemberExpired { group, member } => tr!(
             lang,
-            "{member} sent no heartbeat for session.timeout.ms and was removed from group {group}",
-            "{member} không gửi heartbeat trong session.timeout.ms nên bị loại khỏi group {group}",
+            en: "{member} sent no heartbeat for session.timeout.ms and was removed from group {group}",
+            vi: "{member} không gửi heartbeat trong session.timeout.ms nên bị loại khỏi group {group}",
         ),
         K::Heartbeat { group: _, member, broker } => {
             let broker = Broker(*broker);
-            say!(lang, "{member} sends a heartbeat to coordinator {broker}", "{member} gửi heartbeat tới coordinator {broker}")
+            tr!(lang, en: "{member} sends a heartbeat to coordinator {broker}", vi: "{member} gửi heartbeat tới coordinator {broker}")
         }
         K::RebalanceStarted { group, reason, cooperative } => {
             let protocol = if *cooperative { "cooperative" } else { "eager" };
             let reason = rebalance_reason(lang, reason);
-            say!(
+            tr!(
                 lang,
-                "Group {group} starts a rebalance ({protocol}): {reason}",
-                "Group {group} bắt đầu rebalance ({protocol}): {reason}",
+                en: "Group {group} starts a rebalance ({protocol}): {reason}",
+                vi: "Group {group} bắt đầu rebalance ({protocol}): {reason}",
             )
         }
         K::RebalanceCompleted { group, generation, assignment, revoked } => {
@@ -702,85 +692,85 @@ pub fn describe(h: &Happening, lang: Lang) -> String {
                 String::new()
             } else {
                 let n = count(lang, revoked.len() as u64, "partition", "partitions");
-                say!(lang, ", {n} revoked", ", {n} bị thu hồi")
+                tr!(lang, en: ", {n} revoked", vi: ", {n} bị thu hồi")
             };
-            say!(
+            tr!(
                 lang,
-                "Group {group} completed its rebalance, generation {generation}: {partitions} shared by {members}{revoked}",
-                "Group {group} hoàn tất rebalance, generation {generation}: {partitions} chia cho {members}{revoked}",
+                en: "Group {group} completed its rebalance, generation {generation}: {partitions} shared by {members}{revoked}",
+                vi: "Group {group} hoàn tất rebalance, generation {generation}: {partitions} chia cho {members}{revoked}",
             )
         }
         K::AssignmentSent { group: _, member, broker, generation, partitions } => {
             let (broker, partitions) = (Broker(*broker), partition_list(lang, partitions));
-            say!(
+            tr!(
                 lang,
-                "Coordinator {broker} sends {member} its assignment for generation {generation}: {partitions}",
-                "Coordinator {broker} gửi cho {member} các partition được giao ở generation {generation}: {partitions}",
+                en: "Coordinator {broker} sends {member} its assignment for generation {generation}: {partitions}",
+                vi: "Coordinator {broker} gửi cho {member} các partition được giao ở generation {generation}: {partitions}",
             )
         }
         K::PartitionsRevoked { group: _, member, partitions } => {
             let partitions = partition_list(lang, partitions);
-            say!(lang, "{member} gives up {partitions} (revoked)", "{member} bị thu hồi (revoke) {partitions}")
+            tr!(lang, en: "{member} gives up {partitions} (revoked)", vi: "{member} bị thu hồi (revoke) {partitions}")
         }
         K::PartitionsAssigned { group: _, member, generation, partitions, assignment } => {
             let owned = partition_list(lang, assignment);
             if partitions.is_empty() {
-                say!(
+                tr!(
                     lang,
-                    "{member} gets no new partition in generation {generation} (owns: {owned})",
-                    "{member} không được giao thêm partition nào ở generation {generation} (đang giữ: {owned})",
+                    en: "{member} gets no new partition in generation {generation} (owns: {owned})",
+                    vi: "{member} không được giao thêm partition nào ở generation {generation} (đang giữ: {owned})",
                 )
             } else {
                 let added = partition_list(lang, partitions);
-                say!(
+                tr!(
                     lang,
-                    "{member} is assigned {added} in generation {generation} (owns: {owned})",
-                    "{member} được giao {added} ở generation {generation} (đang giữ: {owned})",
+                    en: "{member} is assigned {added} in generation {generation} (owns: {owned})",
+                    vi: "{member} được giao {added} ở generation {generation} (đang giữ: {owned})",
                 )
             }
         }
 
         // --- services
-        K::ServiceCreated { service } => say!(
+        K::ServiceCreated { service } => tr!(
             lang,
-            "Service {service} deployed: it consumes as Consumer Group {service}",
-            "Service {service} được triển khai: nó consume với Consumer Group {service}",
+            en: "Service {service} deployed: it consumes as Consumer Group {service}",
+            vi: "Service {service} được triển khai: nó consume với Consumer Group {service}",
         ),
-        K::ServiceStopped { service } => say!(
+        K::ServiceStopped { service } => tr!(
             lang,
-            "Service {service} stopped: its consumer crashed; records it has not handled wait in Kafka",
-            "Service {service} đã dừng: consumer của nó bị crash; các record chưa xử lý vẫn chờ trong Kafka",
+            en: "Service {service} stopped: its consumer crashed; records it has not handled wait in Kafka",
+            vi: "Service {service} đã dừng: consumer của nó bị crash; các record chưa xử lý vẫn chờ trong Kafka",
         ),
-        K::ServiceStarted { service } => say!(
+        K::ServiceStarted { service } => tr!(
             lang,
-            "Service {service} is back: a new consumer joins group {service} and resumes from the committed offset",
-            "Service {service} chạy lại: một consumer mới tham gia group {service} và đọc tiếp từ offset đã commit",
+            en: "Service {service} is back: a new consumer joins group {service} and resumes from the committed offset",
+            vi: "Service {service} chạy lại: một consumer mới tham gia group {service} và đọc tiếp từ offset đã commit",
         ),
         K::ServiceRemoved { service } => {
-            say!(lang, "Service {service} removed", "Service {service} đã bị gỡ bỏ")
+            tr!(lang, en: "Service {service} removed", vi: "Service {service} đã bị gỡ bỏ")
         }
         K::ServiceHandled { service, partition, offset, key, value: _ } => {
             let key = bytes_text(key.as_deref());
-            say!(
+            tr!(
                 lang,
-                "Service {service} handled {partition} offset {offset} (key {key})",
-                "Service {service} đã xử lý {partition} offset {offset} (key {key})",
+                en: "Service {service} handled {partition} offset {offset} (key {key})",
+                vi: "Service {service} đã xử lý {partition} offset {offset} (key {key})",
             )
         }
         K::RowWritten { service, table, key, value } => {
             let (key, value) = (bytes_text(Some(key.as_bytes())), bytes_text(Some(value.as_bytes())));
-            say!(
+            tr!(
                 lang,
-                "Service {service} wrote row {key} = {value} to database table {table}",
-                "Service {service} ghi dòng {key} = {value} vào bảng {table} của database",
+                en: "Service {service} wrote row {key} = {value} to database table {table}",
+                vi: "Service {service} ghi dòng {key} = {value} vào bảng {table} của database",
             )
         }
         K::EmailSent { service, key, value } => {
             let (key, value) = (bytes_text(Some(key.as_bytes())), bytes_text(Some(value.as_bytes())));
-            say!(
+            tr!(
                 lang,
-                "Service {service} sent an e-mail for {key}: {value}",
-                "Service {service} đã gửi e-mail cho {key}: {value}",
+                en: "Service {service} sent an e-mail for {key}: {value}",
+                vi: "Service {service} đã gửi e-mail cho {key}: {value}",
             )
         }
     }
@@ -813,31 +803,31 @@ fn election_reason(lang: Lang, reason: ElectionReason) -> &'static str {
 fn rebalance_reason(lang: Lang, reason: &RebalanceReason) -> String {
     use RebalanceReason as R;
     match reason {
-        R::MemberJoined { member } => say!(lang, "{member} joined", "{member} tham gia group"),
-        R::MemberLeft { member } => say!(lang, "{member} left", "{member} rời group"),
+        R::MemberJoined { member } => tr!(lang, en: "{member} joined", vi: "{member} tham gia group"),
+        R::MemberLeft { member } => tr!(lang, en: "{member} left", vi: "{member} rời group"),
         R::MemberExpired { member } => {
-            say!(
+            tr!(
                 lang,
-                "{member} was expelled after session.timeout.ms",
-                "{member} bị loại vì quá session.timeout.ms"
+                en: "{member} was expelled after session.timeout.ms",
+                vi: "{member} bị loại vì quá session.timeout.ms"
             )
         }
         R::SubscriptionChanged { member } => {
-            say!(
+            tr!(
                 lang,
-                "{member} changed its subscription",
-                "{member} thay đổi các Topic đã subscribe"
+                en: "{member} changed its subscription",
+                vi: "{member} thay đổi các Topic đã subscribe"
             )
         }
-        R::MetadataChanged { topic } => say!(
+        R::MetadataChanged { topic } => tr!(
             lang,
-            "Topic {topic} was created, deleted or got more partitions",
-            "Topic {topic} vừa được tạo, bị xoá hoặc có thêm partition",
+            en: "Topic {topic} was created, deleted or got more partitions",
+            vi: "Topic {topic} vừa được tạo, bị xoá hoặc có thêm partition",
         ),
-        R::CooperativeFollowUp { member } => say!(
+        R::CooperativeFollowUp { member } => tr!(
             lang,
-            "{member} gave up partitions and rejoins so they can be handed over",
-            "{member} đã nhả partition và tham gia lại để chúng được giao cho consumer khác",
+            en: "{member} gave up partitions and rejoins so they can be handed over",
+            vi: "{member} đã nhả partition và tham gia lại để chúng được giao cho consumer khác",
         ),
     }
 }
@@ -853,69 +843,69 @@ fn kafka_error(lang: Lang, error: &KafkaError) -> String {
             broker,
         } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "{broker} is not its leader",
-                "{broker} không phải là leader"
+                en: "{broker} is not its leader",
+                vi: "{broker} không phải là leader"
             )
         }
         E::LeaderNotAvailable { partition: _ } => {
-            say!(lang, "there is no leader right now", "hiện chưa có leader")
+            tr!(lang, en: "there is no leader right now", vi: "hiện chưa có leader")
         }
         E::BrokerNotAvailable { broker } => {
             let broker = Broker(*broker);
-            say!(
+            tr!(
                 lang,
-                "{broker} is down and did not answer",
-                "{broker} ngừng hoạt động, không phản hồi"
+                en: "{broker} is down and did not answer",
+                vi: "{broker} ngừng hoạt động, không phản hồi"
             )
         }
         E::NotEnoughReplicas {
             partition: _,
             isr,
             min_insync_replicas,
-        } => say!(
+        } => tr!(
             lang,
-            "only {isr} in the ISR, fewer than min.insync.replicas={min_insync_replicas}",
-            "ISR chỉ còn {isr}, ít hơn min.insync.replicas={min_insync_replicas}",
+            en: "only {isr} in the ISR, fewer than min.insync.replicas={min_insync_replicas}",
+            vi: "ISR chỉ còn {isr}, ít hơn min.insync.replicas={min_insync_replicas}",
         ),
         E::UnknownTopicOrPartition { partition: _ } => {
-            say!(lang, "it no longer exists", "partition không còn tồn tại")
+            tr!(lang, en: "it no longer exists", vi: "partition không còn tồn tại")
         }
         E::DeliveryTimeout { partition: _ } => {
-            say!(
+            tr!(
                 lang,
-                "delivery.timeout.ms has passed",
-                "đã quá delivery.timeout.ms"
+                en: "delivery.timeout.ms has passed",
+                vi: "đã quá delivery.timeout.ms"
             )
         }
         E::OffsetOutOfRange {
             partition: _,
             offset,
-        } => say!(
+        } => tr!(
             lang,
-            "offset {offset} is outside the log",
-            "offset {offset} nằm ngoài log",
+            en: "offset {offset} is outside the log",
+            vi: "offset {offset} nằm ngoài log",
         ),
-        E::NoOffsetForPartition { partition: _ } => say!(
+        E::NoOffsetForPartition { partition: _ } => tr!(
             lang,
-            "no committed offset and auto.offset.reset=none",
-            "chưa có offset đã commit và auto.offset.reset=none",
+            en: "no committed offset and auto.offset.reset=none",
+            vi: "chưa có offset đã commit và auto.offset.reset=none",
         ),
-        E::RequestTimedOut { partition: _ } => say!(
+        E::RequestTimedOut { partition: _ } => tr!(
             lang,
-            "no answer within request.timeout.ms",
-            "không có phản hồi trong request.timeout.ms",
+            en: "no answer within request.timeout.ms",
+            vi: "không có phản hồi trong request.timeout.ms",
         ),
         E::InvalidRecord {
             partition: _,
             reason,
         } => {
             let reason = invalid_record_reason(lang, reason);
-            say!(
+            tr!(
                 lang,
-                "refused by the leader because {reason}",
-                "leader từ chối vì {reason}",
+                en: "refused by the leader because {reason}",
+                vi: "leader từ chối vì {reason}",
             )
         }
     };
@@ -990,7 +980,7 @@ fn offsets_inclusive(lang: Lang, first: u64, last: u64) -> String {
 /// Offsets `from..until` (the end not included), as the model reports fetches.
 fn offsets_until(lang: Lang, from: u64, until: u64) -> String {
     if until <= from {
-        return say!(lang, "no records", "không record nào");
+        return tr!(lang, en: "no records", vi: "không record nào");
     }
     offsets_inclusive(lang, from, until - 1)
 }
@@ -998,7 +988,7 @@ fn offsets_until(lang: Lang, from: u64, until: u64) -> String {
 /// "broker-1, broker-2", or "empty" / "trống".
 fn broker_list(lang: Lang, brokers: &[BrokerId]) -> String {
     if brokers.is_empty() {
-        return say!(lang, "empty", "trống");
+        return tr!(lang, en: "empty", vi: "trống");
     }
     brokers
         .iter()
@@ -1010,7 +1000,7 @@ fn broker_list(lang: Lang, brokers: &[BrokerId]) -> String {
 /// "orders-0, orders-1", at most [`MAX_LIST_ITEMS`] names then "and 3 more".
 fn partition_list(lang: Lang, partitions: &[TopicPartition]) -> String {
     if partitions.is_empty() {
-        return say!(lang, "no partitions", "không partition nào");
+        return tr!(lang, en: "no partitions", vi: "không partition nào");
     }
     capped_list(
         lang,
@@ -1022,7 +1012,7 @@ fn partition_list(lang: Lang, partitions: &[TopicPartition]) -> String {
 /// "orders-0 offset 5, orders-1 offset 3", capped like [`partition_list`].
 fn offset_list(lang: Lang, offsets: &[(TopicPartition, u64)]) -> String {
     if offsets.is_empty() {
-        return say!(lang, "no offsets", "không offset nào");
+        return tr!(lang, en: "no offsets", vi: "không offset nào");
     }
     capped_list(
         lang,
@@ -1035,7 +1025,7 @@ fn capped_list(lang: Lang, items: impl Iterator<Item = String>, len: usize) -> S
     let mut out = items.take(MAX_LIST_ITEMS).collect::<Vec<_>>().join(", ");
     if len > MAX_LIST_ITEMS {
         let more = len - MAX_LIST_ITEMS;
-        out.push_str(&say!(lang, " and {more} more", " và {more} partition khác"));
+        out.push_str(&tr!(lang, en: " and {more} more", vi: " và {more} partition khác"));
     }
     out
 }
