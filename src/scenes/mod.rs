@@ -6,9 +6,7 @@ pub mod actions;
 pub mod catalog;
 pub mod checks;
 pub mod shop;
-mod text;
 mod view;
 
 pub use catalog::{by_id, Action, Panels, Scene, StageKind, SCENES};
-pub use text::Text;
 pub use view::{SceneCard, SceneNav};
