@@ -14,11 +14,11 @@
 //! - `tr!(lang, en: "… {x} …", vi: "… {x} …")`, a sentence with values in it: a `format!`
 //!   per language with inline arguments, returning a `String`.
 //!
-//! Where the words are: `strings.rs` (the UI), `scenes.rs` (the primer's scenes),
-//! `happenings.rs` (the model's happenings), `errors.rs` (refused commands),
-//! `share_errors.rs` (refused links and files). Where a sentence is chosen by a `match` on an
-//! enum, the `match` is exhaustive: a new happening or error does not compile until it has
-//! words in both languages.
+//! Where the words are: `strings.rs` (the UI), `scenes.rs` (the primer's scenes), `direct.rs`
+//! (the drawing of the shop without Kafka), `happenings.rs` (the model's happenings),
+//! `errors.rs` (refused commands), `share_errors.rs` (refused links and files). Where a
+//! sentence is chosen by a `match` on an enum, the `match` is exhaustive: a new happening or
+//! error does not compile until it has words in both languages.
 //!
 //! Kafka's own terms (Topic, Partition, offset, Broker...) stay in English in both, as the
 //! primer writes them; so do Kafka's config names and values (`cleanup.policy`, `compact`).
@@ -52,6 +52,7 @@ macro_rules! strings {
     };
 }
 
+pub mod direct;
 pub mod errors;
 pub mod happenings;
 pub mod scenes;
