@@ -1,5 +1,8 @@
-//! The UI's fixed words: one list, each field with its English and its Vietnamese side by
-//! side. `strings!` (in `mod.rs`) turns it into the `Strings` struct and its two statics.
+//! The UI's words: one list of fixed strings, each field with its English and its Vietnamese
+//! side by side (`strings!`, in `mod.rs`, turns it into the `Strings` struct and its two
+//! statics), then the few UI sentences with numbers or names in them, as `tr!` pairs.
+
+use super::Lang;
 
 strings! {
     app_name: { en: "Kafka Playground", vi: "Kafka Playground" },
@@ -155,7 +158,6 @@ strings! {
     },
     scenes_nav: { en: "Primer scenes", vi: "Bài học theo primer" },
     free_play: { en: "Free playground", vi: "Sân chơi tự do" },
-    scene_of: { en: "Scene {n} of {total}", vi: "Cảnh {n} / {total}" },
     try_this: { en: "Try this", vi: "Thử làm" },
     task_done: { en: "Done", vi: "Xong" },
     task_todo: { en: "Not yet", vi: "Chưa xong" },
@@ -166,10 +168,6 @@ strings! {
     reset_scene: { en: "Reset the scene", vi: "Bắt đầu lại cảnh" },
     previous: { en: "← Previous", vi: "← Cảnh trước" },
     next: { en: "Next →", vi: "Cảnh sau →" },
-    unknown_scene: {
-        en: "There is no scene called '{id}'. Pick one below.",
-        vi: "Không có cảnh nào tên '{id}'. Hãy chọn một cảnh bên dưới.",
-    },
     quick_actions: { en: "Quick actions", vi: "Thao tác nhanh" },
     illustration: { en: "Primer illustration", vi: "Hình minh hoạ trong primer" },
     zoom: { en: "Stage zoom", vi: "Phóng to sân khấu" },
@@ -196,7 +194,6 @@ strings! {
     },
     copy_embed: { en: "Copy embed code", vi: "Sao chép mã nhúng" },
     copied: { en: "Copied.", vi: "Đã sao chép." },
-    scenes_done: { en: "{n} of {total} scenes done", vi: "Đã xong {n}/{total} cảnh" },
     services_title: { en: "The shop's services", vi: "Các service của cửa hàng" },
     service_running: { en: "running", vi: "đang chạy" },
     service_stopped: { en: "stopped", vi: "đã dừng" },
@@ -247,4 +244,23 @@ strings! {
         en: "Only the Kafka side is shared: the shop without Kafka starts afresh.",
         vi: "Chỉ phần Kafka được chia sẻ: cửa hàng không có Kafka sẽ bắt đầu lại từ đầu.",
     },
+}
+
+/// "Scene 3 of 11", above a scene's title.
+pub fn scene_of(lang: Lang, n: usize, total: usize) -> String {
+    tr!(lang, en: "Scene {n} of {total}", vi: "Cảnh {n} / {total}")
+}
+
+/// "4 of 11 scenes done", above the index of scenes.
+pub fn scenes_done(lang: Lang, n: usize, total: usize) -> String {
+    tr!(lang, en: "{n} of {total} scenes done", vi: "Đã xong {n}/{total} cảnh")
+}
+
+/// `?scene=` named a scene the playground does not have.
+pub fn unknown_scene(lang: Lang, id: &str) -> String {
+    tr!(
+        lang,
+        en: "There is no scene called '{id}'. Pick one below.",
+        vi: "Không có cảnh nào tên '{id}'. Hãy chọn một cảnh bên dưới.",
+    )
 }
