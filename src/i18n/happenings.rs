@@ -28,10 +28,22 @@ mod service;
 #[cfg(test)]
 mod tests;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use kafka_model::{Happening, HappeningKind};
 
 pub use phrases::{bytes_text, MAX_BYTES_TEXT_CHARS};
+
+/// The categories the timeline can be filtered by (heartbeats are never listed), each with
+/// its label in the filter: Kafka's words, the same in both languages.
+#[rustfmt::skip]
+pub const FILTERS: [(&str, Text); 6] = [
+    ("produce", Text { en: "produce", vi: "produce" }),
+    ("replicate", Text { en: "replicate", vi: "replicate" }),
+    ("consume", Text { en: "consume", vi: "consume" }),
+    ("group", Text { en: "group", vi: "group" }),
+    ("cluster", Text { en: "cluster", vi: "cluster" }),
+    ("service", Text { en: "service", vi: "service" }),
+];
 
 /// A short category for filtering the timeline: "produce", "replicate", "consume",
 /// "group", "cluster", "service" or "heartbeat".

@@ -32,6 +32,10 @@ strings! {
     topic: { en: "Topic", vi: "Topic" },
     key: { en: "Key", vi: "Key" },
     value: { en: "Value", vi: "Value" },
+    /// Examples in the publish form's empty fields.
+    key_example: { en: "order-1", vi: "order-1" },
+    value_example: { en: "{\"total\": 250000}", vi: "{\"total\": 250000}" },
+    headers_example: { en: "source=web", vi: "source=web" },
     headers: {
         en: "Headers (name=value, comma separated)",
         vi: "Headers (tên=giá trị, cách nhau bằng dấu phẩy)",
@@ -57,15 +61,21 @@ strings! {
     keys_cycling: { en: "cycling", vi: "lần lượt" },
     keys_random: { en: "random", vi: "ngẫu nhiên" },
     keys_list: { en: "Keys (comma separated)", vi: "Các key (cách nhau bằng dấu phẩy)" },
+    /// The auto-producer's keys until the learner types others.
+    keys_default: { en: "order-1, order-2, order-3", vi: "order-1, order-2, order-3" },
     start: { en: "Start", vi: "Bắt đầu" },
     stop: { en: "Stop", vi: "Dừng" },
     topics_title: { en: "Topics", vi: "Topics" },
     topic_name: { en: "Topic name", vi: "Tên Topic" },
+    /// An example in the empty topic-name field.
+    topic_name_example: { en: "payments", vi: "payments" },
     partitions: { en: "Partitions", vi: "Partitions" },
     replication_factor: { en: "Replication factor", vi: "Replication factor" },
     create_topic: { en: "Create topic", vi: "Tạo topic" },
     delete: { en: "Delete", vi: "Xoá" },
     add_partitions: { en: "Add partitions", vi: "Thêm partitions" },
+    /// A topic's button that adds one partition.
+    add_one_partition: { en: "+1 Partition", vi: "+1 Partition" },
     brokers_title: { en: "Brokers", vi: "Brokers" },
     add_broker: { en: "Add broker", vi: "Thêm broker" },
     kill: { en: "Kill", vi: "Tắt" },
@@ -86,6 +96,8 @@ strings! {
     down: { en: "down", vi: "đã tắt" },
     groups_title: { en: "Consumer groups", vi: "Consumer groups" },
     group_name: { en: "Group name", vi: "Tên group" },
+    /// An example in the empty group-name field.
+    group_name_example: { en: "notifications", vi: "notifications" },
     strategy: { en: "Assignment strategy", vi: "Chiến lược phân chia" },
     create_group: { en: "Create group", vi: "Tạo group" },
     add_member: { en: "Add consumer", vi: "Thêm consumer" },
@@ -96,6 +108,16 @@ strings! {
     latest: { en: "latest", vi: "latest" },
     to_offset: { en: "to offset", vi: "tới offset" },
     idle: { en: "idle", vi: "rảnh" },
+    /// A member's state on the stage (an idle one reads `idle`; a working one, its partitions).
+    member_crashed: { en: "✕ crashed", vi: "✕ crashed" },
+    member_leaving: { en: "leaving", vi: "leaving" },
+    member_joining: { en: "joining…", vi: "joining…" },
+    /// Before a partition number on a member's box: P0,P2.
+    partition_short: { en: "P", vi: "P" },
+    /// A member's lag on its box on the stage.
+    lag_badge: { en: "lag", vi: "lag" },
+    /// A group's generation on the stage.
+    generation: { en: "generation", vi: "generation" },
     describe_topics: { en: "kafka-topics --describe", vi: "kafka-topics --describe" },
     describe_groups: {
         en: "kafka-consumer-groups --describe",
@@ -107,6 +129,8 @@ strings! {
         en: "No consumer group has read or been given a partition yet.",
         vi: "Chưa có consumer group nào đọc hay được giao partition.",
     },
+    /// The consumer-groups table's first column (Kafka's tool prints GROUP).
+    group: { en: "Group", vi: "Group" },
     leader: { en: "Leader", vi: "Leader" },
     replicas: { en: "Replicas", vi: "Replicas" },
     isr: { en: "Isr", vi: "Isr" },
@@ -119,6 +143,8 @@ strings! {
     filter: { en: "Show", vi: "Hiện" },
     filter_all: { en: "everything", vi: "tất cả" },
     controller: { en: "KRaft controller", vi: "KRaft controller" },
+    /// The KRaft controller's voters, on the stage.
+    voters: { en: "voters", vi: "voters" },
     log_title: { en: "Partition log", vi: "Log của partition" },
     log_start: { en: "log start", vi: "log start" },
     high_watermark: { en: "HW", vi: "HW" },
@@ -132,6 +158,8 @@ strings! {
         vi: "Bấm vào một partition trên sân khấu để mở log của nó.",
     },
     lag_over_time: { en: "Lag over time", vi: "Lag theo thời gian" },
+    /// A group's highest lag in the chart's window.
+    max: { en: "max", vi: "max" },
     presenter: { en: "Presenter mode", vi: "Chế độ trình chiếu" },
     save_png: { en: "Save stage as PNG", vi: "Lưu sân khấu thành PNG" },
     presenter_hint: {
@@ -195,11 +223,16 @@ strings! {
     copy_embed: { en: "Copy embed code", vi: "Sao chép mã nhúng" },
     copied: { en: "Copied.", vi: "Đã sao chép." },
     services_title: { en: "The shop's services", vi: "Các service của cửa hàng" },
+    /// Marks a service's group and producer on the stage.
+    service: { en: "service", vi: "service" },
     service_running: { en: "running", vi: "đang chạy" },
     service_stopped: { en: "stopped", vi: "đã dừng" },
     service_handled: { en: "handled", vi: "đã xử lý" },
     service_waiting: { en: "waiting in Kafka (lag)", vi: "chờ trong Kafka (lag)" },
     database_title: { en: "Database", vi: "Database" },
+    /// The columns of a service's database table.
+    row_key: { en: "key", vi: "key" },
+    row_value: { en: "value", vi: "value" },
     table_empty: { en: "The table is empty.", vi: "Bảng còn trống." },
     emails_sent: { en: "e-mails sent", vi: "email đã gửi" },
     stop_service: { en: "Stop", vi: "Dừng" },
