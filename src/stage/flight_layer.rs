@@ -74,11 +74,11 @@ impl FlightCache {
 /// The canvas's CSS size, once a ResizeObserver has told it.
 type CanvasSize = Rc<RefCell<Option<(f64, f64)>>>;
 
+/// A ResizeObserver and the callback it calls, which must live as long as it.
+type SizeObserver = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 /// Keeps `size` equal to `canvas`'s content box; disconnect the observer to stop.
-fn observe_size(
-    canvas: &web_sys::Element,
-    size: CanvasSize,
-) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+fn observe_size(canvas: &web_sys::Element, size: CanvasSize) -> Option<SizeObserver> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
             let rect = entry.content_rect();
