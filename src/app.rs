@@ -1,6 +1,6 @@
 use crate::browser;
 use crate::embed::{self, Embed, HostMessage};
-use crate::i18n::Lang;
+use crate::i18n::{strings, Lang};
 use crate::playground::{Playground, SessionHandoff};
 use crate::scenes::{self, Scene, SceneNav};
 use crate::share::{ShareError, Shared};
@@ -175,7 +175,6 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
-    let s = lang.strings();
     let key = format!("{}#{}", scene.map_or("free", |s| s.id), *resets);
     if let Some(embed) = embed {
         return html! {
@@ -196,7 +195,7 @@ pub fn app() -> Html {
                     <p class="form-error unknown-scene share-error" role="alert">{ e.describe(*lang) }</p>
                 }
                 if let Some(id) = (*unknown_scene).clone() {
-                    <p class="form-error unknown-scene" role="alert">{ s.unknown_scene.replace("{id}", &id) }</p>
+                    <p class="form-error unknown-scene" role="alert">{ strings::unknown_scene(*lang, &id) }</p>
                 }
                 <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } start={ (*start).clone() } { on_load } />
             </main>

@@ -104,7 +104,7 @@ pub fn topics_panel(props: &AdminProps) -> Html {
         html! {
             <li data-topic={topic.clone()}>
                 <span class="item-name">{ format!("{topic} ({count})") }</span>
-                <button type="button" class="add-partition" onclick={add} aria-label={ format!("+1 Partition · {topic}") } title={ s.add_partitions }>{ "+1 Partition" }</button>
+                <button type="button" class="add-partition" onclick={add} aria-label={ format!("{} · {topic}", s.add_one_partition) } title={ s.add_partitions }>{ s.add_one_partition }</button>
                 <button type="button" class="delete-topic" onclick={delete} aria-label={ format!("{} {topic}", s.delete) }>{ s.delete }</button>
             </li>
         }
@@ -114,7 +114,7 @@ pub fn topics_panel(props: &AdminProps) -> Html {
             <h2 id="topics-title">{ s.topics_title }</h2>
             <ul class="items">{ for rows }</ul>
             <form class="form-grid" onsubmit={create}>
-                <label>{ s.topic_name }<input ref={name} name="topic-name" type="text" placeholder="payments" maxlength="260" /></label>
+                <label>{ s.topic_name }<input ref={name} name="topic-name" type="text" placeholder={ s.topic_name_example } maxlength="260" /></label>
                 <label>{ s.partitions }<input ref={partitions} name="partitions" type="text" inputmode="numeric" maxlength="3" /></label>
                 <label>{ s.replication_factor }<input ref={rf} name="replication-factor" type="text" inputmode="numeric" maxlength="2" /></label>
                 <label>{ s.retention }<input ref={retention} name="retention" type="text" inputmode="numeric" maxlength="9" placeholder="604800" /></label>
@@ -427,7 +427,7 @@ pub fn groups_panel(props: &AdminProps) -> Html {
                 }) }
             </ul>
             <form class="form-grid" onsubmit={create}>
-                <label>{ s.group_name }<input ref={name} name="group-name" type="text" placeholder="notifications" maxlength="100" /></label>
+                <label>{ s.group_name }<input ref={name} name="group-name" type="text" placeholder={ s.group_name_example } maxlength="100" /></label>
                 <label>{ s.strategy }
                     <select ref={strategy} name="strategy">
                         { for AssignmentStrategy::ALL.iter().map(|st| html! {

@@ -74,7 +74,7 @@ pub fn lag_chart(props: &LagChartProps) -> Html {
         let part_max = parts.iter().flat_map(|(_, v)| v.iter().map(|(_, l)| *l)).max().unwrap_or(0);
         html! {
             <figure class="lag-chart" data-group={g.clone()}>
-                <figcaption>{ format!("{g} · {} {now} · max {peak}", s.lag) }</figcaption>
+                <figcaption>{ format!("{g} · {} {now} · {} {peak}", s.lag, s.max) }</figcaption>
                 <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" aria-label={ format!("{}: {g}, {} {now}", s.lag_over_time, s.lag) }>
                     <line class="axis" x1="0" y1={(H - 4.0).to_string()} x2={W.to_string()} y2={(H - 4.0).to_string()} />
                     <polyline class="lag-line" points={polyline(&series)} />

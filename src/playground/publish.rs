@@ -167,9 +167,9 @@ pub fn publish_form(props: &PublishProps) -> Html {
                         { for topics.iter().enumerate().map(|(i, t)| html! { <option value={t.clone()} selected={i == 0}>{ t }</option> }) }
                     </select>
                 </label>
-                <label>{ s.key }<input ref={key} name="key" type="text" placeholder="order-1" maxlength="200" /></label>
-                <label>{ s.value }<input ref={value} name="value" type="text" placeholder="{\"total\": 250000}" maxlength="2000" /></label>
-                <label>{ s.headers }<input ref={headers} name="headers" type="text" placeholder="source=web" maxlength="500" /></label>
+                <label>{ s.key }<input ref={key} name="key" type="text" placeholder={ s.key_example } maxlength="200" /></label>
+                <label>{ s.value }<input ref={value} name="value" type="text" placeholder={ s.value_example } maxlength="2000" /></label>
+                <label>{ s.headers }<input ref={headers} name="headers" type="text" placeholder={ s.headers_example } maxlength="500" /></label>
                 <label>{ s.partition_optional }<input ref={partition} name="partition" type="text" inputmode="numeric" maxlength="6" /></label>
                 <label>{ s.acks }
                     <select ref={acks} name="acks">
@@ -253,7 +253,7 @@ fn auto_producer(props: &AutoProducerProps) -> Html {
     let s = props.lang.strings();
     let (rate, pattern, keys) = (use_node_ref(), use_node_ref(), use_node_ref());
     use_default_value(&rate, "2");
-    use_default_value(&keys, "order-1, order-2, order-3");
+    use_default_value(&keys, s.keys_default);
     let error = use_state(|| None::<String>);
     let (running, topic) = {
         let session = props.live.session.borrow();

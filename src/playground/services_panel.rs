@@ -67,7 +67,7 @@ pub fn services_panel(props: &ServicesProps) -> Html {
                     <p class="muted hint">{ s.table_empty }</p>
                 } else {
                     <table class="describe">
-                        <thead><tr><th>{ "key" }</th><th>{ "value" }</th></tr></thead>
+                        <thead><tr><th>{ s.row_key }</th><th>{ s.row_value }</th></tr></thead>
                         <tbody>
                             { for rows.iter().rev().take(ROWS_SHOWN).map(|(k, v)| html! {
                                 <tr><td>{ k }</td><td>{ v }</td></tr>

@@ -97,7 +97,7 @@ pub fn group_table(props: &TablesProps) -> Html {
                     <thead><tr>
                         // Kafka's own order (GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET
                         // LAG CONSUMER-ID): the lag stays in sight when the panel is narrow.
-                        <th>{ "Group" }</th><th>{ s.topic }</th><th>{ s.partition }</th>
+                        <th>{ s.group }</th><th>{ s.topic }</th><th>{ s.partition }</th>
                         <th>{ s.committed }</th><th>{ s.log_end }</th><th>{ s.lag }</th><th>{ s.member }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>

@@ -3,20 +3,12 @@
 
 use super::live::Live;
 use super::transport::format_time;
-use crate::i18n::happenings::{category, describe};
+use crate::i18n::happenings::{category, describe, FILTERS};
 use crate::i18n::Lang;
 use kafka_model::{HappeningKind as K, TopicPartition};
 use yew::prelude::*;
 
 const SHOWN: usize = 60;
-pub const CATEGORIES: [&str; 6] = [
-    "produce",
-    "replicate",
-    "consume",
-    "group",
-    "cluster",
-    "service",
-];
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -88,7 +80,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let v = select.value();
-            if v == "all" || CATEGORIES.contains(&v.as_str()) {
+            if v == "all" || FILTERS.iter().any(|(c, _)| *c == v) {
                 filter.set(v);
             }
         })
@@ -100,7 +92,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <label>{ s.filter }
                     <select onchange={on_filter} name="timeline-filter">
                         <option value="all" selected=true>{ s.filter_all }</option>
-                        { for CATEGORIES.iter().map(|c| html! { <option value={*c}>{ *c }</option> }) }
+                        { for FILTERS.iter().map(|(c, label)| html! { <option value={*c}>{ label.get(props.lang) }</option> }) }
                     </select>
                 </label>
             </div>

@@ -3,8 +3,8 @@
 //! natively; the view runs them and shows a refusal's reason.
 
 use super::shop;
-use super::text::Text;
-use crate::i18n::Lang;
+use crate::i18n::scenes::refusals;
+use crate::i18n::{Lang, Text};
 use crate::session::Session;
 use kafka_model::direct::{DirectCommand, DirectSim};
 use kafka_model::{
@@ -70,29 +70,23 @@ impl Refusal {
 impl Action {
     /// The button's label.
     pub fn label(self) -> Text {
+        use crate::i18n::scenes::actions as a;
         match self {
-            Action::KillLeader { .. } => Text::new(
-                "Tắt broker leader của orders-0",
-                "Kill the leader of orders-0",
-            ),
-            Action::ReviveAll => Text::new("Bật lại broker", "Bring brokers back"),
-            Action::ToggleZooKeeper => Text::new("KRaft ⇄ ZooKeeper", "KRaft ⇄ ZooKeeper"),
-            Action::AddMember { .. } => Text::new("Thêm member", "Add a member"),
-            Action::RemoveMember { .. } => Text::new("Bớt một member", "Remove a member"),
-            Action::AddGroup { .. } => Text::new("Thêm consumer group", "Add a consumer group"),
-            Action::AddPartition { .. } => Text::new("Thêm partition", "Add a partition"),
-            Action::RewindGroup { .. } => {
-                Text::new("Dời offset về đầu", "Rewind offsets to earliest")
-            }
-            Action::PlaceOrder => Text::new("Đặt một đơn hàng", "Place an order"),
-            Action::AutoOrders => {
-                Text::new("Đơn hàng tự động (bật/tắt)", "Automatic orders (on/off)")
-            }
+            Action::KillLeader { .. } => a::KILL_LEADER,
+            Action::ReviveAll => a::REVIVE_ALL,
+            Action::ToggleZooKeeper => a::TOGGLE_ZOOKEEPER,
+            Action::AddMember { .. } => a::ADD_MEMBER,
+            Action::RemoveMember { .. } => a::REMOVE_MEMBER,
+            Action::AddGroup { .. } => a::ADD_GROUP,
+            Action::AddPartition { .. } => a::ADD_PARTITION,
+            Action::RewindGroup { .. } => a::REWIND_GROUP,
+            Action::PlaceOrder => a::PLACE_ORDER,
+            Action::AutoOrders => a::AUTO_ORDERS,
             Action::ToggleService(name) => match name {
-                "payments" => Text::new("Tắt/bật Payments", "Payments down/up"),
-                "inventory" => Text::new("Tắt/bật Inventory", "Inventory down/up"),
-                "notification" => Text::new("Tắt/bật Notification", "Notification down/up"),
-                _ => Text::new("Tắt/bật service", "Service down/up"),
+                "payments" => a::TOGGLE_PAYMENTS,
+                "inventory" => a::TOGGLE_INVENTORY,
+                "notification" => a::TOGGLE_NOTIFICATION,
+                _ => a::TOGGLE_SERVICE,
             },
         }
     }
@@ -127,10 +121,7 @@ impl Action {
                         topic: topic.into(),
                     })?
                     .leader
-                    .ok_or(Refusal::Says(Text::new(
-                        "Partition này đang không có leader.",
-                        "This partition has no leader right now.",
-                    )))?;
+                    .ok_or(Refusal::Says(refusals::NO_LEADER))?;
                 vec![Command::KillBroker { broker: leader }]
             }
             Action::ReviveAll => cluster
@@ -162,10 +153,7 @@ impl Action {
                     .filter(|m| m.is_running())
                     .map(|m| m.member_id.clone())
                     .next_back()
-                    .ok_or(Refusal::Says(Text::new(
-                        "Group này không còn member nào đang chạy.",
-                        "This group has no running member left.",
-                    )))?;
+                    .ok_or(Refusal::Says(refusals::NO_RUNNING_MEMBER))?;
                 vec![Command::RemoveMember {
                     group: group.into(),
                     member,

@@ -4,7 +4,8 @@
 use super::actions::Action;
 use super::checks as c;
 use super::shop;
-use super::text::Text;
+use crate::i18n::scenes as words;
+use crate::i18n::Text;
 use crate::session::{Origin, Session};
 use kafka_model::{AutoProduce, Command, ConsumerConfig, KeyPattern, ProducerConfig, TopicConfig};
 
@@ -170,30 +171,13 @@ const SHOP_PANELS: Panels = Panels {
     services: true,
 };
 
-const SECTION_WHAT: Text = Text::new("1. Kafka là gì", "1. What Kafka is");
-const SECTION_EVENTS: Text = Text::new("Events", "Events");
-const SECTION_TOPIC: Text = Text::new("Topic", "Topic");
-const SECTION_PARTITION: Text = Text::new("Partition", "Partition");
-const SECTION_CLUSTER: Text =
-    Text::new("Cluster, Broker · ZooKeeper", "Cluster, Broker · ZooKeeper");
-const SECTION_GROUPS: Text = Text::new("Consumer Groups", "Consumer Groups");
-
 pub static SCENES: &[Scene] = &[
     Scene {
         id: "what-is-kafka",
         illustration: "Realistic_example.png",
-        section: SECTION_WHAT,
-        title: Text::new("Một đơn hàng, một chuỗi sự kiện", "One order, a chain of events"),
-        narration: &[
-            Text::new(
-                "Kafka là một nền tảng xử lý dữ liệu theo luồng (streaming platform) mã nguồn mở được dùng để truyền tải dữ liệu theo thời gian thực giữa các hệ thống, ứng dụng hoặc dịch vụ.",
-                "Kafka is an open-source streaming platform that carries data in real time between systems, applications and services.",
-            ),
-            Text::new(
-                "Tưởng tượng ta đang xây dựng một ứng dụng thương mại điện tử gồm: Hệ thống đặt hàng, hệ thống thanh toán, tồn kho. Khi ta đặt hàng thì một chuỗi sự kiện sẽ xảy ra như: Người dùng đặt hàng → Kho hàng được update → email xác nhận được gửi tới khách hàng...",
-                "Imagine an e-commerce shop with an Orders system, Payments and Inventory. Placing an order sets off a chain of events: the customer orders → the stock is updated → a confirmation e-mail goes to the customer…",
-            ),
-        ],
+        section: words::SECTION_WHAT,
+        title: words::what_is_kafka::TITLE,
+        narration: words::what_is_kafka::NARRATION,
         stage: StageKind::Kafka,
         brokers: 3,
         seed: 1,
@@ -202,14 +186,11 @@ pub static SCENES: &[Scene] = &[
         actions: &[Action::PlaceOrder],
         tasks: &[
             Task {
-                text: Text::new("Đặt một đơn hàng", "Place an order"),
+                text: words::what_is_kafka::PLACE_AN_ORDER,
                 done: |s| c::record_count(s.cluster(), "orders") > 0,
             },
             Task {
-                text: Text::new(
-                    "Xem chuỗi sự kiện: kho được cập nhật (topic inventory), thanh toán được ghi, rồi email xác nhận được gửi",
-                    "Watch the chain: stock updated (topic inventory), payment recorded, then the confirmation e-mail sent",
-                ),
+                text: words::what_is_kafka::WATCH_THE_CHAIN,
                 done: |s| {
                     c::record_count(s.cluster(), "inventory") > 0
                         && c::rows(s, "payments") > 0
@@ -217,10 +198,7 @@ pub static SCENES: &[Scene] = &[
                 },
             },
             Task {
-                text: Text::new(
-                    "Đặt thêm hai đơn: mỗi đơn kích hoạt chuỗi của riêng nó",
-                    "Place two more orders: each sets off its own chain",
-                ),
+                text: words::what_is_kafka::TWO_MORE_ORDERS,
                 done: |s| c::emails(s) >= 3 && c::rows(s, "payments") >= 3,
             },
         ],
@@ -228,18 +206,9 @@ pub static SCENES: &[Scene] = &[
     Scene {
         id: "direct-calls",
         illustration: "Simple_architecture.png",
-        section: SECTION_WHAT,
-        title: Text::new("Khi các service gọi thẳng nhau", "When services call each other directly"),
-        narration: &[
-            Text::new(
-                "Với một web nhỏ, kiến trúc đơn giản thì các dịch vụ này có thể trực tiếp gọi tới nhau. Điều này sẽ hoàn toàn ổn cho tới khi có một lượng lớn khách hàng truy cập vào hệ thống đó. Giả sử có một dịch vụ gặp trục trặc thì toàn bộ hệ thống đó sẽ gặp trục trặc theo vì các dịch vụ của chúng đều phụ thuộc lẫn nhau.",
-                "In a small web shop the services can simply call each other. That is fine until many customers arrive. If one service fails, the whole system fails with it, because the services depend on each other.",
-            ),
-            Text::new(
-                "Ở đây chưa có Kafka: Orders gọi Inventory, rồi Payments, rồi Notification và chờ từng câu trả lời. Mỗi service chỉ có vài worker và một hàng đợi nhỏ.",
-                "There is no Kafka here: Orders calls Inventory, then Payments, then Notification, and waits for each answer. Each service has only a few workers and a small queue.",
-            ),
-        ],
+        section: words::SECTION_WHAT,
+        title: words::direct_calls::TITLE,
+        narration: words::direct_calls::NARRATION,
         stage: StageKind::Direct,
         brokers: 1,
         seed: 2,
@@ -252,28 +221,19 @@ pub static SCENES: &[Scene] = &[
         ],
         tasks: &[
             Task {
-                text: Text::new(
-                    "Đặt một đơn hàng: Orders gọi lần lượt từng service",
-                    "Place an order: Orders calls each service in turn",
-                ),
+                text: words::direct_calls::PLACE_AN_ORDER,
                 done: |s| s.facts().direct_completed > 0,
             },
             Task {
-                text: Text::new("Tắt Payments", "Take Payments down"),
+                text: words::direct_calls::PAYMENTS_DOWN,
                 done: |s| c::direct_down(s, "payments"),
             },
             Task {
-                text: Text::new(
-                    "Bật đơn hàng tự động: các lời gọi dồn lại, đơn hàng thất bại rồi bị từ chối ngay từ Orders",
-                    "Turn on automatic orders: calls pile up, orders fail, then Orders itself turns customers away",
-                ),
+                text: words::direct_calls::AUTOMATIC_ORDERS,
                 done: |s| s.facts().direct_failed > 0 && s.facts().direct_rejected > 0,
             },
             Task {
-                text: Text::new(
-                    "Bật lại Payments: đơn hàng lại hoàn tất",
-                    "Bring Payments back: orders complete again",
-                ),
+                text: words::direct_calls::PAYMENTS_BACK,
                 done: |s| s.facts().direct_completed_after_recovery,
             },
         ],
@@ -281,18 +241,9 @@ pub static SCENES: &[Scene] = &[
     Scene {
         id: "kafka-in-the-middle",
         illustration: "How_Kafka_works.png",
-        section: SECTION_WHAT,
-        title: Text::new("Kafka làm người trung gian", "Kafka in the middle"),
-        narration: &[
-            Text::new(
-                "Kafka như một người trung gian làm nhiệm vụ phân phối thông tin cho các dịch vụ khác. Kafka lưu trữ dữ liệu trong topic logs, và đảm bảo việc truyền tin có thứ tự trong mỗi partition.",
-                "Kafka sits in the middle and hands information on to the other services. It keeps the data in topic logs, and delivers it in order within each partition.",
-            ),
-            Text::new(
-                "Như vậy \"Orders\" sẽ không còn cần phải đợi Payments, Inventory,... hoàn thành xong công việc của nó rồi mới gửi lên, mà nó tin rằng Kafka sẽ phân phối hết các orders cho 3 thằng kia. \"Orders\" sẽ được gọi là Producer, còn \"Payments\", \"Inventory\",... sẽ được gọi là Consumer.",
-                "So Orders no longer waits for Payments, Inventory… to finish: it hands every order to Kafka and trusts Kafka to deliver it to the other three. Orders is the Producer; Payments, Inventory… are Consumers. Above: the same shop without Kafka.",
-            ),
-        ],
+        section: words::SECTION_WHAT,
+        title: words::kafka_in_the_middle::TITLE,
+        narration: words::kafka_in_the_middle::NARRATION,
         stage: StageKind::Both,
         brokers: 3,
         seed: 3,
@@ -305,33 +256,25 @@ pub static SCENES: &[Scene] = &[
         ],
         tasks: &[
             Task {
-                text: Text::new(
-                    "Đặt một đơn hàng: cả hai cửa hàng đều xử lý xong",
-                    "Place an order: both shops fulfil it",
-                ),
+                text: words::kafka_in_the_middle::PLACE_AN_ORDER,
                 done: |s| s.facts().direct_completed > 0 && c::rows(s, "payments") > 0,
             },
             Task {
-                text: Text::new("Tắt Payments ở cả hai bên", "Take Payments down on both sides"),
+                text: words::kafka_in_the_middle::PAYMENTS_DOWN,
                 done: |s| {
-                    c::direct_down(s, "payments") && c::service_running(s, "payments") == Some(false)
+                    c::direct_down(s, "payments")
+                        && c::service_running(s, "payments") == Some(false)
                 },
             },
             Task {
-                text: Text::new(
-                    "Bật đơn hàng tự động: không có Kafka thì đơn hàng thất bại; có Kafka thì Orders vẫn chạy, events chờ trong log (lag của payments tăng)",
-                    "Turn on automatic orders: without Kafka orders fail; with Kafka, Orders goes on and the events wait in the log (payments' lag grows)",
-                ),
+                text: words::kafka_in_the_middle::AUTOMATIC_ORDERS,
                 done: |s| {
                     s.facts().direct_failed + s.facts().direct_rejected > 0
                         && c::service_lag(s, "payments") >= 3
                 },
             },
             Task {
-                text: Text::new(
-                    "Bật lại Payments: nó đọc tiếp từ offset đã commit, lag về 0, không mất đơn nào",
-                    "Bring Payments back: it reads on from its committed offset, lag falls to 0, no order lost",
-                ),
+                text: words::kafka_in_the_middle::PAYMENTS_BACK,
                 done: |s| c::service_caught_up_after_restart(s, "payments"),
             },
         ],
@@ -339,18 +282,9 @@ pub static SCENES: &[Scene] = &[
     Scene {
         id: "events",
         illustration: "Events_structure.png",
-        section: SECTION_EVENTS,
-        title: Text::new("Một event gồm những gì", "What an event is made of"),
-        narration: &[
-            Text::new(
-                "Events sẽ có giá trị là cặp Key-Value, đồng thời có cả Metadata, trong đó có thời gian được gửi đến, producer là ai...",
-                "An event is a key-value pair with metadata: the time it was sent, which producer sent it, and any headers you add.",
-            ),
-            Text::new(
-                "Soạn một event ở khung Publish: sau khi gửi, thẻ của nó cho thấy key, value, timestamp, producer, headers — rồi đến topic, partition và offset khi Kafka đã ghi nó.",
-                "Compose one in the Publish panel: once sent, its card shows key, value, timestamp, producer and headers — then the topic, partition and offset once Kafka has written it.",
-            ),
-        ],
+        section: words::SECTION_EVENTS,
+        title: words::events::TITLE,
+        narration: words::events::NARRATION,
         stage: StageKind::Kafka,
         brokers: 3,
         seed: 4,
@@ -365,23 +299,18 @@ pub static SCENES: &[Scene] = &[
         actions: &[],
         tasks: &[
             Task {
-                text: Text::new(
-                    "Gửi một event có key và value (ví dụ key order-1)",
-                    "Publish an event with a key and a value (e.g. key order-1)",
-                ),
+                text: words::events::KEY_AND_VALUE,
                 done: |s| {
-                    c::records(s.cluster(), "orders").any(|(_, r)| r.key.is_some() && r.value.is_some())
+                    c::records(s.cluster(), "orders")
+                        .any(|(_, r)| r.key.is_some() && r.value.is_some())
                 },
             },
             Task {
-                text: Text::new(
-                    "Thêm một header (ví dụ source=web) rồi gửi",
-                    "Add a header (e.g. source=web) and publish",
-                ),
+                text: words::events::A_HEADER,
                 done: |s| c::records(s.cluster(), "orders").any(|(_, r)| !r.headers.is_empty()),
             },
             Task {
-                text: Text::new("Gửi một event không có key", "Publish an event without a key"),
+                text: words::events::NO_KEY,
                 done: |s| c::records(s.cluster(), "orders").any(|(_, r)| r.key.is_none()),
             },
         ],
@@ -389,12 +318,9 @@ pub static SCENES: &[Scene] = &[
     Scene {
         id: "topics",
         illustration: "Where_to_save_events.png",
-        section: SECTION_TOPIC,
-        title: Text::new("Events được lưu ở đâu", "Where events are kept"),
-        narration: &[Text::new(
-            "Các events sẽ được sắp xếp theo các Topic. Mỗi Topic là một luồng dữ liệu độc lập và có thể được coi là một danh sách các tin nhắn liên quan.",
-            "Events are organised into Topics. Each Topic is an independent stream: a list of related messages, appended to in order and never changed.",
-        )],
+        section: words::SECTION_TOPIC,
+        title: words::topics::TITLE,
+        narration: words::topics::NARRATION,
         stage: StageKind::Kafka,
         brokers: 3,
         seed: 5,
@@ -416,18 +342,15 @@ pub static SCENES: &[Scene] = &[
         actions: &[],
         tasks: &[
             Task {
-                text: Text::new("Gửi một event vào topic orders", "Publish an event to orders"),
+                text: words::topics::PUBLISH_TO_ORDERS,
                 done: |s| c::record_count(s.cluster(), "orders") > 0,
             },
             Task {
-                text: Text::new(
-                    "Gửi vào hai topic khác: mỗi log dài ra độc lập",
-                    "Publish to two other topics: each log grows on its own",
-                ),
+                text: words::topics::TWO_OTHER_TOPICS,
                 done: |s| c::topics_with_records(s) >= 3,
             },
             Task {
-                text: Text::new("Tạo một topic của riêng bạn", "Create a topic of your own"),
+                text: words::topics::A_TOPIC_OF_YOUR_OWN,
                 done: |s| c::topic_count(s) >= 4,
             },
         ],
@@ -435,17 +358,18 @@ pub static SCENES: &[Scene] = &[
     Scene {
         id: "subscribers",
         illustration: "Where_to_save_events_1.png",
-        section: SECTION_TOPIC,
-        title: Text::new("Subscribe vào một Topic", "Subscribing to a Topic"),
-        narration: &[Text::new(
-            "Consumer sẽ Subscribe tới Topic cụ thể và mỗi khi Producer gửi Events tới Topic thì các Consumer đã Subscribe với Topic tương ứng sẽ nhận được thông tin từ Kafka.",
-            "Consumers Subscribe to a Topic; whenever a Producer sends an Event to it, every Consumer subscribed to that Topic receives it from Kafka.",
-        )],
+        section: words::SECTION_TOPIC,
+        title: words::subscribers::TITLE,
+        narration: words::subscribers::NARRATION,
         stage: StageKind::Kafka,
         brokers: 3,
         seed: 6,
         setup: || {
-            let mut commands = vec![topic("orders", 2, 2), topic("reviews", 1, 2), producer("producer-1")];
+            let mut commands = vec![
+                topic("orders", 2, 2),
+                topic("reviews", 1, 2),
+                producer("producer-1"),
+            ];
             commands.extend(group("notification", &["notification-1"], "orders"));
             commands.extend(group("inventory", &["inventory-1"], "orders"));
             commands.extend(group("analytics", &["analytics-1"], "reviews"));
@@ -464,10 +388,7 @@ pub static SCENES: &[Scene] = &[
         ],
         tasks: &[
             Task {
-                text: Text::new(
-                    "Gửi một event vào orders: cả hai subscriber đều nhận được",
-                    "Publish an event to orders: both of its subscribers receive it",
-                ),
+                text: words::subscribers::BOTH_RECEIVE,
                 done: |s| {
                     c::every_group_got_everything(s, "orders", &["notification", "inventory"])
                         && s.facts().delivered.contains_key("notification")
@@ -475,43 +396,32 @@ pub static SCENES: &[Scene] = &[
                 },
             },
             Task {
-                text: Text::new(
-                    "Cho một consumer group mới subscribe vào reviews",
-                    "Subscribe a new consumer group to reviews",
-                ),
+                text: words::subscribers::NEW_GROUP_ON_REVIEWS,
                 done: |s| {
                     s.cluster().groups().any(|g| {
                         g.group_id != "analytics"
-                            && g.members
-                                .values()
-                                .any(|m| m.is_running() && m.subscription.iter().any(|t| t == "reviews"))
+                            && g.members.values().any(|m| {
+                                m.is_running() && m.subscription.iter().any(|t| t == "reviews")
+                            })
                     })
                 },
             },
             Task {
-                text: Text::new(
-                    "Cho một subscriber rời đi (unsubscribe): nó không nhận nữa",
-                    "Unsubscribe one (its member leaves): it receives no more",
-                ),
-                done: |s| ["notification", "inventory", "analytics"].iter().any(|g| c::members(s, g) == 0),
+                text: words::subscribers::UNSUBSCRIBE,
+                done: |s| {
+                    ["notification", "inventory", "analytics"]
+                        .iter()
+                        .any(|g| c::members(s, g) == 0)
+                },
             },
         ],
     },
     Scene {
         id: "topics-in-action",
         illustration: "Example_of_topics_in_action.png",
-        section: SECTION_TOPIC,
-        title: Text::new("Các topic nối các service với nhau", "Topics connect the services"),
-        narration: &[
-            Text::new(
-                "Khi có đơn hàng mới, hệ thống “Orders” gửi sự kiện vào Orders topic. Các hệ thống khác đăng ký (subscribe) vào topic này để nhận thông tin: Notification gửi thông báo, Inventory cập nhật kho. Khi kho thay đổi, Inventory service gửi thông tin sang Inventory topic. Payments service đọc từ Inventory topic để thực hiện thanh toán.",
-                "When a new order arrives, Orders sends an event to the orders topic. Other systems subscribe to it: Notification sends a notice, Inventory updates the stock. When the stock changes, the Inventory service sends to the inventory topic; the Payments service reads the inventory topic to take the payment.",
-            ),
-            Text::new(
-                "Ý nghĩa thực tế: Mỗi hệ thống chỉ cần biết topic, không cần biết cụ thể ai gửi hay nhận dữ liệu. Giúp hệ thống độc lập, mở rộng dễ dàng và không phụ thuộc lẫn nhau.",
-                "What it means in practice: each system only needs to know topics, not who sends or receives the data. The systems stay independent, easy to extend, and do not depend on each other.",
-            ),
-        ],
+        section: words::SECTION_TOPIC,
+        title: words::topics_in_action::TITLE,
+        narration: words::topics_in_action::NARRATION,
         stage: StageKind::Kafka,
         brokers: 3,
         seed: 7,
@@ -520,24 +430,15 @@ pub static SCENES: &[Scene] = &[
         actions: &[Action::PlaceOrder],
         tasks: &[
             Task {
-                text: Text::new(
-                    "Đặt một đơn hàng: Notification gửi thông báo",
-                    "Place an order: Notification sends a notice",
-                ),
+                text: words::topics_in_action::NOTIFICATION_SENDS,
                 done: |s| c::emails(s) > 0,
             },
             Task {
-                text: Text::new(
-                    "Inventory cập nhật kho và gửi sự kiện sang topic inventory",
-                    "Inventory updates the stock and sends an event to the inventory topic",
-                ),
+                text: words::topics_in_action::INVENTORY_UPDATES,
                 done: |s| c::record_count(s.cluster(), "inventory") > 0,
             },
             Task {
-                text: Text::new(
-                    "Payments đọc topic inventory và thực hiện thanh toán",
-                    "Payments reads the inventory topic and takes the payment",
-                ),
+                text: words::topics_in_action::PAYMENTS_READS,
                 done: |s| c::rows(s, "payments") > 0,
             },
         ],
@@ -545,18 +446,9 @@ pub static SCENES: &[Scene] = &[
     Scene {
         id: "chain-reaction",
         illustration: "What_is_Kafka.png",
-        section: SECTION_TOPIC,
-        title: Text::new("Phản ứng dây chuyền", "A chain reaction"),
-        narration: &[
-            Text::new(
-                "Như vậy ta có thể coi Kafka là một công cụ cho phép thực hiện các phản ứng dây chuyền trong đó một sự kiện kích hoạt nhiều hành động, bao gồm tạo các sự kiện khác hoặc là update cơ sở dữ liệu. Kafka được ứng dụng trong lĩnh vực y tế, logistic, marketing,...",
-                "So Kafka lets one event set off a chain reaction of actions: producing further events, or updating a database. It is used in healthcare, logistics, marketing…",
-            ),
-            Text::new(
-                "Kafka ở đây đóng vai trò như trung tâm liên lạc, đảm bảo mọi dịch vụ đều nhận được dữ liệu mới nhất một cách đáng tin cậy và theo thời gian thực.",
-                "Kafka is the hub here, making sure every service gets the newest data, reliably and in real time. Watch the payments table fill up.",
-            ),
-        ],
+        section: words::SECTION_TOPIC,
+        title: words::chain_reaction::TITLE,
+        narration: words::chain_reaction::NARRATION,
         stage: StageKind::Kafka,
         brokers: 3,
         seed: 8,
@@ -569,27 +461,18 @@ pub static SCENES: &[Scene] = &[
         ],
         tasks: &[
             Task {
-                text: Text::new(
-                    "Đặt ba đơn hàng: bảng payments trong database có ba dòng",
-                    "Place three orders: the payments table in the database has three rows",
-                ),
+                text: words::chain_reaction::THREE_ORDERS,
                 done: |s| c::rows(s, "payments") >= 3,
             },
             Task {
-                text: Text::new(
-                    "Tắt Inventory rồi đặt thêm đơn: chuỗi dừng lại, các đơn chờ trong topic orders",
-                    "Take Inventory down and keep ordering: the chain pauses, orders wait in the orders topic",
-                ),
+                text: words::chain_reaction::INVENTORY_DOWN,
                 done: |s| {
                     c::service_running(s, "inventory") == Some(false)
                         && c::service_lag(s, "inventory") >= 2
                 },
             },
             Task {
-                text: Text::new(
-                    "Bật lại Inventory: chuỗi chạy tiếp và database bắt kịp",
-                    "Bring Inventory back: the chain resumes and the database catches up",
-                ),
+                text: words::chain_reaction::INVENTORY_BACK,
                 done: |s| {
                     c::service_caught_up_after_restart(s, "inventory")
                         && c::service_lag(s, "payments") <= 1
@@ -601,18 +484,9 @@ pub static SCENES: &[Scene] = &[
     Scene {
         id: "partitions",
         illustration: "Partition_in_Kafka.png",
-        section: SECTION_PARTITION,
-        title: Text::new("Partition và offset", "Partitions and offsets"),
-        narration: &[
-            Text::new(
-                "Mỗi Topic có thể được chia thành nhiều phân vùng. Partition là một phần nhỏ của chủ đề và đóng vai trò quan trọng trong việc phân tán dữ liệu và tăng hiệu suất. Mỗi Partition được lưu trữ trên một Broker và dữ liệu được đọc và ghi vào từng Partition một. Consumer sử dụng offset để theo dõi dữ liệu đã đọc.",
-                "A Topic can be split into several Partitions; they spread the data and raise throughput. Each Partition lives on a Broker, and data is written and read Partition by Partition. Consumers use the offset to track what they have read.",
-            ),
-            Text::new(
-                "Producer chọn partition theo key: murmur2(key) mod số partition — cùng key luôn vào cùng partition, nên thứ tự được giữ trong partition đó. Bấm vào một partition để xem log của nó.",
-                "The producer picks the partition from the key: murmur2(key) mod the partition count — the same key always lands in the same partition, so its order is kept there. Click a partition to open its log.",
-            ),
-        ],
+        section: words::SECTION_PARTITION,
+        title: words::partitions::TITLE,
+        narration: words::partitions::NARRATION,
         stage: StageKind::Kafka,
         brokers: 3,
         seed: 9,
@@ -631,33 +505,30 @@ pub static SCENES: &[Scene] = &[
         actions: &[
             Action::AddPartition { topic: "orders" },
             Action::RemoveMember { group: "payments" },
-            Action::RewindGroup { group: "payments", topic: "orders" },
-            Action::AddMember { group: "payments", topic: "orders" },
+            Action::RewindGroup {
+                group: "payments",
+                topic: "orders",
+            },
+            Action::AddMember {
+                group: "payments",
+                topic: "orders",
+            },
         ],
         tasks: &[
             Task {
-                text: Text::new(
-                    "Gửi key order-1 hai lần: cả hai vào cùng một partition",
-                    "Publish key order-1 twice: both land in the same partition",
-                ),
+                text: words::partitions::SAME_KEY_TWICE,
                 done: |s| c::same_key_same_partition(s, "orders"),
             },
             Task {
-                text: Text::new(
-                    "Đổi key cho tới khi có hai partition chứa dữ liệu",
-                    "Change the key until two partitions hold records",
-                ),
+                text: words::partitions::TWO_PARTITIONS_USED,
                 done: |s| c::partitions_used(s, "orders") >= 2,
             },
             Task {
-                text: Text::new("Thêm một partition cho orders", "Add a partition to orders"),
+                text: words::partitions::ADD_A_PARTITION,
                 done: |s| c::partition_count(s, "orders") >= 4,
             },
             Task {
-                text: Text::new(
-                    "Dời offset của group payments về đầu (group phải trống trước), rồi cho nó đọc lại",
-                    "Move group payments' offset back to the start (the group must be empty first), then let it read again",
-                ),
+                text: words::partitions::REWIND_THE_GROUP,
                 done: |s| s.facts().offset_resets > 0 && c::members(s, "payments") > 0,
             },
         ],
@@ -665,18 +536,9 @@ pub static SCENES: &[Scene] = &[
     Scene {
         id: "cluster",
         illustration: "Kafka_cluster.png",
-        section: SECTION_CLUSTER,
-        title: Text::new("Cluster, Broker, leader và replica", "Cluster, Brokers, leaders and replicas"),
-        narration: &[
-            Text::new(
-                "Cluster: Một tập hợp các máy chủ Brokers bao gồm ít nhất 1 Broker nhưng thường là nhiều Broker hoạt động cùng nhau. Mỗi Broker có ID riêng (ví dụ: broker-1, broker-2, …). Mỗi topic partition sẽ có leader và replica để đảm bảo fault-tolerance.",
-                "A Cluster is a set of Brokers — at least one, usually several — working together. Each Broker has its own id (broker-1, broker-2, …) and stores and serves Partitions. Each topic partition has a leader and replicas for fault tolerance.",
-            ),
-            Text::new(
-                "ZooKeeper (đã không còn xuất hiện ở các bản mới): là một hệ thống quản lý tập trung được sử dụng để quản lý và duy trì trạng thái của các Broker trong một cụm Kafka. Ngày nay Kafka dùng KRaft: một nhóm controller tự giữ metadata log.",
-                "ZooKeeper (gone from recent versions) kept track of the Brokers' state in older Kafka. Today Kafka uses KRaft: a quorum of controllers keeps the metadata log itself. Switch the legacy view on to compare.",
-            ),
-        ],
+        section: words::SECTION_CLUSTER,
+        title: words::cluster::TITLE,
+        narration: words::cluster::NARRATION,
         stage: StageKind::Kafka,
         brokers: 3,
         seed: 10,
@@ -690,7 +552,12 @@ pub static SCENES: &[Scene] = &[
                         .with_min_insync_replicas(2),
                 },
                 producer("producer-1"),
-                auto_produce(1, "orders", 1.5, &["order-1", "order-2", "order-3", "order-4", "order-5"]),
+                auto_produce(
+                    1,
+                    "orders",
+                    1.5,
+                    &["order-1", "order-2", "order-3", "order-4", "order-5"],
+                ),
             ];
             commands.extend(group("payments", &["payment-1", "payment-2"], "orders"));
             commands
@@ -703,30 +570,24 @@ pub static SCENES: &[Scene] = &[
             services: false,
         },
         actions: &[
-            Action::KillLeader { topic: "orders", partition: 0 },
+            Action::KillLeader {
+                topic: "orders",
+                partition: 0,
+            },
             Action::ReviveAll,
             Action::ToggleZooKeeper,
         ],
         tasks: &[
             Task {
-                text: Text::new(
-                    "Tắt broker đang làm leader của orders-0: một replica in-sync lên thay",
-                    "Kill the broker that leads orders-0: an in-sync replica takes over",
-                ),
+                text: words::cluster::KILL_THE_LEADER,
                 done: c::leadership_moved,
             },
             Task {
-                text: Text::new(
-                    "Bật lại broker đó: nó đuổi kịp và vào lại ISR",
-                    "Bring it back: it catches up and rejoins the ISR",
-                ),
+                text: words::cluster::BRING_IT_BACK,
                 done: c::revived_and_in_sync,
             },
             Task {
-                text: Text::new(
-                    "Bật chế độ ZooKeeper cũ để so sánh",
-                    "Switch on the legacy ZooKeeper mode to compare",
-                ),
+                text: words::cluster::ZOOKEEPER_MODE,
                 done: c::zookeeper_mode,
             },
         ],
@@ -734,18 +595,9 @@ pub static SCENES: &[Scene] = &[
     Scene {
         id: "consumer-groups",
         illustration: "Consumer_groups.png",
-        section: SECTION_GROUPS,
-        title: Text::new("Consumer Group chia việc", "Consumer Groups share the work"),
-        narration: &[
-            Text::new(
-                "Bằng việc tạo ra một consumer group giúp chia đều khối lượng công việc của một chức năng dịch vụ cho các dịch vụ khác. Như các 10 đơn của US Orders có thể chia đều cho Payment 1, Payment 2,...",
-                "A consumer group splits one function's work among several instances: the orders of \"US Orders\" are shared between Payment 1, Payment 2, … Each partition goes to exactly one member of the group.",
-            ),
-            Text::new(
-                "Mỗi group khác nhận tất cả events: chia việc là trong một group, không phải giữa các group.",
-                "Another group gets every event again: work is split within a group, never between groups.",
-            ),
-        ],
+        section: words::SECTION_GROUPS,
+        title: words::consumer_groups::TITLE,
+        narration: words::consumer_groups::NARRATION,
         stage: StageKind::Kafka,
         brokers: 3,
         seed: 11,
@@ -753,7 +605,15 @@ pub static SCENES: &[Scene] = &[
             let mut commands = vec![
                 topic("us-orders", 3, 2),
                 producer("orders"),
-                auto_produce(1, "us-orders", 2.0, &["order-1", "order-2", "order-3", "order-4", "order-5", "order-6", "order-7", "order-8", "order-9", "order-10"]),
+                auto_produce(
+                    1,
+                    "us-orders",
+                    2.0,
+                    &[
+                        "order-1", "order-2", "order-3", "order-4", "order-5", "order-6",
+                        "order-7", "order-8", "order-9", "order-10",
+                    ],
+                ),
             ];
             commands.extend(group("payments", &["payment-1", "payment-2"], "us-orders"));
             commands
@@ -766,30 +626,24 @@ pub static SCENES: &[Scene] = &[
             services: false,
         },
         actions: &[
-            Action::AddMember { group: "payments", topic: "us-orders" },
+            Action::AddMember {
+                group: "payments",
+                topic: "us-orders",
+            },
             Action::RemoveMember { group: "payments" },
             Action::AddGroup { topic: "us-orders" },
         ],
         tasks: &[
             Task {
-                text: Text::new(
-                    "Thêm một member: xem rebalance chia lại partition",
-                    "Add a member: watch the rebalance share the partitions",
-                ),
+                text: words::consumer_groups::ADD_A_MEMBER,
                 done: |s| c::stable_with(s, "payments", 3),
             },
             Task {
-                text: Text::new(
-                    "Thêm nhiều member hơn số partition: một member ngồi chơi",
-                    "Add more members than partitions: one sits idle",
-                ),
+                text: words::consumer_groups::MORE_MEMBERS_THAN_PARTITIONS,
                 done: |s| c::has_idle_member(s, "payments"),
             },
             Task {
-                text: Text::new(
-                    "Thêm một group thứ hai: nó cũng nhận mọi event",
-                    "Add a second group: it receives every event too",
-                ),
+                text: words::consumer_groups::SECOND_GROUP,
                 done: |s| c::another_group_receiving(s, "us-orders", &["payments"]),
             },
         ],

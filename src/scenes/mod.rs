@@ -6,10 +6,8 @@ pub mod actions;
 pub mod catalog;
 pub mod checks;
 pub mod shop;
-mod text;
 mod view;
 
 pub use actions::{Action, Refusal};
 pub use catalog::{by_id, Panels, Scene, StageKind, SCENES};
-pub use text::Text;
 pub use view::{SceneCard, SceneNav};

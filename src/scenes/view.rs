@@ -3,7 +3,7 @@
 
 use super::actions::Refusal;
 use super::catalog::{Scene, SCENES};
-use crate::i18n::Lang;
+use crate::i18n::{strings, Lang};
 use crate::playground::Live;
 use kafka_model::collections::SortedSet;
 use yew::prelude::*;
@@ -107,7 +107,7 @@ pub fn scene_card(props: &SceneCardProps) -> Html {
         <article class="scene-card" data-scene={ scene.id } aria-labelledby="scene-title">
             <header class="scene-head">
                 <p class="scene-section">
-                    { s.scene_of.replace("{n}", &number.to_string()).replace("{total}", &SCENES.len().to_string()) }
+                    { strings::scene_of(lang, number, SCENES.len()) }
                     { " · " }{ scene.section.get(lang) }
                 </p>
                 <h2 id="scene-title">{ format!("{number}. {}", scene.title.get(lang)) }</h2>
@@ -203,7 +203,7 @@ pub fn scene_nav(props: &SceneNavProps) -> Html {
     };
     html! {
         <nav class="scene-nav" aria-label={ s.scenes_nav } ref={ nav_ref }>
-            <p class="scene-progress">{ s.scenes_done.replace("{n}", &props.done.len().to_string()).replace("{total}", &SCENES.len().to_string()) }</p>
+            <p class="scene-progress">{ strings::scenes_done(lang, props.done.len(), SCENES.len()) }</p>
             <ol>
                 { for SCENES.iter().enumerate().map(|(i, scene)| {
                     item(Some(scene), format!("{}. {}", i + 1, scene.title.get(lang)), scene.title.get(lang))

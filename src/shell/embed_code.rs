@@ -29,9 +29,10 @@ pub fn snippet(page: &str, scene: Option<&Scene>, lang: Lang) -> String {
         src.push_str("&scene=");
         src.push_str(scene.id);
     }
+    let app = lang.strings().app_name;
     let title = match scene {
-        Some(scene) => format!("Kafka Playground — {}", scene.title.get(lang)),
-        None => "Kafka Playground".to_string(),
+        Some(scene) => format!("{app} — {}", scene.title.get(lang)),
+        None => app.to_string(),
     };
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" style=\"border:0;max-width:1100px\" loading=\"lazy\"></iframe>",

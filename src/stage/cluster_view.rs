@@ -60,7 +60,12 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             }
             (_, Some(b)) => {
                 let voters: Vec<String> = state.voters.iter().map(|v| v.to_string()).collect();
-                format!("{}: broker-{b} · voters {}", s.controller, voters.join(","))
+                format!(
+                    "{}: broker-{b} · {} {}",
+                    s.controller,
+                    s.voters,
+                    voters.join(",")
+                )
             }
             (_, None) => format!("{} · —", s.controller),
         };
@@ -95,7 +100,7 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             let p = cluster.partition(tp);
             let leo = p.and_then(|p| p.replica(b.id)).map_or(0, |r| r.log_end_offset);
             let hw = p.map_or(0, |p| p.high_watermark);
-            let title = format!("{tp} · broker-{} · LEO {leo} · HW {hw}", b.id);
+            let title = format!("{tp} · broker-{} · {} {leo} · {} {hw}", b.id, s.log_end_offset, s.high_watermark);
             // A shortened label is part of the accessible name too, so speech input can
             // name what it sees ("click invento…-0").
             let label = chip_label(tp, glyph.is_empty(), c.w);
@@ -136,7 +141,7 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
         let service = cluster.service(&p.client_id).is_some_and(|svc| svc.producer == Some(*id));
         // A service's producer always uses acks=all; its box says what it is instead.
         let detail = if service {
-            format!("service · {}✓", p.stats.records_acked)
+            format!("{} · {}✓", s.service, p.stats.records_acked)
         } else {
             format!("acks={} · {}✓", p.config.acks.kafka_name(), p.stats.records_acked)
         };
@@ -154,8 +159,9 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
     let groups = layout.groups.iter().filter_map(|g| {
         let group = cluster.group(&g.group)?;
         let detail = format!(
-            "{} · generation {} · {:?}",
+            "{} · {} {} · {:?}",
             group.config.partition_assignment_strategy.kafka_name(),
+            s.generation,
             group.generation,
             group.state
         );
@@ -172,11 +178,11 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             }
             let lag = cluster.member_lag(&g.group, m);
             let status = match member.status {
-                MemberStatus::Crashed => "✕ crashed".to_string(),
-                MemberStatus::Leaving => "leaving".to_string(),
-                MemberStatus::Joining => "joining…".to_string(),
+                MemberStatus::Crashed => s.member_crashed.to_string(),
+                MemberStatus::Leaving => s.member_leaving.to_string(),
+                MemberStatus::Joining => s.member_joining.to_string(),
                 MemberStatus::Stable if owned.is_empty() => s.idle.to_string(),
-                MemberStatus::Stable => owned.iter().map(|tp| format!("P{}", tp.partition)).collect::<Vec<_>>().join(","),
+                MemberStatus::Stable => owned.iter().map(|tp| format!("{}{}", s.partition_short, tp.partition)).collect::<Vec<_>>().join(","),
             };
             let class = match member.status {
                 MemberStatus::Crashed => "member crashed",
@@ -190,7 +196,7 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
                     <text class="client-name" x={(r.x + 6.0).to_string()} y={(r.y + 16.0).to_string()}>{ &member.client_id }</text>
                     <text class="client-detail" x={(r.x + 6.0).to_string()} y={(r.y + 32.0).to_string()}>{ status }</text>
                     if let Some(lag) = lag {
-                        <text class="lag-badge" x={(r.x + r.w - 6.0).to_string()} y={(r.y + 32.0).to_string()} text-anchor="end">{ format!("lag {lag}") }</text>
+                        <text class="lag-badge" x={(r.x + r.w - 6.0).to_string()} y={(r.y + 32.0).to_string()} text-anchor="end">{ format!("{} {lag}", s.lag_badge) }</text>
                     }
                 </g>
             })
@@ -202,7 +208,7 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
                 <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
                 <text class="group-name" x={(r.x + 10.0).to_string()} y={(r.y + 18.0).to_string()}>
                     { &g.group }
-                    if is_service { <tspan class="service-tag">{ " · service" }</tspan> }
+                    if is_service { <tspan class="service-tag">{ format!(" · {}", s.service) }</tspan> }
                 </text>
                 <text class="client-detail" x={(r.x + 10.0).to_string()} y={(r.y + 34.0).to_string()}>{ detail }</text>
                 if !broken.is_empty() {

@@ -15,7 +15,8 @@
 //! dashed and says "✕ down"; an error answer is a red dot with a ✕; busy workers and queued
 //! requests are filled slots, free ones hollow.
 
-use crate::i18n::Lang;
+use crate::i18n::direct as words;
+use crate::i18n::{Lang, Text};
 use kafka_model::direct::{DirectHappening, DirectKind, DirectService, DirectSim, RECENT_MS};
 use kafka_model::presets::{CALL_ORDER, ORDERS};
 use kafka_model::Ms;
@@ -114,83 +115,6 @@ pub fn in_flight(happenings: &[DirectHappening], now: Ms) -> Vec<InFlight> {
         .collect();
     kafka_model::sorting::sort_by_key(&mut dots, |d| d.id);
     dots
-}
-
-/// The text the drawing needs, in the reader's language. Service names and Kafka terms
-/// stay in English.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
-    Title,
-    Customers,
-    Up,
-    Down,
-    InProgress,
-    Queue,
-    Completed,
-    Failed,
-    Rejected,
-    Waiting,
-    Unanswered,
-    Answered,
-    TimedOut,
-    ErrorAnswer,
-}
-
-impl Text {
-    pub const ALL: [Text; 14] = [
-        Text::Title,
-        Text::Customers,
-        Text::Up,
-        Text::Down,
-        Text::InProgress,
-        Text::Queue,
-        Text::Completed,
-        Text::Failed,
-        Text::Rejected,
-        Text::Waiting,
-        Text::Unanswered,
-        Text::Answered,
-        Text::TimedOut,
-        Text::ErrorAnswer,
-    ];
-}
-
-pub fn label(lang: Lang, key: Text) -> &'static str {
-    use Text as T;
-    match (lang, key) {
-        (Lang::En, T::Title) => {
-            "Without Kafka: Orders calls Inventory, then Payments, then Notification, and waits for each answer"
-        }
-        (Lang::Vi, T::Title) => {
-            "Không có Kafka: Orders gọi Inventory, rồi Payments, rồi Notification, và chờ từng câu trả lời"
-        }
-        (Lang::En, T::Customers) => "Customers",
-        (Lang::Vi, T::Customers) => "Khách hàng",
-        (Lang::En, T::Up) => "✓ up",
-        (Lang::Vi, T::Up) => "✓ chạy",
-        (Lang::En, T::Down) => "✕ down",
-        (Lang::Vi, T::Down) => "✕ ngừng",
-        (Lang::En, T::InProgress) => "in progress",
-        (Lang::Vi, T::InProgress) => "đang xử lý",
-        (Lang::En, T::Queue) => "queue",
-        (Lang::Vi, T::Queue) => "hàng đợi",
-        (Lang::En, T::Completed) => "completed",
-        (Lang::Vi, T::Completed) => "hoàn tất",
-        (Lang::En, T::Failed) => "failed",
-        (Lang::Vi, T::Failed) => "thất bại",
-        (Lang::En, T::Rejected) => "rejected",
-        (Lang::Vi, T::Rejected) => "bị từ chối",
-        (Lang::En, T::Waiting) => "awaiting answer",
-        (Lang::Vi, T::Waiting) => "chưa có kết quả",
-        (Lang::En, T::Unanswered) => "unanswered",
-        (Lang::Vi, T::Unanswered) => "không trả lời",
-        (Lang::En, T::Answered) => "answered",
-        (Lang::Vi, T::Answered) => "đã trả lời",
-        (Lang::En, T::TimedOut) => "timed out",
-        (Lang::Vi, T::TimedOut) => "hết thời gian chờ",
-        (Lang::En, T::ErrorAnswer) => "error answer",
-        (Lang::Vi, T::ErrorAnswer) => "trả lời lỗi",
-    }
 }
 
 /// `payments` → `Payments`. The shop's service names are ASCII; ASCII upper-casing keeps
@@ -347,19 +271,19 @@ fn service_box(svc: &DirectService, lang: Lang) -> Html {
     };
     let x = SERVICE_X;
     let name = display_name(svc.name());
-    let status = label(lang, if svc.up() { Text::Up } else { Text::Down });
+    let status = if svc.up() { words::UP } else { words::DOWN }.get(lang);
     let title = format!(
         "{name}: {status} · {} {}/{} · {} {}/{} · {} {} · {} {}",
-        label(lang, Text::InProgress),
+        words::IN_PROGRESS.get(lang),
         svc.busy(),
         svc.workers(),
-        label(lang, Text::Queue),
+        words::QUEUE.get(lang),
         svc.queued(),
         svc.queue_capacity(),
         svc.completed(),
-        label(lang, Text::Answered),
+        words::ANSWERED.get(lang),
         svc.failed(),
-        label(lang, Text::Failed),
+        words::FAILED.get(lang),
     );
     let class = if svc.up() {
         "direct-service"
@@ -373,13 +297,13 @@ fn service_box(svc: &DirectService, lang: Lang) -> Html {
             <text class="direct-name" x={n(x + 10.0)} y={n(y + 22.0)}>{ name }</text>
             <text class="direct-status" x={n(x + 10.0)} y={n(y + 40.0)}>{ status }</text>
             if svc.up() {
-                <text class="direct-small" x={n(x + 10.0)} y={n(y + 62.0)}>{ label(lang, Text::InProgress) }</text>
+                <text class="direct-small" x={n(x + 10.0)} y={n(y + 62.0)}>{ words::IN_PROGRESS.get(lang) }</text>
                 { slots(x + 84.0, y + 51.0, 13.0, 4.0, 8, svc.workers(), svc.busy(), "busy") }
-                <text class="direct-small" x={n(x + 10.0)} y={n(y + 84.0)}>{ label(lang, Text::Queue) }</text>
+                <text class="direct-small" x={n(x + 10.0)} y={n(y + 84.0)}>{ words::QUEUE.get(lang) }</text>
                 { slots(x + 84.0, y + 73.0, 13.0, 4.0, 8, svc.queue_capacity(), svc.queued(), "queued") }
             } else {
                 <text class="direct-hanging" x={n(x + 10.0)} y={n(y + 74.0)}>
-                    { format!("… {} {}", svc.hanging(), label(lang, Text::Unanswered)) }
+                    { format!("… {} {}", svc.hanging(), words::UNANSWERED.get(lang)) }
                 </text>
             }
             <text class="direct-counts" x={n(x + 10.0)} y={n(y + 106.0)}>
@@ -395,7 +319,7 @@ fn orders_box(sim: &DirectSim, lang: Lang) -> Html {
     };
     let stats = sim.orders();
     let (x, y) = (ORDERS_X, ORDERS_Y);
-    let status = label(lang, if svc.up() { Text::Up } else { Text::Down });
+    let status = if svc.up() { words::UP } else { words::DOWN }.get(lang);
     let class = if svc.up() {
         "direct-service direct-orders"
     } else {
@@ -407,7 +331,7 @@ fn orders_box(sim: &DirectSim, lang: Lang) -> Html {
             <g class={classes!("direct-counter", class)}>
                 <text class="glyph" x={n(x + 12.0)} y={n(cy)}>{ glyph }</text>
                 <text class="value" x={n(x + 80.0)} y={n(cy)} text-anchor="end">{ value.to_string() }</text>
-                <text class="what" x={n(x + 86.0)} y={n(cy)}>{ label(lang, text) }</text>
+                <text class="what" x={n(x + 86.0)} y={n(cy)}>{ text.get(lang) }</text>
             </g>
         }
     };
@@ -418,19 +342,19 @@ fn orders_box(sim: &DirectSim, lang: Lang) -> Html {
             <text class="direct-name" x={n(x + 12.0)} y={n(y + 24.0)}>{ "Orders" }</text>
             <text class="direct-status" x={n(x + BOX_W - 10.0)} y={n(y + 24.0)} text-anchor="end">{ status }</text>
             <text class="direct-small" x={n(x + 12.0)} y={n(y + 50.0)}>
-                { format!("{} {}/{}", label(lang, Text::InProgress), svc.busy(), svc.workers()) }
+                { format!("{} {}/{}", words::IN_PROGRESS.get(lang), svc.busy(), svc.workers()) }
             </text>
             { slots(x + 12.0, y + 58.0, 14.0, 3.0, 8, svc.workers(), svc.busy(), "busy") }
             <text class="direct-small" x={n(x + 12.0)} y={n(y + 112.0)}>
-                { format!("{} {}/{}", label(lang, Text::Queue), svc.queued(), svc.queue_capacity()) }
+                { format!("{} {}/{}", words::QUEUE.get(lang), svc.queued(), svc.queue_capacity()) }
             </text>
             { slots(x + 12.0, y + 120.0, 13.0, 4.0, 8, svc.queue_capacity(), svc.queued(), "queued") }
             <line class="direct-rule" x1={n(x + 10.0)} y1={n(y + 150.0)} x2={n(x + BOX_W - 10.0)} y2={n(y + 150.0)} />
-            { counter(0.0, "✓", stats.completed, Text::Completed, "completed") }
-            { counter(1.0, "✕", stats.failed, Text::Failed, "failed") }
-            { counter(2.0, "⊘", stats.rejected, Text::Rejected, "rejected") }
+            { counter(0.0, "✓", stats.completed, words::COMPLETED, "completed") }
+            { counter(1.0, "✕", stats.failed, words::FAILED, "failed") }
+            { counter(2.0, "⊘", stats.rejected, words::REJECTED, "rejected") }
             <text class="direct-small" x={n(x + 12.0)} y={n(y + 330.0)}>
-                { format!("⋯ {} {}", stats.waiting, label(lang, Text::Waiting)) }
+                { format!("⋯ {} {}", stats.waiting, words::WAITING.get(lang)) }
             </text>
         </g>
     }
@@ -444,7 +368,7 @@ fn customer(lang: Lang) -> Html {
             <path d={format!("M{} {} Q{} {} {} {} Q{} {} {} {} Z",
                 n(x - 16.0), n(y + 12.0), n(x - 16.0), n(y - 8.0), n(x), n(y - 8.0),
                 n(x + 16.0), n(y - 8.0), n(x + 16.0), n(y + 12.0))} />
-            <text class="direct-small direct-who" x={n(x)} y={n(y + 32.0)} text-anchor="middle">{ label(lang, Text::Customers) }</text>
+            <text class="direct-small direct-who" x={n(x)} y={n(y + 32.0)} text-anchor="middle">{ words::CUSTOMERS.get(lang) }</text>
             <line class="direct-line" x1={n(CUSTOMER_RIGHT)} y1={n(y)} x2={n(ORDERS_X)} y2={n(y)} />
         </g>
     }
@@ -499,15 +423,15 @@ fn dot(d: &InFlight, lang: Lang, reduced_motion: bool) -> Html {
         }
         DotKind::ErrorAnswer => html! {
             <g key={key} class="direct-dot error">
-                <title>{ label(lang, Text::ErrorAnswer) }</title>
+                <title>{ words::ERROR_ANSWER.get(lang) }</title>
                 <circle cx={n(p.x)} cy={n(p.y)} r="7.5" />
                 <text x={n(p.x)} y={n(p.y + 3.5)} text-anchor="middle">{ "✕" }</text>
             </g>
         },
-        DotKind::TimedOut => glyph(key, "failed", "✕", label(lang, Text::TimedOut)),
-        DotKind::Rejected => glyph(key, "failed", "⊘", label(lang, Text::Rejected)),
-        DotKind::Failed => glyph(key, "failed", "✕", label(lang, Text::Failed)),
-        DotKind::Completed => glyph(key, "completed", "✓", label(lang, Text::Completed)),
+        DotKind::TimedOut => glyph(key, "failed", "✕", words::TIMED_OUT.get(lang)),
+        DotKind::Rejected => glyph(key, "failed", "⊘", words::REJECTED.get(lang)),
+        DotKind::Failed => glyph(key, "failed", "✕", words::FAILED.get(lang)),
+        DotKind::Completed => glyph(key, "completed", "✓", words::COMPLETED.get(lang)),
     }
 }
 
@@ -517,19 +441,19 @@ fn summary(sim: &DirectSim, lang: Lang) -> String {
     let down: Vec<String> = sim
         .services()
         .filter(|s| !s.up())
-        .map(|s| format!("{} {}", display_name(s.name()), label(lang, Text::Down)))
+        .map(|s| format!("{} {}", display_name(s.name()), words::DOWN.get(lang)))
         .collect();
     let mut text = format!(
         "{}. Orders: {} {}, {} {}, {} {}, {} {}.",
-        label(lang, Text::Title),
+        words::TITLE.get(lang),
         o.completed,
-        label(lang, Text::Completed),
+        words::COMPLETED.get(lang),
         o.failed,
-        label(lang, Text::Failed),
+        words::FAILED.get(lang),
         o.rejected,
-        label(lang, Text::Rejected),
+        words::REJECTED.get(lang),
         o.waiting,
-        label(lang, Text::Waiting),
+        words::WAITING.get(lang),
     );
     if !down.is_empty() {
         text.push(' ');

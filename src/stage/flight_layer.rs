@@ -74,7 +74,7 @@ impl FlightCache {
 /// The canvas's CSS size, once a ResizeObserver has told it.
 type CanvasSize = Rc<RefCell<Option<(f64, f64)>>>;
 
-/// A resize observer and the callback it calls: the callback must live as long as it does.
+/// A ResizeObserver and the callback it calls, which must live as long as it.
 type SizeObserver = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
 
 /// Keeps `size` equal to `canvas`'s content box; disconnect the observer to stop.

@@ -1,7 +1,10 @@
 use super::*;
 use kafka_model::collections::{SortedMap, SortedSet};
 use kafka_model::record::PendingRecord;
-use kafka_model::{Acks, ControllerMode, Endpoint};
+use kafka_model::{
+    Acks, AutoOffsetReset, ConsumerRef, ControllerMode, ElectionReason, Endpoint, KafkaError,
+    RebalanceReason, TopicPartition,
+};
 
 fn tp(topic: &str, partition: u32) -> TopicPartition {
     TopicPartition::new(topic, partition)

@@ -226,16 +226,16 @@ fn a_running_shop_gives_dots_only_for_what_is_under_way() {
 
 #[test]
 fn every_text_exists_in_both_languages_and_vietnamese_is_vietnamese() {
-    for key in Text::ALL {
-        let (vi, en) = (label(Lang::Vi, key), label(Lang::En, key));
-        assert!(!vi.is_empty() && !en.is_empty(), "{key:?}");
-        assert_ne!(vi, en, "{key:?}");
+    for text in words::ALL {
+        let (vi, en) = (text.get(Lang::Vi), text.get(Lang::En));
+        assert!(!vi.is_empty() && !en.is_empty(), "{text:?}");
+        assert_ne!(vi, en, "{text:?}");
     }
-    assert_eq!(label(Lang::Vi, Text::Down), "✕ ngừng");
-    assert_eq!(label(Lang::En, Text::Down), "✕ down");
+    assert_eq!(words::DOWN.get(Lang::Vi), "✕ ngừng");
+    assert_eq!(words::DOWN.get(Lang::En), "✕ down");
     // Service names stay in English in both.
     for lang in Lang::ALL {
-        let title = label(lang, Text::Title);
+        let title = words::TITLE.get(lang);
         for s in ["Orders", "Inventory", "Payments", "Notification", "Kafka"] {
             assert!(title.contains(s), "{lang:?}: {title}");
         }
