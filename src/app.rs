@@ -1,6 +1,6 @@
 use crate::browser;
 use crate::embed::{self, Embed, HostMessage};
-use crate::i18n::{strings, Lang};
+use crate::i18n::{strings, Lang, LangProvider};
 use crate::playground::{Playground, SessionHandoff};
 use crate::scenes::{self, Scene, SceneNav};
 use crate::share::{ShareError, Shared};
@@ -20,20 +20,19 @@ fn scene_from_query() -> (Option<&'static Scene>, Option<String>) {
     }
 }
 
+/// A rebuilt shared session, and the scene it names (none: the free playground).
+type Opened = (Option<&'static Scene>, SessionHandoff);
+
 /// Rebuilds a shared session; the scene it names comes with it.
-fn rebuild(shared: &Shared) -> Result<(Option<&'static Scene>, SessionHandoff), ShareError> {
+fn rebuild(shared: &Shared) -> Result<Opened, ShareError> {
     let scene = shared.validate()?;
     let session = shared.rebuild()?;
-    Ok((
-        scene,
-        SessionHandoff(std::rc::Rc::new(std::cell::RefCell::new(Some(session)))),
-    ))
+    Ok((scene, SessionHandoff::new(session)))
 }
 
 /// The session a shared link in the address's fragment describes: none without a fragment,
 /// an error (shown, and nothing else changes) for one we cannot use.
-#[allow(clippy::type_complexity)]
-fn opened_link() -> Result<Option<(Option<&'static Scene>, SessionHandoff)>, ShareError> {
+fn opened_link() -> Result<Option<Opened>, ShareError> {
     match crate::share::browser::fragment().filter(|f| !f.is_empty()) {
         None => Ok(None),
         Some(fragment) => match Shared::from_fragment(&fragment) {
@@ -178,18 +177,21 @@ pub fn app() -> Html {
     let key = format!("{}#{}", scene.map_or("free", |s| s.id), *resets);
     if let Some(embed) = embed {
         return html! {
+            <LangProvider lang={ *lang }>
             <div class="app embedded">
                 <main>
-                    <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } embed={ Some(embed) } start={ (*start).clone() } on_load={ on_load.clone() } />
+                    <Playground {key} scene={ *scene } { on_reset } { on_go } { on_complete } embed={ Some(embed) } start={ (*start).clone() } on_load={ on_load.clone() } />
                 </main>
             </div>
+            </LangProvider>
         };
     }
     html! {
+        <LangProvider lang={ *lang }>
         <div class={ if *presenter { "app presenter" } else { "app" } }>
-            <Header lang={ *lang } { on_lang } presenter={ *presenter } { on_presenter } />
-            <SceneNav lang={ *lang } current={ *scene } on_go={ on_go.clone() } done={ (*done).clone() } />
-            <EmbedCode lang={ *lang } scene={ *scene } />
+            <Header { on_lang } presenter={ *presenter } { on_presenter } />
+            <SceneNav current={ *scene } on_go={ on_go.clone() } done={ (*done).clone() } />
+            <EmbedCode scene={ *scene } />
             <main>
                 if let Some(e) = (*share_error).clone() {
                     <p class="form-error unknown-scene share-error" role="alert">{ e.describe(*lang) }</p>
@@ -197,9 +199,10 @@ pub fn app() -> Html {
                 if let Some(id) = (*unknown_scene).clone() {
                     <p class="form-error unknown-scene" role="alert">{ strings::unknown_scene(*lang, &id) }</p>
                 }
-                <Playground {key} lang={ *lang } scene={ *scene } { on_reset } { on_go } { on_complete } start={ (*start).clone() } { on_load } />
+                <Playground {key} scene={ *scene } { on_reset } { on_go } { on_complete } start={ (*start).clone() } { on_load } />
             </main>
-            <Footer lang={ *lang } />
+            <Footer />
         </div>
+        </LangProvider>
     }
 }

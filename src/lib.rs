@@ -7,6 +7,7 @@ pub mod browser;
 pub mod embed;
 pub mod export;
 pub mod i18n;
+pub mod live;
 pub mod panic_box;
 pub mod playground;
 pub mod scenes;

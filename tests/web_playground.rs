@@ -1,7 +1,7 @@
 //! Playground components in a real browser (wasm-pack test --headless --chrome).
 #![cfg(target_arch = "wasm32")]
 
-use kafka_playground::i18n::Lang;
+use kafka_playground::i18n::{Lang, LangProvider};
 use kafka_playground::playground::{Playground, PlaygroundProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -22,11 +22,27 @@ async fn settle(ms: u32) {
     yew::scheduler::flush().await;
 }
 
+#[derive(yew::Properties, PartialEq)]
+struct HostProps {
+    lang: Lang,
+    playground: PlaygroundProps,
+}
+
+/// The playground in a language, as the app mounts it.
+#[yew::function_component(Host)]
+fn host(props: &HostProps) -> yew::Html {
+    let p = &props.playground;
+    yew::html! {
+        <LangProvider lang={props.lang}>
+            <Playground scene={p.scene} embed={p.embed} start={p.start.clone()} />
+        </LangProvider>
+    }
+}
+
 /// Renders the playground — the free one, or scene `id` — into a fresh element.
 fn render_in(scene: Option<&str>, lang: Lang) -> web_sys::Element {
     let root = fresh_root();
-    let props = PlaygroundProps {
-        lang,
+    let playground = PlaygroundProps {
         scene: scene.and_then(kafka_playground::scenes::by_id),
         on_reset: Default::default(),
         on_go: Default::default(),
@@ -35,7 +51,8 @@ fn render_in(scene: Option<&str>, lang: Lang) -> web_sys::Element {
         start: None,
         on_load: Default::default(),
     };
-    yew::Renderer::<Playground>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { lang, playground })
+        .render();
     root
 }
 

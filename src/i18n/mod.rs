@@ -19,7 +19,8 @@
 //! `scenes.rs` (the primer's scenes), `direct.rs` (the drawing of the shop without Kafka),
 //! `happenings.rs` with `happenings/` (the model's happenings, one file per timeline
 //! category), `errors.rs` (refused commands), `share_errors.rs` (refused links and files).
-//! Code outside this module picks a language, never words by language. Where a sentence is
+//! Code outside this module picks a language, never words by language; components get it
+//! from one home, the [`LangProvider`] context ([`use_lang`]). Where a sentence is
 //! chosen by a `match` on an enum, the `match` is exhaustive: a new happening or error does
 //! not compile until it has words in both languages.
 //!
@@ -55,6 +56,7 @@ macro_rules! strings {
     };
 }
 
+mod context;
 pub mod direct;
 pub mod errors;
 pub mod happenings;
@@ -62,6 +64,7 @@ pub mod scenes;
 pub mod share_errors;
 pub mod strings;
 
+pub use context::{use_lang, LangProvider};
 pub use strings::Strings;
 
 /// A fixed text in both languages, as a value: `Text { en: "…", vi: "…" }`.

@@ -6,20 +6,15 @@ use super::form::{
     error_text, input_value, parse_broker_list, parse_count, select_value, use_default_value,
     FieldError,
 };
-use super::live::Live;
+use crate::i18n::use_lang;
 use crate::i18n::Lang;
+use crate::live::use_panel_live;
 use kafka_model::assignor::AssignmentStrategy;
 use kafka_model::{
     CleanupPolicy, Command, ConsumerConfig, ControllerMode, ModelError, SeekTo, TopicConfig,
     TopicPartition,
 };
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct AdminProps {
-    pub live: Live,
-    pub lang: Lang,
-}
 
 fn report(
     error: &UseStateHandle<Option<String>>,
@@ -30,15 +25,16 @@ fn report(
 }
 
 #[function_component(TopicsPanel)]
-pub fn topics_panel(props: &AdminProps) -> Html {
-    let s = props.lang.strings();
+pub fn topics_panel() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let (name, partitions, rf) = (use_node_ref(), use_node_ref(), use_node_ref());
     let (retention, cleanup) = (use_node_ref(), use_node_ref());
     use_default_value(&partitions, "3");
     use_default_value(&rf, "1");
     let error = use_state(|| None::<String>);
-    let topics: Vec<(String, u32)> = props
-        .live
+    let topics: Vec<(String, u32)> = live
         .session
         .borrow()
         .cluster()
@@ -46,7 +42,7 @@ pub fn topics_panel(props: &AdminProps) -> Html {
         .map(|t| (t.name.clone(), t.partition_count()))
         .collect();
     let create = {
-        let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
+        let (live, lang, error) = (live.clone(), lang, error.clone());
         let (name, partitions, rf) = (name.clone(), partitions.clone(), rf.clone());
         let (retention, cleanup) = (retention.clone(), cleanup.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -94,11 +90,11 @@ pub fn topics_panel(props: &AdminProps) -> Html {
     };
     let rows = topics.iter().map(|(topic, count)| {
         let delete = {
-            let (live, lang, error, topic) = (props.live.clone(), props.lang, error.clone(), topic.clone());
+            let (live, lang, error, topic) = (live.clone(), lang, error.clone(), topic.clone());
             Callback::from(move |_| report(&error, lang, live.run(Command::DeleteTopic { name: topic.clone() })))
         };
         let add = {
-            let (live, lang, error, topic, count) = (props.live.clone(), props.lang, error.clone(), topic.clone(), *count);
+            let (live, lang, error, topic, count) = (live.clone(), lang, error.clone(), topic.clone(), *count);
             Callback::from(move |_| report(&error, lang, live.run(Command::AddPartitions { topic: topic.clone(), count: count + 1 })))
         };
         html! {
@@ -145,12 +141,14 @@ fn partition_option(tp: &TopicPartition, replicas: &[u32]) -> String {
 }
 
 #[function_component(BrokersPanel)]
-pub fn brokers_panel(props: &AdminProps) -> Html {
-    let s = props.lang.strings();
+pub fn brokers_panel() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let error = use_state(|| None::<String>);
     let (partition_ref, replicas_ref) = (use_node_ref(), use_node_ref());
     let (brokers, zookeeper, partitions) = {
-        let session = props.live.session.borrow();
+        let session = live.session.borrow();
         let cluster = session.cluster();
         let brokers: Vec<(u32, bool, bool)> = cluster
             .brokers()
@@ -171,7 +169,7 @@ pub fn brokers_panel(props: &AdminProps) -> Html {
         )
     };
     let run = |command: Command| {
-        let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
+        let (live, lang, error) = (live.clone(), lang, error.clone());
         Callback::from(move |_: MouseEvent| report(&error, lang, live.run(command.clone())))
     };
     let add = run(Command::AddBroker);
@@ -184,7 +182,7 @@ pub fn brokers_panel(props: &AdminProps) -> Html {
     let toggle_zk = run(Command::SetControllerMode { mode });
     // `kafka-reassign-partitions.sh --execute` for one partition.
     let reassign = {
-        let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
+        let (live, lang, error) = (live.clone(), lang, error.clone());
         let (partition_ref, replicas_ref) = (partition_ref.clone(), replicas_ref.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -250,8 +248,6 @@ pub fn brokers_panel(props: &AdminProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct GroupItemProps {
-    live: Live,
-    lang: Lang,
     group: String,
     /// (member id, client id)
     members: Vec<(String, String)>,
@@ -264,13 +260,15 @@ struct GroupItemProps {
 /// an offset reset like `kafka-consumer-groups --reset-offsets`.
 #[function_component(GroupItem)]
 fn group_item(props: &GroupItemProps) -> Html {
-    let s = props.lang.strings();
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let (topic_ref, reset_ref) = (use_node_ref(), use_node_ref());
     let group = props.group.clone();
     let add = {
         let (live, lang, error, group, topic_ref) = (
-            props.live.clone(),
-            props.lang,
+            live.clone(),
+            lang,
             props.error.clone(),
             group.clone(),
             topic_ref.clone(),
@@ -291,8 +289,8 @@ fn group_item(props: &GroupItemProps) -> Html {
     };
     let reset = {
         let (live, lang, error, group, reset_ref, topic_ref) = (
-            props.live.clone(),
-            props.lang,
+            live.clone(),
+            lang,
             props.error.clone(),
             group.clone(),
             reset_ref.clone(),
@@ -326,11 +324,11 @@ fn group_item(props: &GroupItemProps) -> Html {
     };
     let member_rows = props.members.iter().map(|(member, client)| {
         let leave = {
-            let (live, lang, error, group, member) = (props.live.clone(), props.lang, props.error.clone(), group.clone(), member.clone());
+            let (live, lang, error, group, member) = (live.clone(), lang, props.error.clone(), group.clone(), member.clone());
             Callback::from(move |_| report(&error, lang, live.run(Command::RemoveMember { group: group.clone(), member: member.clone() })))
         };
         let crash = {
-            let (live, lang, error, group, member) = (props.live.clone(), props.lang, props.error.clone(), group.clone(), member.clone());
+            let (live, lang, error, group, member) = (live.clone(), lang, props.error.clone(), group.clone(), member.clone());
             Callback::from(move |_| report(&error, lang, live.run(Command::CrashMember { group: group.clone(), member: member.clone() })))
         };
         html! {
@@ -368,12 +366,14 @@ fn group_item(props: &GroupItemProps) -> Html {
 type GroupRow = (String, Vec<(String, String)>, Vec<String>);
 
 #[function_component(GroupsPanel)]
-pub fn groups_panel(props: &AdminProps) -> Html {
-    let s = props.lang.strings();
+pub fn groups_panel() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let (name, strategy) = (use_node_ref(), use_node_ref());
     let error = use_state(|| None::<String>);
     let (groups, topics) = {
-        let session = props.live.session.borrow();
+        let session = live.session.borrow();
         let cluster = session.cluster();
         let groups: Vec<GroupRow> = cluster
             .groups()
@@ -396,8 +396,8 @@ pub fn groups_panel(props: &AdminProps) -> Html {
     };
     let create = {
         let (live, lang, error, name, strategy) = (
-            props.live.clone(),
-            props.lang,
+            live.clone(),
+            lang,
             error.clone(),
             name.clone(),
             strategy.clone(),
@@ -422,7 +422,7 @@ pub fn groups_panel(props: &AdminProps) -> Html {
             <h2 id="groups-title">{ s.groups_title }</h2>
             <ul class="items">
                 { for groups.into_iter().map(|(group, members, subscribed)| html! {
-                    <GroupItem key={group.clone()} live={props.live.clone()} lang={props.lang} group={group.clone()} {members} {subscribed}
+                    <GroupItem key={group.clone()} group={group.clone()} {members} {subscribed}
                         topics={topics.clone()} error={error.clone()} />
                 }) }
             </ul>

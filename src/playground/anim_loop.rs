@@ -1,12 +1,18 @@
 //! The one requestAnimationFrame loop: it moves simulated time by the real time elapsed
 //! times the speed, and tells the views. No timer per dot, no re-render of the whole tree:
 //! the cluster redraws only when something happened, the dots every frame.
+//!
+//! The loop is started from the transport's state ([`Transport`]) and started again when
+//! that changes (play, pause, a new speed): a loop holds its own copy, so "playing" is kept in
+//! one place, the transport's reducer.
 
-use super::live::Live;
+use super::transport::Transport;
+use crate::live::Live;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use yew::prelude::*;
 
 /// Real milliseconds per frame beyond which time does not jump (a background tab resumes
 /// without fast-forwarding through minutes).
@@ -49,14 +55,26 @@ pub fn frame_stats() -> JsValue {
 /// The frame callback, shared with itself so it can ask for the next frame.
 type FrameCallback = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
 
+/// Runs the loop for as long as the calling component lives, restarting it with each new
+/// transport state.
+#[hook]
+pub fn use_animation_loop(live: &Live, transport: Transport) {
+    let live = live.clone();
+    use_effect_with(transport, move |transport| {
+        let guard = start(live, *transport);
+        move || drop(guard)
+    });
+}
+
 /// Starts the loop; dropping the returned guard stops it.
-pub fn start(live: Live) -> LoopGuard {
+fn start(live: Live, transport: Transport) -> LoopGuard {
     let running = Rc::new(RefCell::new(true));
     let callback: FrameCallback = Rc::new(RefCell::new(None));
     let last_ts = Rc::new(RefCell::new(None::<f64>));
     let carry = Rc::new(RefCell::new(0.0f64));
-    // Something happened since the last full redraw; and when that redraw was.
-    let dirty = Rc::new(RefCell::new(false));
+    // Something happened since the last full redraw; and when that redraw was. A new loop
+    // starts dirty: the one it replaces may have left a change not yet drawn.
+    let dirty = Rc::new(RefCell::new(true));
     let last_redraw = Rc::new(RefCell::new(0.0f64));
     let panels_due = Rc::new(RefCell::new(false));
     {
@@ -72,7 +90,6 @@ pub fn start(live: Live) -> LoopGuard {
                 .borrow()
                 .map(|last| (ts - last).clamp(0.0, MAX_FRAME_MS));
             *last_ts.borrow_mut() = Some(ts);
-            let transport = *live.transport.borrow();
             if let (Some(elapsed), true) = (elapsed, transport.playing) {
                 let sim = elapsed * transport.speed + *carry.borrow();
                 let whole = sim.floor();

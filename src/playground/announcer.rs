@@ -2,9 +2,9 @@
 //! ("order-1 written to orders-2 at offset 5", "broker-2 is down"), at most one every few
 //! seconds so it informs instead of flooding.
 
-use super::live::Live;
 use crate::i18n::happenings::describe;
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
+use crate::live::use_live;
 use kafka_model::HappeningKind as K;
 use yew::prelude::*;
 
@@ -29,14 +29,10 @@ fn notable(kind: &K) -> bool {
     )
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AnnouncerProps {
-    pub live: Live,
-    pub lang: Lang,
-}
-
 #[function_component(Announcer)]
-pub fn announcer(props: &AnnouncerProps) -> Html {
+pub fn announcer() -> Html {
+    let live = use_live();
+    let lang = use_lang();
     // (id of the last happening announced, when, the sentence)
     let last = use_mut_ref(|| (None::<u64>, f64::NEG_INFINITY, String::new()));
     let now = js_sys::Date::now();
@@ -44,13 +40,13 @@ pub fn announcer(props: &AnnouncerProps) -> Html {
         let mut last = last.borrow_mut();
         if now - last.1 >= QUIET_MS {
             let newest = {
-                let session = props.live.session.borrow();
+                let session = live.session.borrow();
                 let found = session
                     .recent()
                     .iter()
                     .rev()
                     .find(|h| notable(&h.kind))
-                    .map(|h| (h.id, describe(h, props.lang)));
+                    .map(|h| (h.id, describe(h, lang)));
                 found
             };
             if let Some((id, sentence)) = newest.filter(|(id, _)| Some(*id) != last.0) {

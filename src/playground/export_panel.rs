@@ -2,24 +2,20 @@
 //! `compose.yaml` (see `crate::export`), generated each time the learner opens the panel —
 //! never while it is closed, so the page pays nothing for it — to read, copy or download.
 
-use super::live::Live;
 use crate::export::{data_url, export, issued_commands, Export, COMPOSE_FILE, SCRIPT_FILE};
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
+use crate::live::use_panel_live;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ExportPanelProps {
-    pub live: Live,
-    pub lang: Lang,
-}
-
 #[function_component(ExportPanel)]
-pub fn export_panel(props: &ExportPanelProps) -> Html {
-    let s = props.lang.strings();
+pub fn export_panel() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let exported = use_state(|| None::<Rc<Export>>);
     let ontoggle = {
-        let (live, exported) = (props.live.clone(), exported.clone());
+        let (live, exported) = (live.clone(), exported.clone());
         Callback::from(move |e: Event| {
             let open = e
                 .target_dyn_into::<web_sys::Element>()
@@ -64,8 +60,8 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests {
     use super::*;
-    use crate::playground::live::use_live;
-    use crate::playground::preset;
+    use crate::i18n::Lang;
+    use crate::playground::{preset, SessionHandoff, Standalone};
     use crate::session::Session;
     use wasm_bindgen_test::*;
 
@@ -73,9 +69,16 @@ mod browser_tests {
 
     #[function_component(Host)]
     fn host() -> Html {
-        let live =
-            use_live(|| Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap());
-        html! { <ExportPanel {live} lang={Lang::Vi} /> }
+        let session = use_memo((), |_| {
+            SessionHandoff::new(
+                Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap(),
+            )
+        });
+        html! {
+            <Standalone session={(*session).clone()} lang={Lang::Vi}>
+                <ExportPanel />
+            </Standalone>
+        }
     }
 
     async fn settle(ms: u32) {

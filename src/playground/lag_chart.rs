@@ -4,18 +4,12 @@
 //! do not scale): time runs across whatever room there is, and the panel is sometimes a third
 //! of the page, sometimes all of it.
 
-use super::live::Live;
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
+use crate::live::use_panel_live;
 use yew::prelude::*;
 
 const W: f64 = 300.0;
 const H: f64 = 64.0;
-
-#[derive(Properties, PartialEq)]
-pub struct LagChartProps {
-    pub live: Live,
-    pub lang: Lang,
-}
 
 /// `points` for an SVG polyline: time left to right over the window, lag bottom to top.
 pub fn polyline(series: &[(u64, u64)]) -> String {
@@ -51,9 +45,11 @@ const PARTITION_COLOURS: [&str; 7] = [
 ];
 
 #[function_component(LagChart)]
-pub fn lag_chart(props: &LagChartProps) -> Html {
-    let s = props.lang.strings();
-    let session = props.live.session.borrow();
+pub fn lag_chart() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
+    let session = live.session.borrow();
     let groups: Vec<String> = session
         .cluster()
         .groups()

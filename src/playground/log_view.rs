@@ -1,8 +1,8 @@
 //! One partition opened as its log: cells numbered by offset with key and value, and markers
 //! for log start, high watermark, log end and each group's committed offset.
 
-use super::live::Live;
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
+use crate::live::use_panel_live;
 use crate::stage::colors::key_color;
 use kafka_model::TopicPartition;
 use yew::prelude::*;
@@ -12,17 +12,17 @@ const SHOWN: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct LogViewProps {
-    pub live: Live,
-    pub lang: Lang,
     pub partition: TopicPartition,
     pub on_close: Callback<()>,
 }
 
 #[function_component(LogView)]
 pub fn log_view(props: &LogViewProps) -> Html {
-    let s = props.lang.strings();
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let followed = use_state(|| None::<u64>);
-    let session = props.live.session.borrow();
+    let session = live.session.borrow();
     let cluster = session.cluster();
     let Some(p) = cluster.partition(&props.partition) else {
         return html! {};
@@ -85,16 +85,21 @@ pub fn log_view(props: &LogViewProps) -> Html {
                 <ol class="log-cells">{ for cells }</ol>
             }
             if let Some(offset) = *followed {
-                { journey(&session, props, offset) }
+                { journey(&session, props, offset, lang) }
             }
         </section>
     }
 }
 
 /// The followed record's trip: how its key chose the partition, then every happening.
-fn journey(session: &crate::session::Session, props: &LogViewProps, offset: u64) -> Html {
+fn journey(
+    session: &crate::session::Session,
+    props: &LogViewProps,
+    offset: u64,
+    lang: crate::i18n::Lang,
+) -> Html {
     use crate::session::trace::{trace, RecordRef};
-    let s = props.lang.strings();
+    let s = lang.strings();
     let cluster = session.cluster();
     let record = cluster
         .partition(&props.partition)
@@ -130,7 +135,7 @@ fn journey(session: &crate::session::Session, props: &LogViewProps, offset: u64)
                 { for steps.iter().map(|h| html! {
                     <li data-kind={h.kind_name()}>
                         <span class="at">{ super::transport::format_time(h.start_ms) }</span>
-                        { crate::i18n::happenings::describe(h, props.lang) }
+                        { crate::i18n::happenings::describe(h, lang) }
                     </li>
                 }) }
             </ol>

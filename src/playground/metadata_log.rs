@@ -2,16 +2,10 @@
 //! type names Kafka itself uses — so "the controller elected a new leader" can be read as
 //! the `PartitionChangeRecord` it really is.
 
-use super::live::Live;
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
+use crate::live::use_panel_live;
 use kafka_model::{ControllerMode, MetadataRecord};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct MetadataLogProps {
-    pub live: Live,
-    pub lang: Lang,
-}
 
 /// Entries shown: the newest; the offset column says how long the log is.
 const SHOWN: usize = 12;
@@ -79,9 +73,11 @@ pub fn describe(record: &MetadataRecord) -> String {
 }
 
 #[function_component(MetadataLog)]
-pub fn metadata_log(props: &MetadataLogProps) -> Html {
-    let s = props.lang.strings();
-    let session = props.live.session.borrow();
+pub fn metadata_log() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
+    let session = live.session.borrow();
     let cluster = session.cluster();
     let log = cluster.metadata_log();
     let zookeeper = cluster.controller_state().mode == ControllerMode::ZooKeeper;

@@ -5,9 +5,10 @@ use super::form::{
     error_text, input_value, parse_count, parse_headers, select_value, use_default_value,
     FieldError,
 };
-use super::live::Live;
 use super::transport::format_time;
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
+use crate::live::use_panel_live;
+use crate::live::Live;
 use kafka_model::{
     Acks, AutoProduce, Command, Header, KeyPattern, Ms, Outcome, ProducerId, ProducerRecord,
     TopicPartition,
@@ -23,12 +24,6 @@ pub struct Published {
     pub value: String,
     pub headers: Vec<(String, String)>,
     pub at: Ms,
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PublishProps {
-    pub live: Live,
-    pub lang: Lang,
 }
 
 fn acks_from(text: &str) -> Acks {
@@ -54,8 +49,10 @@ fn learner_producer(live: &Live) -> Result<ProducerId, kafka_model::ModelError> 
 }
 
 #[function_component(PublishForm)]
-pub fn publish_form(props: &PublishProps) -> Html {
-    let s = props.lang.strings();
+pub fn publish_form() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let (topic, key, value, headers, partition, acks) = (
         use_node_ref(),
         use_node_ref(),
@@ -66,8 +63,7 @@ pub fn publish_form(props: &PublishProps) -> Html {
     );
     let error = use_state(|| None::<String>);
     let published = use_state(|| None::<Published>);
-    let topics: Vec<String> = props
-        .live
+    let topics: Vec<String> = live
         .session
         .borrow()
         .cluster()
@@ -76,7 +72,7 @@ pub fn publish_form(props: &PublishProps) -> Html {
         .collect();
 
     let onsubmit = {
-        let (live, lang) = (props.live.clone(), props.lang);
+        let (live, lang) = (live.clone(), lang);
         let (topic, key, value, headers, partition, acks) = (
             topic.clone(),
             key.clone(),
@@ -182,26 +178,26 @@ pub fn publish_form(props: &PublishProps) -> Html {
             </form>
             <FieldError message={ (*error).clone() } />
             if let Some(p) = (*published).clone() {
-                <RecordCard live={props.live.clone()} lang={props.lang} published={p} />
+                <RecordCard published={p} />
             }
-            <AutoProducer live={props.live.clone()} lang={props.lang} />
+            <AutoProducer />
         </section>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct RecordCardProps {
-    live: Live,
-    lang: Lang,
     published: Published,
 }
 
 /// Key, value, timestamp, producer, headers — and where it landed: topic, partition, offset.
 #[function_component(RecordCard)]
 fn record_card(props: &RecordCardProps) -> Html {
-    let s = props.lang.strings();
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let p = &props.published;
-    let session = props.live.session.borrow();
+    let session = live.session.borrow();
     let cluster = session.cluster();
     let offset = cluster.partition(&p.partition).and_then(|part| {
         part.records()
@@ -241,22 +237,18 @@ fn record_card(props: &RecordCardProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct AutoProducerProps {
-    live: Live,
-    lang: Lang,
-}
-
 /// A producer that publishes on its own: rate and key pattern.
 #[function_component(AutoProducer)]
-fn auto_producer(props: &AutoProducerProps) -> Html {
-    let s = props.lang.strings();
+fn auto_producer() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let (rate, pattern, keys) = (use_node_ref(), use_node_ref(), use_node_ref());
     use_default_value(&rate, "2");
     use_default_value(&keys, s.keys_default);
     let error = use_state(|| None::<String>);
     let (running, topic) = {
-        let session = props.live.session.borrow();
+        let session = live.session.borrow();
         let cluster = session.cluster();
         let running = cluster
             .producers()
@@ -267,7 +259,7 @@ fn auto_producer(props: &AutoProducerProps) -> Html {
         (running, topic)
     };
     let onsubmit = {
-        let (live, lang, error) = (props.live.clone(), props.lang, error.clone());
+        let (live, lang, error) = (live.clone(), lang, error.clone());
         let (rate, pattern, keys) = (rate.clone(), pattern.clone(), keys.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();

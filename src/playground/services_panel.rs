@@ -3,25 +3,21 @@
 //! table and the e-mails sent.
 
 use super::form::error_text;
-use super::live::Live;
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
+use crate::live::use_panel_live;
 use kafka_model::Command;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ServicesProps {
-    pub live: Live,
-    pub lang: Lang,
-}
 
 /// Rows shown per table (the last by key); the caption gives the full count.
 const ROWS_SHOWN: usize = 6;
 
 #[function_component(ServicesPanel)]
-pub fn services_panel(props: &ServicesProps) -> Html {
-    let s = props.lang.strings();
+pub fn services_panel() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let error = use_state(|| None::<String>);
-    let session = props.live.session.borrow();
+    let session = live.session.borrow();
     let cluster = session.cluster();
     if cluster.services().next().is_none() {
         return html! {};
@@ -30,7 +26,7 @@ pub fn services_panel(props: &ServicesProps) -> Html {
         let name = svc.name.clone();
         let lag = cluster.service_lag(&name).unwrap_or(0);
         let toggle = {
-            let (live, lang, error, running) = (props.live.clone(), props.lang, error.clone(), svc.running);
+            let (live, lang, error, running) = (live.clone(), lang, error.clone(), svc.running);
             let name = name.clone();
             Callback::from(move |_| {
                 let command = if running {

@@ -3,8 +3,9 @@
 //! rebuilt once here): a bad file says why, inline, and changes nothing. The page rebuilds
 //! an accepted one through `on_load` (deterministic, so that rebuild succeeds too).
 
-use super::live::Live;
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
+use crate::live::use_panel_live;
+use crate::live::Live;
 use crate::scenes::Scene;
 use crate::share::{browser, ShareError, Shared, SizeOf, MAX_FILE_BYTES, MAX_FRAGMENT_BYTES};
 use yew::prelude::*;
@@ -14,8 +15,6 @@ pub const FILE_NAME: &str = "kafka-playground.json";
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
-    pub live: Live,
-    pub lang: Lang,
     /// The scene being played; `None` for the free playground.
     #[prop_or_default]
     pub scene: Option<&'static Scene>,
@@ -42,7 +41,9 @@ fn capture(live: &Live, scene: Option<&'static Scene>) -> Result<Shared, ShareEr
 
 #[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
-    let s = props.lang.strings();
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let status = use_state(|| Status::Idle);
     let url = use_state(|| None::<String>);
     let link_ref = use_node_ref();
@@ -63,8 +64,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     }
 
     let copy = {
-        let (live, scene, status, url) =
-            (props.live.clone(), props.scene, status.clone(), url.clone());
+        let (live, scene, status, url) = (live.clone(), props.scene, status.clone(), url.clone());
         Callback::from(move |_: MouseEvent| {
             let fragment = match capture(&live, scene) {
                 Ok(shared) => shared.to_fragment(),
@@ -95,7 +95,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     };
 
     let export = {
-        let (live, scene, status) = (props.live.clone(), props.scene, status.clone());
+        let (live, scene, status) = (live.clone(), props.scene, status.clone());
         Callback::from(move |_: MouseEvent| {
             let json = match capture(&live, scene) {
                 Ok(shared) => shared.to_json(),
@@ -142,7 +142,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         Status::Idle | Status::CopyYourself => (String::new(), false),
         Status::Copied => (s.link_copied.to_string(), false),
         Status::Opened => (s.file_opened.to_string(), false),
-        Status::Failed(e) => (e.describe(props.lang), true),
+        Status::Failed(e) => (e.describe(lang), true),
     };
     let select_all = Callback::from(|e: FocusEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
@@ -178,7 +178,8 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests {
     use super::*;
-    use crate::playground::preset;
+    use crate::i18n::Lang;
+    use crate::playground::{preset, SessionHandoff, Standalone};
     use crate::session::Session;
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -194,17 +195,21 @@ mod browser_tests {
 
     #[function_component(Host)]
     fn host(props: &HostProps) -> Html {
-        let live = super::super::live::use_live(|| {
+        let session = use_memo((), |_| {
             let mut s = Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap();
             s.advance(1_000);
             s.apply(kafka_model::Command::KillBroker { broker: 2 })
                 .unwrap();
             s.advance(500);
-            s
+            SessionHandoff::new(s)
         });
         let loaded = props.loaded.clone();
         let on_load = Callback::from(move |s: Shared| loaded.borrow_mut().push(s));
-        html! { <SharePanel {live} lang={Lang::En} {on_load} /> }
+        html! {
+            <Standalone session={(*session).clone()} lang={Lang::En}>
+                <SharePanel {on_load} />
+            </Standalone>
+        }
     }
 
     async fn settle(ms: u32) {

@@ -2,15 +2,9 @@
 //! replicas, ISR) and `kafka-consumer-groups --describe` (member, partition, committed,
 //! log end, lag), so what a learner sees here is what they will read on a real cluster.
 
-use super::live::Live;
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
+use crate::live::use_panel_live;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct TablesProps {
-    pub live: Live,
-    pub lang: Lang,
-}
 
 /// Under an empty table, why it is empty: bare headers read as something broken. (Below the
 /// table, not a row in it, so the words wrap to the panel and never scroll sideways with the
@@ -28,9 +22,11 @@ fn ids(v: &[u32]) -> String {
 }
 
 #[function_component(TopicTable)]
-pub fn topic_table(props: &TablesProps) -> Html {
-    let s = props.lang.strings();
-    let session = props.live.session.borrow();
+pub fn topic_table() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
+    let session = live.session.borrow();
     let rows: Vec<Html> = session.cluster().topics().flat_map(|t| {
         t.partitions.iter().map(move |p| {
             html! {
@@ -66,9 +62,11 @@ pub fn topic_table(props: &TablesProps) -> Html {
 }
 
 #[function_component(GroupTable)]
-pub fn group_table(props: &TablesProps) -> Html {
-    let s = props.lang.strings();
-    let session = props.live.session.borrow();
+pub fn group_table() -> Html {
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
+    let session = live.session.borrow();
     let cluster = session.cluster();
     let rows: Vec<Html> = cluster.groups().flat_map(|g| {
         let lags = cluster.group_lag(&g.group_id).unwrap_or_default();

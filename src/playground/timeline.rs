@@ -1,10 +1,10 @@
 //! The timeline: what happened, newest first, in words, filterable by category; clicking an
 //! entry highlights the partition it names on the stage and opens its log.
 
-use super::live::Live;
 use super::transport::format_time;
 use crate::i18n::happenings::{category, describe, FILTERS};
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
+use crate::live::use_panel_live;
 use kafka_model::{HappeningKind as K, TopicPartition};
 use yew::prelude::*;
 
@@ -12,8 +12,6 @@ const SHOWN: usize = 60;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    pub live: Live,
-    pub lang: Lang,
     pub on_select: Callback<TopicPartition>,
 }
 
@@ -44,9 +42,11 @@ fn partition_of(kind: &K) -> Option<&TopicPartition> {
 
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
-    let s = props.lang.strings();
+    let live = use_panel_live();
+    let lang = use_lang();
+    let s = lang.strings();
     let filter = use_state(|| "all".to_string());
-    let session = props.live.session.borrow();
+    let session = live.session.borrow();
     let f = (*filter).clone();
     let items = session
         .recent()
@@ -70,7 +70,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <li key={h.id.to_string()} class={format!("happening {}", category(&h.kind))}>
                     <button type="button" class="happening-button" {onclick} disabled={tp.is_none()}>
                         <span class="at">{ format_time(h.start_ms) }</span>
-                        <span class="what">{ describe(h, props.lang) }</span>
+                        <span class="what">{ describe(h, lang) }</span>
                     </button>
                 </li>
             }
@@ -92,7 +92,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <label>{ s.filter }
                     <select onchange={on_filter} name="timeline-filter">
                         <option value="all" selected=true>{ s.filter_all }</option>
-                        { for FILTERS.iter().map(|(c, label)| html! { <option value={*c}>{ label.get(props.lang) }</option> }) }
+                        { for FILTERS.iter().map(|(c, label)| html! { <option value={*c}>{ label.get(lang) }</option> }) }
                     </select>
                 </label>
             </div>

@@ -3,15 +3,13 @@
 
 use super::actions::Refusal;
 use super::catalog::{Scene, SCENES};
-use crate::i18n::{strings, Lang};
-use crate::playground::Live;
+use crate::i18n::{strings, use_lang};
+use crate::live::use_live;
 use kafka_model::collections::SortedSet;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SceneCardProps {
-    pub live: Live,
-    pub lang: Lang,
     pub scene: &'static Scene,
     pub on_reset: Callback<()>,
     pub on_go: Callback<Option<&'static Scene>>,
@@ -28,12 +26,12 @@ pub struct SceneCardProps {
 /// the learner then undoes what ticked it — the learner saw it happen.
 #[function_component(SceneCard)]
 pub fn scene_card(props: &SceneCardProps) -> Html {
-    let (scene, lang) = (props.scene, props.lang);
+    let (live, lang, scene) = (use_live(), use_lang(), props.scene);
     let s = lang.strings();
     let ticked = use_mut_ref(SortedSet::<usize>::new);
     let error = use_state(|| None::<String>);
     {
-        let session = props.live.session.borrow();
+        let session = live.session.borrow();
         let mut ticked = ticked.borrow_mut();
         for (i, task) in scene.tasks.iter().enumerate() {
             if !ticked.contains(&i) && (task.done)(&session) {
@@ -78,7 +76,7 @@ pub fn scene_card(props: &SceneCardProps) -> Html {
     let next = SCENES.get(number);
 
     let actions = scene.actions.iter().map(|&action| {
-        let (live, error) = (props.live.clone(), error.clone());
+        let (live, error) = (live.clone(), error.clone());
         let onclick = Callback::from(move |_| {
             let result = live.with_session(|s| action.apply(s));
             error.set(result.err().map(|e: Refusal| e.describe(lang)));
@@ -155,7 +153,6 @@ pub fn scene_card(props: &SceneCardProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct SceneNavProps {
-    pub lang: Lang,
     pub current: Option<&'static Scene>,
     pub on_go: Callback<Option<&'static Scene>>,
     /// Ids of the scenes this reader finished.
@@ -166,7 +163,8 @@ pub struct SceneNavProps {
 /// The primer's order at a glance: numbered scenes, then the free playground.
 #[function_component(SceneNav)]
 pub fn scene_nav(props: &SceneNavProps) -> Html {
-    let (lang, s) = (props.lang, props.lang.strings());
+    let lang = use_lang();
+    let s = lang.strings();
     let nav_ref = use_node_ref();
     {
         let nav_ref = nav_ref.clone();

@@ -1,7 +1,7 @@
 //! "Embed this scene": the `<iframe>` snippet a course author pastes into a page, for the
 //! scene and language on screen, with a sensible size and an accessible title.
 
-use crate::i18n::Lang;
+use crate::i18n::{use_lang, Lang};
 use crate::scenes::Scene;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -60,15 +60,15 @@ fn page_address() -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedCodeProps {
-    pub lang: Lang,
     pub scene: Option<&'static Scene>,
 }
 
 #[function_component(EmbedCode)]
 pub fn embed_code(props: &EmbedCodeProps) -> Html {
-    let s = props.lang.strings();
+    let lang = use_lang();
+    let s = lang.strings();
     let copied = use_state(|| false);
-    let code = snippet(&page_address(), props.scene, props.lang);
+    let code = snippet(&page_address(), props.scene, lang);
     let onclick = {
         let (code, copied) = (code.clone(), copied.clone());
         Callback::from(move |_| copied.set(copy_text(&code)))

@@ -1,15 +1,10 @@
-use crate::i18n::Lang;
+use crate::i18n::use_lang;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct FooterProps {
-    pub lang: Lang,
-}
 
 /// Versions of the app and of the model, so a screenshot in a bug report says what made it.
 #[function_component(Footer)]
-pub fn footer(props: &FooterProps) -> Html {
-    let s = props.lang.strings();
+pub fn footer() -> Html {
+    let s = use_lang().strings();
     html! {
         <footer class="app-footer">
             <span class="version">

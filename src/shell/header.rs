@@ -1,9 +1,8 @@
-use crate::i18n::Lang;
+use crate::i18n::{use_lang, Lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub lang: Lang,
     pub on_lang: Callback<Lang>,
     pub presenter: bool,
     pub on_presenter: Callback<bool>,
@@ -13,7 +12,8 @@ pub struct HeaderProps {
 /// their own language, so a reader stuck in the wrong one can still find theirs.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let s = props.lang.strings();
+    let current = use_lang();
+    let s = current.strings();
     html! {
         <header class="app-header">
             <div class="brand">
@@ -34,7 +34,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     let on_lang = props.on_lang.clone();
                     html! {
                         <button type="button" lang={ lang.code() } data-lang={ lang.code() }
-                            aria-pressed={ (lang == props.lang).to_string() }
+                            aria-pressed={ (lang == current).to_string() }
                             onclick={ Callback::from(move |_| on_lang.emit(lang)) }>
                             { lang.native_name() }
                         </button>

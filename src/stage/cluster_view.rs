@@ -3,17 +3,15 @@
 //! model changes (its props carry the model version), never per animation frame.
 
 use super::layout::{Layout, Point, CHIP_CHAR_W, CHIP_GLYPH_W, CHIP_TEXT_PAD};
-use crate::i18n::Lang;
-use crate::session::SessionRef;
+use crate::i18n::use_lang;
+use crate::live::use_live;
 use kafka_model::{Cluster, MemberStatus, TopicPartition};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ClusterViewProps {
-    pub session: SessionRef,
     pub layout: Rc<Layout>,
-    pub lang: Lang,
     /// The partition whose log is open, highlighted on stage.
     pub selected: Option<TopicPartition>,
     pub on_select: Callback<TopicPartition>,
@@ -43,10 +41,11 @@ fn replica_class(
 
 #[function_component(ClusterView)]
 pub fn cluster_view(props: &ClusterViewProps) -> Html {
-    let session = props.session.borrow();
+    let (live, lang) = (use_live(), use_lang());
+    let session = live.session.borrow();
     let cluster = session.cluster();
     let layout = &props.layout;
-    let s = props.lang.strings();
+    let s = lang.strings();
 
     let controller = {
         let r = layout.controller;

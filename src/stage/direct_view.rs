@@ -16,6 +16,7 @@
 //! requests are filled slots, free ones hollow.
 
 use crate::i18n::direct as words;
+use crate::i18n::use_lang;
 use crate::i18n::{Lang, Text};
 use kafka_model::direct::{DirectHappening, DirectKind, DirectService, DirectSim, RECENT_MS};
 use kafka_model::presets::{CALL_ORDER, ORDERS};
@@ -229,7 +230,6 @@ pub struct DirectViewProps {
     pub sim: Rc<DirectSim>,
     /// The time to draw dots at, normally `sim.now()`.
     pub now: Ms,
-    pub lang: Lang,
     pub reduced_motion: bool,
 }
 
@@ -237,18 +237,25 @@ fn n(v: f64) -> String {
     format!("{v:.1}")
 }
 
-/// A row of slots, `filled` of them filled, wrapping after `per_row`.
-#[allow(clippy::too_many_arguments)]
-fn slots(
+/// How a row of slots is drawn: where it starts, each slot's side and the gap between them,
+/// and how many fit on a row before it wraps.
+struct SlotGrid {
     x: f64,
     y: f64,
     size: f64,
     gap: f64,
     per_row: u32,
-    total: u32,
-    filled: usize,
-    class: &'static str,
-) -> Html {
+}
+
+/// `total` slots on `grid`, `filled` of them filled (with `class`), the rest free.
+fn slots(grid: SlotGrid, total: u32, filled: usize, class: &'static str) -> Html {
+    let SlotGrid {
+        x,
+        y,
+        size,
+        gap,
+        per_row,
+    } = grid;
     let per_row = per_row.max(1);
     let cells = (0..total).map(|i| {
         let (col, row) = ((i % per_row) as f64, (i / per_row) as f64);
@@ -298,9 +305,9 @@ fn service_box(svc: &DirectService, lang: Lang) -> Html {
             <text class="direct-status" x={n(x + 10.0)} y={n(y + 40.0)}>{ status }</text>
             if svc.up() {
                 <text class="direct-small" x={n(x + 10.0)} y={n(y + 62.0)}>{ words::IN_PROGRESS.get(lang) }</text>
-                { slots(x + 84.0, y + 51.0, 13.0, 4.0, 8, svc.workers(), svc.busy(), "busy") }
+                { slots(SlotGrid { x: x + 84.0, y: y + 51.0, size: 13.0, gap: 4.0, per_row: 8 }, svc.workers(), svc.busy(), "busy") }
                 <text class="direct-small" x={n(x + 10.0)} y={n(y + 84.0)}>{ words::QUEUE.get(lang) }</text>
-                { slots(x + 84.0, y + 73.0, 13.0, 4.0, 8, svc.queue_capacity(), svc.queued(), "queued") }
+                { slots(SlotGrid { x: x + 84.0, y: y + 73.0, size: 13.0, gap: 4.0, per_row: 8 }, svc.queue_capacity(), svc.queued(), "queued") }
             } else {
                 <text class="direct-hanging" x={n(x + 10.0)} y={n(y + 74.0)}>
                     { format!("… {} {}", svc.hanging(), words::UNANSWERED.get(lang)) }
@@ -344,11 +351,11 @@ fn orders_box(sim: &DirectSim, lang: Lang) -> Html {
             <text class="direct-small" x={n(x + 12.0)} y={n(y + 50.0)}>
                 { format!("{} {}/{}", words::IN_PROGRESS.get(lang), svc.busy(), svc.workers()) }
             </text>
-            { slots(x + 12.0, y + 58.0, 14.0, 3.0, 8, svc.workers(), svc.busy(), "busy") }
+            { slots(SlotGrid { x: x + 12.0, y: y + 58.0, size: 14.0, gap: 3.0, per_row: 8 }, svc.workers(), svc.busy(), "busy") }
             <text class="direct-small" x={n(x + 12.0)} y={n(y + 112.0)}>
                 { format!("{} {}/{}", words::QUEUE.get(lang), svc.queued(), svc.queue_capacity()) }
             </text>
-            { slots(x + 12.0, y + 120.0, 13.0, 4.0, 8, svc.queue_capacity(), svc.queued(), "queued") }
+            { slots(SlotGrid { x: x + 12.0, y: y + 120.0, size: 13.0, gap: 4.0, per_row: 8 }, svc.queue_capacity(), svc.queued(), "queued") }
             <line class="direct-rule" x1={n(x + 10.0)} y1={n(y + 150.0)} x2={n(x + BOX_W - 10.0)} y2={n(y + 150.0)} />
             { counter(0.0, "✓", stats.completed, words::COMPLETED, "completed") }
             { counter(1.0, "✕", stats.failed, words::FAILED, "failed") }
@@ -466,7 +473,7 @@ fn summary(sim: &DirectSim, lang: Lang) -> String {
 #[function_component(DirectView)]
 pub fn direct_view(props: &DirectViewProps) -> Html {
     let sim = &props.sim;
-    let lang = props.lang;
+    let lang = use_lang();
     let dots = in_flight(sim.recent(), props.now);
     let services = sim
         .services()

@@ -5,7 +5,8 @@
 
 use super::flights::{flight_of, Flight, FlightKind};
 use super::layout::Layout;
-use crate::session::SessionRef;
+use crate::i18n::use_lang;
+use crate::live::use_live;
 use gloo_events::EventListener;
 use kafka_model::Ms;
 use std::cell::RefCell;
@@ -16,17 +17,11 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FlightLayerProps {
-    pub session: SessionRef,
     pub layout: Rc<Layout>,
-    /// Redraws the dots on every animation frame.
-    pub frames: super::FrameBus,
     pub reduced_motion: bool,
     /// Draw heartbeats (off by default: they would drown the records).
     #[prop_or(false)]
     pub heartbeats: bool,
-    /// The accessible name of the keyboard's record picker, in the page's language.
-    #[prop_or_default]
-    pub picker_label: AttrValue,
 }
 
 fn radius(kind: FlightKind) -> f64 {
@@ -95,8 +90,11 @@ type Painted = Rc<RefCell<Vec<(f64, f64, Option<String>)>>>;
 
 #[function_component(FlightLayer)]
 pub fn flight_layer(props: &FlightLayerProps) -> Html {
-    super::use_frames(&props.frames);
-    let now = props.session.borrow().now();
+    // Redrawn on every animation frame.
+    let (live, lang) = (use_live(), use_lang());
+    super::use_frames(&live.frames);
+    let picker_label = lang.strings().dot_picker;
+    let now = live.session.borrow().now();
     let canvas = use_node_ref();
     let painted: Painted = use_mut_ref(Vec::new);
     let cache = use_mut_ref(FlightCache::default);
@@ -128,7 +126,7 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
             drawn.clone(),
             size.clone(),
         );
-        let session = props.session.clone();
+        let session = live.session.clone();
         let (layout, now, reduced, heartbeats) = (
             props.layout.clone(),
             now,
@@ -256,7 +254,7 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
     html! {
         <div class="flight-layer">
             <canvas ref={canvas} class="flights" aria-hidden="true"></canvas>
-            <button type="button" class="dot-picker" aria-label={ props.picker_label.clone() } title={ props.picker_label.clone() }
+            <button type="button" class="dot-picker" aria-label={ picker_label } title={ picker_label }
                 {onkeydown} {onblur}>{ "⋯" }</button>
             if let Some((x, y, key)) = (*tip).clone() {
                 <div class="dot-tip" role="status" style={format!("left:{x:.0}px;top:{:.0}px", y - 28.0)}>{ key }</div>

@@ -1,24 +1,11 @@
 //! Play, pause, step forward and back, speed, the scrubber over recorded time, and "fork
 //! from here" — time travel is checkpoints plus deterministic replay (see `session`).
 
-use super::live::Live;
-use crate::i18n::Lang;
+use super::state::{use_controls, TransportAction as A, SPEEDS};
+use crate::i18n::use_lang;
+use crate::live::use_live;
 use kafka_model::Ms;
 use yew::prelude::*;
-
-pub const SPEEDS: [f64; 7] = [0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 4.0];
-
-#[derive(Properties, PartialEq)]
-pub struct TransportProps {
-    pub live: Live,
-    pub lang: Lang,
-    /// Redraws the clock and scrubber every frame.
-    pub frames: crate::stage::FrameBus,
-    pub playing: bool,
-    pub speed: f64,
-    pub on_playing: Callback<bool>,
-    pub on_speed: Callback<f64>,
-}
 
 // Icons as SVG paths: system fonts on many machines lack the media-control glyphs.
 const ICON_PLAY: &str = "M4 2 L14 8 L4 14 Z";
@@ -38,80 +25,69 @@ pub fn format_time(ms: Ms) -> String {
 }
 
 #[function_component(TransportBar)]
-pub fn transport_bar(props: &TransportProps) -> Html {
+pub fn transport_bar() -> Html {
+    let (live, controls, lang) = (use_live(), use_controls(), use_lang());
     {
         // What the bar shows that time moves: the clock and scrubber in tenths of a second
         // (as the clock reads), and whether stepping back (not at 0) or forking (not at the end) is possible.
-        let live = props.live.clone();
-        crate::stage::use_frames_when(&props.frames, move || {
+        let live = live.clone();
+        crate::stage::use_frames_when(&live.frames.clone(), move || {
             let session = live.session.borrow();
             let (now, end) = (session.now(), session.end());
             (now / 100, end / 100, now >= end, now == 0)
         });
     }
-    let s = props.lang.strings();
+    let s = lang.strings();
     let (now, end) = {
-        let session = props.live.session.borrow();
+        let session = live.session.borrow();
         (session.now(), session.end())
     };
-    let toggle = {
-        let (on, playing) = (props.on_playing.clone(), props.playing);
-        Callback::from(move |_| on.emit(!playing))
+    let playing = controls.state.playing;
+    let send = |action: A| {
+        let controls = controls.clone();
+        Callback::from(move |_| controls.send(action))
     };
-    let back = {
-        let (live, on) = (props.live.clone(), props.on_playing.clone());
-        Callback::from(move |_| {
-            on.emit(false);
-            live.with_session(|s| s.step_back());
-        })
-    };
-    let forward = {
-        let (live, on) = (props.live.clone(), props.on_playing.clone());
-        Callback::from(move |_| {
-            on.emit(false);
-            live.with_session(|s| s.step_forward());
-        })
-    };
-    let fork = {
-        let live = props.live.clone();
-        Callback::from(move |_| live.with_session(|s| s.fork()))
-    };
+    let (toggle, back, forward, fork) = (
+        send(A::TogglePlay),
+        send(A::StepBack),
+        send(A::StepForward),
+        send(A::Fork),
+    );
     let scrub = {
-        let (live, on) = (props.live.clone(), props.on_playing.clone());
+        let controls = controls.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             // The range input's min, step and max are whole ms, so its value is too. Parsed as an
             // integer: parsing decimals would bring the float parser and its tables (≈ 15 KB).
             if let Ok(t) = input.value().parse::<Ms>() {
-                on.emit(false);
-                live.with_session(|s| s.seek(t));
+                controls.send(A::Seek(t));
             }
         })
     };
     let speed = {
-        let on = props.on_speed.clone();
+        let controls = controls.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             // The option chosen, by position in `SPEEDS` (the order they are listed in).
             let chosen = usize::try_from(select.selected_index()).ok();
             if let Some(&v) = chosen.and_then(|i| SPEEDS.get(i)) {
-                on.emit(v);
+                controls.send(A::SetSpeed(v));
             }
         })
     };
     html! {
         <div class="transport" role="toolbar" aria-label={ s.time }>
             <button type="button" class="step-back" onclick={back} disabled={ now == 0 } title={ s.step_back } aria-label={ s.step_back }>{ icon(ICON_STEP_BACK) }</button>
-            <button type="button" class="play" onclick={toggle} aria-pressed={ props.playing.to_string() }
-                aria-label={ if props.playing { s.pause } else { s.play } }>
-                { icon(if props.playing { ICON_PAUSE } else { ICON_PLAY }) }
-                <span>{ if props.playing { s.pause } else { s.play } }</span>
+            <button type="button" class="play" onclick={toggle} aria-pressed={ playing.to_string() }
+                aria-label={ if playing { s.pause } else { s.play } }>
+                { icon(if playing { ICON_PAUSE } else { ICON_PLAY }) }
+                <span>{ if playing { s.pause } else { s.play } }</span>
             </button>
             <button type="button" class="step-forward" onclick={forward} title={ s.step_forward } aria-label={ s.step_forward }>{ icon(ICON_STEP_FORWARD) }</button>
             <label class="speed">{ s.speed }
                 <select onchange={speed} aria-label={ s.speed }>
                     { for SPEEDS.iter().map(|v| html! {
-                        <option value={v.to_string()} selected={ (*v - props.speed).abs() < 1e-9 }>{ format!("{v}×") }</option>
+                        <option value={v.to_string()} selected={ (*v - controls.state.speed).abs() < 1e-9 }>{ format!("{v}×") }</option>
                     }) }
                 </select>
             </label>
