@@ -54,8 +54,12 @@ test-e2e: dist
 	node tests/e2e/run.mjs
 
 ## the static site in dist/ (release, wasm-opt -Oz)
+## Fails if an f64 is formatted anywhere (the wasm before wasm-opt still names its functions):
+## that alone costs about 8 KB gzipped. Write numbers with src/numbers.rs instead.
 dist:
 	trunk build --release --offline
+	@if grep -q float_to_decimal_common $${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/kafka-playground.wasm; then \
+	  echo "dist: an f64 is formatted somewhere (format!/to_string); write it with src/numbers.rs (8 KB gzipped)"; exit 1; fi
 	@wasm=$$(ls dist/*.wasm); echo "release wasm: $$(stat -c %s $$wasm) bytes raw, $$(gzip -9c $$wasm | wc -c) bytes gzipped"
 
 ## benchmarks (harnesses, not tests): the model natively, then frame times and start-up in Chromium

@@ -1,6 +1,6 @@
 use crate::browser;
 use crate::embed::{self, Embed, HostMessage};
-use crate::i18n::{strings, Lang, LangProvider};
+use crate::i18n::{provide_lang, strings, Lang};
 use crate::playground::{Playground, SessionHandoff};
 use crate::scenes::{self, Scene, SceneNav};
 use crate::share::{ShareError, Shared};
@@ -176,33 +176,35 @@ pub fn app() -> Html {
     }
     let key = format!("{}#{}", scene.map_or("free", |s| s.id), *resets);
     if let Some(embed) = embed {
-        return html! {
-            <LangProvider lang={ *lang }>
-            <div class="app embedded">
+        return provide_lang(
+            *lang,
+            html! {
+                <div class="app embedded">
+                    <main>
+                        <Playground {key} scene={ *scene } { on_reset } { on_go } { on_complete } embed={ Some(embed) } start={ (*start).clone() } on_load={ on_load.clone() } />
+                    </main>
+                </div>
+            },
+        );
+    }
+    provide_lang(
+        *lang,
+        html! {
+            <div class={ if *presenter { "app presenter" } else { "app" } }>
+                <Header { on_lang } presenter={ *presenter } { on_presenter } />
+                <SceneNav current={ *scene } on_go={ on_go.clone() } done={ (*done).clone() } />
+                <EmbedCode scene={ *scene } />
                 <main>
-                    <Playground {key} scene={ *scene } { on_reset } { on_go } { on_complete } embed={ Some(embed) } start={ (*start).clone() } on_load={ on_load.clone() } />
+                    if let Some(e) = (*share_error).clone() {
+                        <p class="form-error unknown-scene share-error" role="alert">{ e.describe(*lang) }</p>
+                    }
+                    if let Some(id) = (*unknown_scene).clone() {
+                        <p class="form-error unknown-scene" role="alert">{ strings::unknown_scene(*lang, &id) }</p>
+                    }
+                    <Playground {key} scene={ *scene } { on_reset } { on_go } { on_complete } start={ (*start).clone() } { on_load } />
                 </main>
+                <Footer />
             </div>
-            </LangProvider>
-        };
-    }
-    html! {
-        <LangProvider lang={ *lang }>
-        <div class={ if *presenter { "app presenter" } else { "app" } }>
-            <Header { on_lang } presenter={ *presenter } { on_presenter } />
-            <SceneNav current={ *scene } on_go={ on_go.clone() } done={ (*done).clone() } />
-            <EmbedCode scene={ *scene } />
-            <main>
-                if let Some(e) = (*share_error).clone() {
-                    <p class="form-error unknown-scene share-error" role="alert">{ e.describe(*lang) }</p>
-                }
-                if let Some(id) = (*unknown_scene).clone() {
-                    <p class="form-error unknown-scene" role="alert">{ strings::unknown_scene(*lang, &id) }</p>
-                }
-                <Playground {key} scene={ *scene } { on_reset } { on_go } { on_complete } start={ (*start).clone() } { on_load } />
-            </main>
-            <Footer />
-        </div>
-        </LangProvider>
-    }
+        },
+    )
 }

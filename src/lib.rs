@@ -8,6 +8,7 @@ pub mod embed;
 pub mod export;
 pub mod i18n;
 pub mod live;
+pub mod numbers;
 pub mod panic_box;
 pub mod playground;
 pub mod scenes;

@@ -1,7 +1,7 @@
 //! Playground components in a real browser (wasm-pack test --headless --chrome).
 #![cfg(target_arch = "wasm32")]
 
-use kafka_playground::i18n::{Lang, LangProvider};
+use kafka_playground::i18n::{provide_lang, Lang};
 use kafka_playground::playground::{Playground, PlaygroundProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -32,11 +32,10 @@ struct HostProps {
 #[yew::function_component(Host)]
 fn host(props: &HostProps) -> yew::Html {
     let p = &props.playground;
-    yew::html! {
-        <LangProvider lang={props.lang}>
-            <Playground scene={p.scene} embed={p.embed} start={p.start.clone()} />
-        </LangProvider>
-    }
+    provide_lang(
+        props.lang,
+        yew::html! { <Playground scene={p.scene} embed={p.embed} start={p.start.clone()} /> },
+    )
 }
 
 /// Renders the playground — the free one, or scene `id` — into a fresh element.

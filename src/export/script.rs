@@ -371,7 +371,7 @@ fn auto_producers(s: &mut Script, cluster: &Cluster) {
         s.comment(&format!(
             "{} sends about {} records/s to {}:",
             comment_text(&p.client_id),
-            auto.records_per_sec,
+            crate::numbers::short(auto.records_per_sec, 2),
             comment_text(&auto.topic)
         ));
         s.comment(&format!(

@@ -20,7 +20,7 @@
 //! `happenings.rs` with `happenings/` (the model's happenings, one file per timeline
 //! category), `errors.rs` (refused commands), `share_errors.rs` (refused links and files).
 //! Code outside this module picks a language, never words by language; components get it
-//! from one home, the [`LangProvider`] context ([`use_lang`]). Where a sentence is
+//! from one home, the language context ([`provide_lang`], [`use_lang`]). Where a sentence is
 //! chosen by a `match` on an enum, the `match` is exhaustive: a new happening or error does
 //! not compile until it has words in both languages.
 //!
@@ -64,7 +64,7 @@ pub mod scenes;
 pub mod share_errors;
 pub mod strings;
 
-pub use context::{use_lang, LangProvider};
+pub use context::{provide_lang, use_lang};
 pub use strings::Strings;
 
 /// A fixed text in both languages, as a value: `Text { en: "…", vi: "…" }`.

@@ -147,7 +147,7 @@ fn duration(ms: Ms, lang: Lang) -> String {
         tr!(lang, en: "{minutes} min", vi: "{minutes} phút")
     } else {
         // As the transport bar writes time, in both languages.
-        let seconds = ms as f64 / 1000.0;
-        tr!(lang, en: "{seconds:.1} s", vi: "{seconds:.1} s")
+        let seconds = crate::numbers::fixed(ms as f64 / 1000.0, 1);
+        tr!(lang, en: "{seconds} s", vi: "{seconds} s")
     }
 }

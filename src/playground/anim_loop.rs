@@ -2,11 +2,10 @@
 //! times the speed, and tells the views. No timer per dot, no re-render of the whole tree:
 //! the cluster redraws only when something happened, the dots every frame.
 //!
-//! The loop is started from the transport's state ([`Transport`]) and started again when
-//! that changes (play, pause, a new speed): a loop holds its own copy, so "playing" is kept in
-//! one place, the transport's reducer.
+//! The loop reads the transport's state where it lives ([`Controls::now`]) on every frame,
+//! so a pause stops time at once and "playing" is kept in one place.
 
-use super::transport::Transport;
+use super::transport::Controls;
 use crate::live::Live;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -55,26 +54,24 @@ pub fn frame_stats() -> JsValue {
 /// The frame callback, shared with itself so it can ask for the next frame.
 type FrameCallback = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
 
-/// Runs the loop for as long as the calling component lives, restarting it with each new
-/// transport state.
+/// Runs the loop for as long as the calling component lives.
 #[hook]
-pub fn use_animation_loop(live: &Live, transport: Transport) {
-    let live = live.clone();
-    use_effect_with(transport, move |transport| {
-        let guard = start(live, *transport);
+pub fn use_animation_loop(live: &Live, controls: &Controls) {
+    let (live, controls) = (live.clone(), controls.clone());
+    use_effect_with((), move |_| {
+        let guard = start(live, controls);
         move || drop(guard)
     });
 }
 
 /// Starts the loop; dropping the returned guard stops it.
-fn start(live: Live, transport: Transport) -> LoopGuard {
+fn start(live: Live, controls: Controls) -> LoopGuard {
     let running = Rc::new(RefCell::new(true));
     let callback: FrameCallback = Rc::new(RefCell::new(None));
     let last_ts = Rc::new(RefCell::new(None::<f64>));
     let carry = Rc::new(RefCell::new(0.0f64));
-    // Something happened since the last full redraw; and when that redraw was. A new loop
-    // starts dirty: the one it replaces may have left a change not yet drawn.
-    let dirty = Rc::new(RefCell::new(true));
+    // Something happened since the last full redraw; and when that redraw was.
+    let dirty = Rc::new(RefCell::new(false));
     let last_redraw = Rc::new(RefCell::new(0.0f64));
     let panels_due = Rc::new(RefCell::new(false));
     {
@@ -90,6 +87,7 @@ fn start(live: Live, transport: Transport) -> LoopGuard {
                 .borrow()
                 .map(|last| (ts - last).clamp(0.0, MAX_FRAME_MS));
             *last_ts.borrow_mut() = Some(ts);
+            let transport = controls.now();
             if let (Some(elapsed), true) = (elapsed, transport.playing) {
                 let sim = elapsed * transport.speed + *carry.borrow();
                 let whole = sim.floor();

@@ -6,6 +6,7 @@
 
 use crate::i18n::use_lang;
 use crate::live::use_panel_live;
+use crate::numbers::{fixed, short};
 use yew::prelude::*;
 
 const W: f64 = 300.0;
@@ -29,9 +30,9 @@ pub fn polyline_in(series: &[(u64, u64)], (t0, t1): (u64, u64), max: u64) -> Str
         .iter()
         .map(|(t, l)| {
             format!(
-                "{:.1},{:.1}",
-                t.saturating_sub(t0) as f64 / span * W,
-                H - 4.0 - *l as f64 / max * (H - 8.0)
+                "{},{}",
+                fixed(t.saturating_sub(t0) as f64 / span * W, 1),
+                fixed(H - 4.0 - *l as f64 / max * (H - 8.0), 1)
             )
         })
         .collect::<Vec<_>>()
@@ -71,15 +72,15 @@ pub fn lag_chart() -> Html {
         html! {
             <figure class="lag-chart" data-group={g.clone()}>
                 <figcaption>{ format!("{g} · {} {now} · {} {peak}", s.lag, s.max) }</figcaption>
-                <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" aria-label={ format!("{}: {g}, {} {now}", s.lag_over_time, s.lag) }>
-                    <line class="axis" x1="0" y1={(H - 4.0).to_string()} x2={W.to_string()} y2={(H - 4.0).to_string()} />
+                <svg viewBox={format!("0 0 {} {}", short(W, 1), short(H, 1))} preserveAspectRatio="none" role="img" aria-label={ format!("{}: {g}, {} {now}", s.lag_over_time, s.lag) }>
+                    <line class="axis" x1="0" y1={short(H - 4.0, 1)} x2={short(W, 1)} y2={short(H - 4.0, 1)} />
                     <polyline class="lag-line" points={polyline(&series)} />
                 </svg>
                 if !parts.is_empty() {
                     <details class="per-partition">
                         <summary>{ s.per_partition }</summary>
-                        <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" aria-label={ format!("{}: {g}, {}", s.lag_over_time, s.per_partition) }>
-                            <line class="axis" x1="0" y1={(H - 4.0).to_string()} x2={W.to_string()} y2={(H - 4.0).to_string()} />
+                        <svg viewBox={format!("0 0 {} {}", short(W, 1), short(H, 1))} preserveAspectRatio="none" role="img" aria-label={ format!("{}: {g}, {}", s.lag_over_time, s.per_partition) }>
+                            <line class="axis" x1="0" y1={short(H - 4.0, 1)} x2={short(W, 1)} y2={short(H - 4.0, 1)} />
                             { for parts.iter().enumerate().map(|(i, (_, v))| {
                                 let series: Vec<(u64, u64)> = v.iter().copied().collect();
                                 html! { <polyline class="partition-line" stroke={ PARTITION_COLOURS[i % PARTITION_COLOURS.len()] } points={ polyline_in(&series, window, part_max) } /> }

@@ -2,8 +2,8 @@
 //! publish events and change the cluster — the free playground, or one primer scene.
 //!
 //! `playground()` is layout. What it is made of lives in its own rooms: the live session and
-//! its redraw versions (`live`, handed down by context), the transport's reducer and keys
-//! (`transport`), the one animation loop (`anim_loop`), a course page's messages (`host`),
+//! its redraw versions (`crate::live`, handed down by context), the transport's reducer and
+//! keys (`transport`), the one animation loop (`anim_loop`), a course page's messages (`host`),
 //! zoom and pan (`zoom`), and the window's shape (`window`).
 
 mod admin;
@@ -27,7 +27,7 @@ mod zoom;
 
 use crate::embed::{Controls as EmbedControls, Embed};
 use crate::i18n::use_lang;
-use crate::live::{use_live, use_new_live, LiveProvider};
+use crate::live::{provide_live, use_live, use_new_live};
 use crate::scenes::{Panels, Scene, SceneCard, StageKind};
 use crate::session::Session;
 use crate::stage::direct_view::DirectView;
@@ -35,7 +35,7 @@ use crate::stage::layout::{Layout, Orientation};
 use crate::stage::{ClusterView, FlightLayer};
 use kafka_model::TopicPartition;
 use std::rc::Rc;
-use transport::{Controls, Transport, TransportBar};
+use transport::TransportBar;
 use yew::prelude::*;
 
 pub use crate::live::Live;
@@ -87,23 +87,13 @@ pub struct StandaloneProps {
 }
 
 /// Views of the playground mounted alone on a known session, in a known language, with the
-/// contexts they expect (the language, the live session, the transport) and no animation
-/// loop: time moves only when the caller moves it. For component tests in the browser.
+/// contexts they expect (the language, the live session) and no animation loop: time moves
+/// only when the caller moves it. For component tests in the browser.
 #[function_component(Standalone)]
 pub fn standalone(props: &StandaloneProps) -> Html {
     let handed = props.session.0.borrow_mut().take();
     let live = use_new_live(move || first_session(handed, None));
-    let transport = use_reducer(|| Transport::new(false));
-    let controls = Controls::new(&transport, &live);
-    html! {
-        <crate::i18n::LangProvider lang={props.lang}>
-            <LiveProvider {live}>
-                <ContextProvider<Controls> context={controls}>
-                    { props.children.clone() }
-                </ContextProvider<Controls>>
-            </LiveProvider>
-        </crate::i18n::LangProvider>
-    }
+    crate::i18n::provide_lang(props.lang, provide_live(&live, props.children.clone()))
 }
 
 impl SessionHandoff {
@@ -118,14 +108,16 @@ impl SessionHandoff {
 fn first_session(handed: Option<Session>, scene: Option<&'static Scene>) -> Session {
     match (handed, scene) {
         (Some(session), _) => session,
+        // `unreachable!` with words of its own: formatting the model's error would compile its
+        // `Debug` into the page for a case the tests rule out.
         (None, Some(scene)) => scene
             .session()
-            .expect("every scene's preset is a valid cluster (tested)"),
+            .unwrap_or_else(|_| unreachable!("every scene's preset is a valid cluster (tested)")),
         (None, None) => {
             let (brokers, commands) =
                 preset::from_query(crate::browser::query_param("bench").as_deref());
             Session::new(preset::SEED, brokers, &commands)
-                .expect("the presets are valid clusters (tested)")
+                .unwrap_or_else(|_| unreachable!("the presets are valid clusters (tested)"))
         }
     }
 }
@@ -136,9 +128,8 @@ pub fn playground(props: &PlaygroundProps) -> Html {
     let minimal = embed.is_some_and(|e| e.controls == EmbedControls::Minimal);
     let handed = props.start.as_ref().and_then(|h| h.0.borrow_mut().take());
     let live = use_new_live(move || first_session(handed, scene));
-    let transport = use_reducer(|| Transport::new(embed.map_or(true, |e| e.autoplay)));
-    let controls = Controls::new(&transport, &live);
-    anim_loop::use_animation_loop(&live, *transport);
+    let controls = transport::use_transport(&live, embed.map_or(true, |e| e.autoplay));
+    anim_loop::use_animation_loop(&live, &controls);
     transport::use_transport_keys(&controls);
     host::use_host_messages(&live, &controls, lang);
     // A scene offers the panels its tasks need; embedded with full controls, all of them;
@@ -164,62 +155,61 @@ pub fn playground(props: &PlaygroundProps) -> Html {
         Callback::from(move |_| selected.set(None))
     };
     let s = lang.strings();
-    html! {
-        <LiveProvider live={live.clone()}>
-        <ContextProvider<Controls> context={controls}>
-        <div class={ classes!("playground", scene.is_some().then_some("with-scene"), minimal.then_some("embed-minimal")) }>
-            if let Some(scene) = scene {
-                <SceneCard {scene} on_reset={props.on_reset.clone()} on_go={props.on_go.clone()} on_complete={props.on_complete.clone()} embedded={embed.is_some()} />
-            }
-            <div class={ if stage == StageKind::Both { "stage-column both-worlds" } else { "stage-column" } }>
-                <TransportBar />
-                if stage.has_direct() {
-                    <section class="direct-wrap" aria-label={ s.without_kafka }>
-                        if stage.has_kafka() {
-                            <h3 class="world-title">{ s.without_kafka }</h3>
-                        }
-                        <DirectStage />
-                    </section>
+    provide_live(
+        &live,
+        html! {
+            <div class={ classes!("playground", scene.is_some().then_some("with-scene"), minimal.then_some("embed-minimal")) }>
+                if let Some(scene) = scene {
+                    <SceneCard {scene} on_reset={props.on_reset.clone()} on_go={props.on_go.clone()} on_complete={props.on_complete.clone()} embedded={embed.is_some()} />
                 }
-                if stage.has_kafka() {
+                <div class={ if stage == StageKind::Both { "stage-column both-worlds" } else { "stage-column" } }>
+                    <TransportBar {controls} />
                     if stage.has_direct() {
-                        <h3 class="world-title">{ s.with_kafka }</h3>
+                        <section class="direct-wrap" aria-label={ s.without_kafka }>
+                            if stage.has_kafka() {
+                                <h3 class="world-title">{ s.without_kafka }</h3>
+                            }
+                            <DirectStage />
+                        </section>
                     }
-                    <KafkaStage {minimal} selected={(*selected).clone()} on_select={on_select.clone()} {on_close} />
-                }
+                    if stage.has_kafka() {
+                        if stage.has_direct() {
+                            <h3 class="world-title">{ s.with_kafka }</h3>
+                        }
+                        <KafkaStage {minimal} selected={(*selected).clone()} on_select={on_select.clone()} {on_close} />
+                    }
+                </div>
+                <aside class="side-column">
+                    if panels.services {
+                        <services_panel::ServicesPanel />
+                    }
+                    if panels.publish {
+                        <publish::PublishForm />
+                    }
+                    if panels.topics {
+                        <admin::TopicsPanel />
+                    }
+                    if panels.brokers {
+                        <admin::BrokersPanel />
+                        <metadata_log::MetadataLog />
+                    }
+                    if panels.groups {
+                        <admin::GroupsPanel />
+                    }
+                    if !minimal {
+                        <share_panel::SharePanel {scene} on_load={props.on_load.clone()} />
+                    }
+                    if !minimal && stage.has_kafka() {
+                        <export_panel::ExportPanel />
+                    }
+                    <announcer::Announcer />
+                    if stage.has_kafka() && !minimal {
+                        <timeline::Timeline {on_select} />
+                    }
+                </aside>
             </div>
-            <aside class="side-column">
-                if panels.services {
-                    <services_panel::ServicesPanel />
-                }
-                if panels.publish {
-                    <publish::PublishForm />
-                }
-                if panels.topics {
-                    <admin::TopicsPanel />
-                }
-                if panels.brokers {
-                    <admin::BrokersPanel />
-                    <metadata_log::MetadataLog />
-                }
-                if panels.groups {
-                    <admin::GroupsPanel />
-                }
-                if !minimal {
-                    <share_panel::SharePanel {scene} on_load={props.on_load.clone()} />
-                }
-                if !minimal && stage.has_kafka() {
-                    <export_panel::ExportPanel />
-                }
-                <announcer::Announcer />
-                if stage.has_kafka() && !minimal {
-                    <timeline::Timeline {on_select} />
-                }
-            </aside>
-        </div>
-        </ContextProvider<Controls>>
-        </LiveProvider>
-    }
+        },
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -248,11 +238,15 @@ fn kafka_stage(props: &KafkaStageProps) -> Html {
             Layout::compute(session.borrow().cluster(), orientation)
         })
     };
-    let view_box = format!("0 0 {} {}", layout.width, layout.height);
+    let view_box = format!(
+        "0 0 {} {}",
+        crate::numbers::short(layout.width, 2),
+        crate::numbers::short(layout.height, 2)
+    );
     html! {
         <>
         <div class={ classes!("stage-frame", (orientation == Orientation::Tall).then_some("tall")) }>
-            <section class="stage-wrap" ref={stage_wrap} data-zoom={ format!("{}", zoom.level) }
+            <section class="stage-wrap" ref={stage_wrap} data-zoom={ crate::numbers::short(zoom.level, 2) }
                 onpointerdown={pan.start} onpointermove={pan.drag} onpointerup={pan.end.clone()} onpointerleave={pan.end}>
                 <div class="stage-zoom" style={ format!("width:{}%", zoom.percent()) }>
                     <svg class="stage" viewBox={view_box} role="group" aria-label={ s.stage_label } preserveAspectRatio="xMidYMin meet">

@@ -26,8 +26,9 @@ pub struct Zoom {
 }
 
 impl Zoom {
-    pub fn percent(&self) -> f64 {
-        (self.level * 100.0).round()
+    /// The level in whole percent, as the buttons and the stage's width say it.
+    pub fn percent(&self) -> u32 {
+        (self.level * 100.0).round() as u32
     }
 
     pub fn at_least(&self) -> bool {

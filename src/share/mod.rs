@@ -252,8 +252,7 @@ impl Shared {
     /// JSON.
     ///
     /// Why this format: the JSON is the file export's own (one representation, read by one
-    /// parser, `serde_json`, already in the bundle through the model's snapshots), and it is
-    /// self-describing, so later versions can add fields. Commands repeat the same keys and
+    /// parser, `serde_json`), and it is self-describing, so later versions can add fields. Commands repeat the same keys and
     /// configs again and again, which deflate removes: the free playground plus a typical
     /// 50 learner commands is 8,400 bytes of JSON, 1,237 bytes deflated, a fragment of
     /// 1,653 characters (base64 of the bare JSON would be 11,200; measured in

@@ -70,8 +70,8 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
         };
         html! {
             <g class={ if state.mode == kafka_model::ControllerMode::ZooKeeper { "controller zookeeper" } else { "controller" } }>
-                <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="6" />
-                <text x={(r.x + r.w / 2.0).to_string()} y={(r.y + r.h / 2.0 + 5.0).to_string()} text-anchor="middle">{ text }</text>
+                <rect x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="6" />
+                <text x={u(r.x + r.w / 2.0)} y={u(r.y + r.h / 2.0 + 5.0)} text-anchor="middle">{ text }</text>
             </g>
         }
     };
@@ -119,17 +119,17 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
                 <g class={class} data-tp={tp.to_string()} data-broker={b.id.to_string()}
                     tabindex="0" role="button" aria-label={name} {onclick} {onkeydown}>
                     <title>{ title }</title>
-                    <rect x={c.x.to_string()} y={c.y.to_string()} width={c.w.to_string()} height={c.h.to_string()} rx="4" />
-                    <text x={(c.x + 5.0).to_string()} y={(c.y + c.h / 2.0 + 4.0).to_string()}>{ label.clone() }</text>
-                    <text class="glyph" x={(c.x + c.w - 5.0).to_string()} y={(c.y + c.h / 2.0 + 4.0).to_string()} text-anchor="end">{ glyph }</text>
+                    <rect x={u(c.x)} y={u(c.y)} width={u(c.w)} height={u(c.h)} rx="4" />
+                    <text x={u(c.x + 5.0)} y={u(c.y + c.h / 2.0 + 4.0)}>{ label.clone() }</text>
+                    <text class="glyph" x={u(c.x + c.w - 5.0)} y={u(c.y + c.h / 2.0 + 4.0)} text-anchor="end">{ glyph }</text>
                 </g>
             }
         });
         html! {
             <g class={class} data-broker={b.id.to_string()}>
-                <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
-                <text class="broker-name" x={(r.x + 10.0).to_string()} y={(r.y + 20.0).to_string()}>{ format!("broker-{}", b.id) }</text>
-                <text class="broker-status" x={(r.x + r.w - 10.0).to_string()} y={(r.y + 20.0).to_string()} text-anchor="end">{ status }</text>
+                <rect x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
+                <text class="broker-name" x={u(r.x + 10.0)} y={u(r.y + 20.0)}>{ format!("broker-{}", b.id) }</text>
+                <text class="broker-status" x={u(r.x + r.w - 10.0)} y={u(r.y + 20.0)} text-anchor="end">{ status }</text>
                 { for chips }
             </g>
         }
@@ -146,9 +146,9 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
         };
         Some(html! {
             <g class="producer" data-producer={id.to_string()}>
-                <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
-                <text class="client-name" x={(r.x + 10.0).to_string()} y={(r.y + 18.0).to_string()}>{ &p.client_id }</text>
-                <text class="client-detail" x={(r.x + 10.0).to_string()} y={(r.y + 35.0).to_string()}>{ detail }</text>
+                <rect x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
+                <text class="client-name" x={u(r.x + 10.0)} y={u(r.y + 18.0)}>{ &p.client_id }</text>
+                <text class="client-detail" x={u(r.x + 10.0)} y={u(r.y + 35.0)}>{ detail }</text>
             </g>
         })
     });
@@ -191,11 +191,11 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             Some(html! {
                 <g class={class} data-member={m.clone()}>
                     <title>{ m.clone() }</title>
-                    <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="6" />
-                    <text class="client-name" x={(r.x + 6.0).to_string()} y={(r.y + 16.0).to_string()}>{ &member.client_id }</text>
-                    <text class="client-detail" x={(r.x + 6.0).to_string()} y={(r.y + 32.0).to_string()}>{ status }</text>
+                    <rect x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="6" />
+                    <text class="client-name" x={u(r.x + 6.0)} y={u(r.y + 16.0)}>{ &member.client_id }</text>
+                    <text class="client-detail" x={u(r.x + 6.0)} y={u(r.y + 32.0)}>{ status }</text>
                     if let Some(lag) = lag {
-                        <text class="lag-badge" x={(r.x + r.w - 6.0).to_string()} y={(r.y + 32.0).to_string()} text-anchor="end">{ format!("{} {lag}", s.lag_badge) }</text>
+                        <text class="lag-badge" x={u(r.x + r.w - 6.0)} y={u(r.y + 32.0)} text-anchor="end">{ format!("{} {lag}", s.lag_badge) }</text>
                     }
                 </g>
             })
@@ -204,14 +204,14 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
         let broken = session.ordering().broken_keys(&g.group);
         Some(html! {
             <g class="group" data-group={g.group.clone()}>
-                <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="8" />
-                <text class="group-name" x={(r.x + 10.0).to_string()} y={(r.y + 18.0).to_string()}>
+                <rect x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
+                <text class="group-name" x={u(r.x + 10.0)} y={u(r.y + 18.0)}>
                     { &g.group }
                     if is_service { <tspan class="service-tag">{ format!(" · {}", s.service) }</tspan> }
                 </text>
-                <text class="client-detail" x={(r.x + 10.0).to_string()} y={(r.y + 34.0).to_string()}>{ detail }</text>
+                <text class="client-detail" x={u(r.x + 10.0)} y={u(r.y + 34.0)}>{ detail }</text>
                 if !broken.is_empty() {
-                    <text class="order-broken" x={(r.x + r.w - 8.0).to_string()} y={(r.y + 18.0).to_string()} text-anchor="end">
+                    <text class="order-broken" x={u(r.x + r.w - 8.0)} y={u(r.y + 18.0)} text-anchor="end">
                         <title>{ format!("{}: {}", s.out_of_order, broken.join(", ")) }</title>
                         { format!("⚠ {} {}", broken.len(), s.out_of_order) }
                     </text>
@@ -232,10 +232,16 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
     }
 }
 
+/// A stage coordinate as an SVG attribute: to a hundredth of a unit, without the float
+/// formatter (see `crate::numbers`).
+fn u(v: f64) -> String {
+    crate::numbers::short(v, 2)
+}
+
 fn line((from, to): (Point, Point), tp: &TopicPartition) -> Html {
     html! {
-        <line class="owns" data-tp={tp.to_string()} x1={from.x.to_string()} y1={from.y.to_string()}
-            x2={to.x.to_string()} y2={to.y.to_string()} />
+        <line class="owns" data-tp={tp.to_string()} x1={u(from.x)} y1={u(from.y)}
+            x2={u(to.x)} y2={u(to.y)} />
     }
 }
 

@@ -233,8 +233,9 @@ pub struct DirectViewProps {
     pub reduced_motion: bool,
 }
 
+/// A coordinate as an SVG attribute, to a tenth of a unit (see `crate::numbers`).
 fn n(v: f64) -> String {
-    format!("{v:.1}")
+    crate::numbers::fixed(v, 1)
 }
 
 /// How a row of slots is drawn: where it starts, each slot's side and the gap between them,
@@ -411,7 +412,7 @@ fn dot(d: &InFlight, lang: Lang, reduced_motion: bool) -> Html {
     let opacity = if reduced_motion { 1.0 } else { 1.0 - 0.7 * d.t };
     let glyph = |key: String, class: &'static str, text: &'static str, title: &'static str| {
         html! {
-            <g key={key} class={classes!("direct-flash", class)} opacity={format!("{opacity:.2}")}>
+            <g key={key} class={classes!("direct-flash", class)} opacity={crate::numbers::fixed(opacity, 2)}>
                 <title>{ title }</title>
                 <circle cx={n(p.x)} cy={n(p.y)} r="9" />
                 <text x={n(p.x)} y={n(p.y + 4.5)} text-anchor="middle">{ text }</text>
@@ -480,7 +481,7 @@ pub fn direct_view(props: &DirectViewProps) -> Html {
         .filter(|s| s.name() != ORDERS)
         .map(|s| service_box(s, lang));
     html! {
-        <svg class="stage direct-stage" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+        <svg class="stage direct-stage" viewBox={format!("0 0 {} {}", n(WIDTH), n(HEIGHT))}
             preserveAspectRatio="xMidYMin meet" role="img" aria-label={summary(sim, lang)}>
             { lines(sim) }
             { customer(lang) }

@@ -257,7 +257,7 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
             <button type="button" class="dot-picker" aria-label={ picker_label } title={ picker_label }
                 {onkeydown} {onblur}>{ "⋯" }</button>
             if let Some((x, y, key)) = (*tip).clone() {
-                <div class="dot-tip" role="status" style={format!("left:{x:.0}px;top:{:.0}px", y - 28.0)}>{ key }</div>
+                <div class="dot-tip" role="status" style={format!("left:{}px;top:{}px", crate::numbers::fixed(x, 0), crate::numbers::fixed(y - 28.0, 0))}>{ key }</div>
             }
         </div>
     }

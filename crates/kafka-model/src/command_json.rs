@@ -1,7 +1,7 @@
 //! Commands read back from JSON without serde's derived `Deserialize`, for the web app's
 //! links and files.
 //!
-//! Why by hand: the commands keep their serde derives (snapshots, tests, and every writer),
+//! Why by hand: the commands keep their serde derives (tests, and every writer: links and files),
 //! but serde's derived reading code, monomorphised for `serde_json`, was ≈ 105 KB of the
 //! app's 1.1 MB release wasm, half of it one function (the `Command` visitor with everything
 //! inlined), and a quarter of what the app's share panel costs to download. Reading an

@@ -170,7 +170,8 @@ impl AutoProduce {
         if !(self.records_per_sec > 0.0 && self.records_per_sec <= MAX_RECORDS_PER_SEC) {
             return Err(ModelError::config(
                 "records_per_sec",
-                format!("must be above 0 and at most {MAX_RECORDS_PER_SEC}"),
+                // A whole number, written as one: no float formatter for the page.
+                format!("must be above 0 and at most {}", MAX_RECORDS_PER_SEC as u32),
             ));
         }
         match &self.keys {

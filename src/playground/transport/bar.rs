@@ -1,7 +1,7 @@
 //! Play, pause, step forward and back, speed, the scrubber over recorded time, and "fork
 //! from here" — time travel is checkpoints plus deterministic replay (see `session`).
 
-use super::state::{use_controls, TransportAction as A, SPEEDS};
+use super::state::{Controls, TransportAction as A, SPEEDS};
 use crate::i18n::use_lang;
 use crate::live::use_live;
 use kafka_model::Ms;
@@ -21,12 +21,18 @@ fn icon(path: &'static str) -> Html {
 
 /// `12.3 s`, simulated time as a learner reads it.
 pub fn format_time(ms: Ms) -> String {
-    format!("{:.1} s", ms as f64 / 1000.0)
+    format!("{} s", crate::numbers::fixed(ms as f64 / 1000.0, 1))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TransportBarProps {
+    pub controls: Controls,
 }
 
 #[function_component(TransportBar)]
-pub fn transport_bar() -> Html {
-    let (live, controls, lang) = (use_live(), use_controls(), use_lang());
+pub fn transport_bar(props: &TransportBarProps) -> Html {
+    let (live, lang) = (use_live(), use_lang());
+    let controls = &props.controls;
     {
         // What the bar shows that time moves: the clock and scrubber in tenths of a second
         // (as the clock reads), and whether stepping back (not at 0) or forking (not at the end) is possible.
@@ -87,7 +93,7 @@ pub fn transport_bar() -> Html {
             <label class="speed">{ s.speed }
                 <select onchange={speed} aria-label={ s.speed }>
                     { for SPEEDS.iter().map(|v| html! {
-                        <option value={v.to_string()} selected={ (*v - controls.state.speed).abs() < 1e-9 }>{ format!("{v}×") }</option>
+                        <option value={crate::numbers::short(*v, 2)} selected={ (*v - controls.state.speed).abs() < 1e-9 }>{ format!("{}×", crate::numbers::short(*v, 2)) }</option>
                     }) }
                 </select>
             </label>

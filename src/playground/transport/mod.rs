@@ -8,4 +8,4 @@ mod state;
 
 pub use bar::{format_time, TransportBar};
 pub use keys::use_transport_keys;
-pub use state::{use_controls, Controls, Transport, TransportAction, SPEEDS};
+pub use state::{use_transport, Controls, Transport, TransportAction, SPEEDS};

@@ -1,12 +1,17 @@
 //! The transport as one reducer: whether time plays and how fast. Every way of driving it —
 //! the bar's buttons, the keyboard, a clicker, a course page's `postMessage` — sends a
-//! [`TransportAction`] through [`Controls::send`], the one place that also moves the session
-//! (step, seek, fork). The animation loop is started from the reducer's state, so "playing"
-//! is stored once.
+//! [`TransportAction`] through [`Controls::send`], the one place that changes it (by
+//! [`Transport::reduce`], pure and tested) and also moves the session (step, seek, fork).
+//!
+//! The state has one home, a cell the animation loop reads on every frame. Why not Yew's
+//! `use_reducer`: its handle is a snapshot of one render, so the loop would have to be
+//! restarted on every change and could still run a frame on the old state after a pause —
+//! time that moved after the learner stopped it.
 
 use crate::live::Live;
 use crate::session::Session;
 use kafka_model::Ms;
+use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -48,10 +53,9 @@ pub enum TransportAction {
     Fork,
 }
 
-impl Reducible for Transport {
-    type Action = TransportAction;
-
-    fn reduce(self: Rc<Self>, action: TransportAction) -> Rc<Self> {
+impl Transport {
+    /// The transport after `action`.
+    pub fn reduce(self, action: TransportAction) -> Transport {
         use TransportAction as A;
         let playing = match action {
             A::Play => true,
@@ -63,7 +67,7 @@ impl Reducible for Transport {
             A::SetSpeed(v) if SPEEDS.contains(&v) => v,
             _ => self.speed,
         };
-        Rc::new(Transport { playing, speed })
+        Transport { playing, speed }
     }
 }
 
@@ -94,12 +98,16 @@ enum Travel {
     Fork,
 }
 
-/// The transport as the page's views and listeners use it: its state as of this render, and
-/// the one way to change it. Equal while the state is, so the bar redraws only when needed.
+/// The transport as the page's views, listeners and animation loop use it: its state as of
+/// this render (`state`), the state now ([`Controls::now`]), and the one way to change it.
+/// Equal while the rendered state is, so the bar redraws only when needed. Handed to the bar
+/// as a property (it is the transport's only view) and to the listeners (keys, a course
+/// page's messages) and the loop when they start.
 #[derive(Clone)]
 pub struct Controls {
     pub state: Transport,
-    dispatch: UseReducerDispatcher<Transport>,
+    home: Rc<Cell<Transport>>,
+    redraw: UseForceUpdateHandle,
     live: Live,
 }
 
@@ -110,28 +118,38 @@ impl PartialEq for Controls {
 }
 
 impl Controls {
-    pub fn new(transport: &UseReducerHandle<Transport>, live: &Live) -> Self {
-        Controls {
-            state: **transport,
-            dispatch: transport.dispatcher(),
-            live: live.clone(),
-        }
+    /// The transport as it is now (the loop reads this on every frame).
+    pub fn now(&self) -> Transport {
+        self.home.get()
     }
 
-    /// Moves the session if the action travels in time, then updates the transport. Safe to
-    /// call from a listener registered long ago: the reducer applies it to the latest state.
+    /// Moves the session if the action travels in time, then changes the transport and
+    /// redraws the page. Safe to call from a listener registered long ago: it acts on the
+    /// state as it is now.
     pub fn send(&self, action: TransportAction) {
         if let Some(travel) = action.on_session() {
             self.live.with_session(travel);
         }
-        self.dispatch.dispatch(action);
+        let next = self.home.get().reduce(action);
+        if next != self.home.get() {
+            self.home.set(next);
+            self.redraw.force_update();
+        }
     }
 }
 
-/// The transport of the playground this view is in.
+/// The transport of a playground: made once, `playing` unless a course page asked to start
+/// paused; the calling component redraws when it changes.
 #[hook]
-pub fn use_controls() -> Controls {
-    use_context::<Controls>().expect("a transport view is mounted inside a playground")
+pub fn use_transport(live: &Live, playing: bool) -> Controls {
+    let home = use_memo((), move |_| Rc::new(Cell::new(Transport::new(playing))));
+    let redraw = use_force_update();
+    Controls {
+        state: home.get(),
+        home: (*home).clone(),
+        redraw,
+        live: live.clone(),
+    }
 }
 
 #[cfg(test)]
@@ -142,9 +160,7 @@ mod tests {
     fn after(actions: &[TransportAction]) -> Transport {
         actions
             .iter()
-            .fold(Rc::new(Transport::new(true)), |t, a| t.reduce(*a))
-            .as_ref()
-            .to_owned()
+            .fold(Transport::new(true), |t, a| t.reduce(*a))
     }
 
     #[test]

@@ -199,7 +199,8 @@ impl DirectSim {
             if !(rate > 0.0 && rate <= MAX_AUTO_PER_SEC) {
                 return Err(ModelError::config(
                     "orders per second",
-                    format!("must be above 0 and at most {MAX_AUTO_PER_SEC}"),
+                    // A whole number, written as one: no float formatter for the page.
+                    format!("must be above 0 and at most {}", MAX_AUTO_PER_SEC as u32),
                 ));
             }
         }
