@@ -2,7 +2,7 @@
 // Each spec gets a fresh page. Every page of every context opened while the spec runs — the
 // harness's own page, pages the spec opens in that context, pages of contexts the spec makes
 // itself — is watched: a console error, a page error or a failed request fails the spec,
-// unless the spec said beforehand it expects it (`allow`).
+// unless the spec said beforehand it expects it (`allow`). Each spec has a time limit.
 // Screenshots go to artifacts/e2e/.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -12,9 +12,11 @@ export const ARTIFACTS = path.resolve('artifacts/e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** A spec's time limit unless it names its own (`test(name, fn, { timeout })`), in ms. */
+export const DEFAULT_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 120_000);
 
 const specs = [];
-export function test(name, fn) { specs.push({ name, fn }); }
+export function test(name, fn, { timeout = DEFAULT_TIMEOUT } = {}) { specs.push({ name, fn, timeout }); }
 
 export function expect(cond, message) {
   if (!cond) throw new Error(`expectation failed: ${message}`);
@@ -111,8 +113,13 @@ export async function run({ baseUrl }) {
   });
   let failed = 0;
   const only = process.env.E2E_ONLY;
-  for (const spec of specs) {
-    if (only && !spec.name.includes(only)) continue;
+  const chosen = specs.filter((spec) => !only || spec.name.includes(only));
+  if (!chosen.length) {
+    await browser.close();
+    console.error(`e2e: no spec matched E2E_ONLY=${JSON.stringify(only)}`);
+    return -1;
+  }
+  for (const spec of chosen) {
     const run = { problems: [], pages: [], contexts: [], allowed: [] };
     current = run;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
@@ -121,12 +128,17 @@ export async function run({ baseUrl }) {
     // least one problem (the failure did happen), and the problems it matches are forgiven.
     const allow = (pattern, why) => run.allowed.push({ pattern, why, seen: 0 });
     const started = Date.now();
+    let timer;
     try {
       const shot = async (name) => {
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
       };
-      await spec.fn({ page, context, baseUrl, problems: run.problems, shot, allow });
+      const body = spec.fn({ page, context, baseUrl, problems: run.problems, shot, allow });
+      body.catch(() => {}); // after a time-out, its late failure is nobody's business
+      await Promise.race([body, new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`spec timed out after ${spec.timeout / 1000} s: ${spec.name}`)), spec.timeout);
+      })]);
       const problems = problemsOf(run);
       expect(problems.length === 0, problems.join('\n'));
       console.log(`  ok   ${spec.name} (${Date.now() - started} ms)`);
@@ -138,6 +150,7 @@ export async function run({ baseUrl }) {
       console.log(`  FAIL ${spec.name}\n${text.replace(/^/gm, '       ')}`);
       await page.screenshot({ path: path.join(ARTIFACTS, `FAILED-${spec.name.replace(/\W+/g, '_')}.png`), timeout: 5000 }).catch(() => {});
     }
+    clearTimeout(timer);
     current = null;
     // The spec's own contexts too, should it have failed before closing them.
     for (const c of run.contexts) await c.close().catch(() => {});

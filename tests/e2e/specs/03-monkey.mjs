@@ -86,4 +86,4 @@ test('monkey: 2,000 random actions end with no console error and no panic', asyn
   // The monkey may end in any scene: the Kafka stage draws brokers, the shop without Kafka
   // (scene 2) draws its services' boxes.
   expect((await page.$$('svg.stage g.broker, svg.direct-stage rect.box')).length > 0, 'the stage still draws');
-});
+}, { timeout: 300_000 }); // about 115 s alone, more on a busy machine
