@@ -36,7 +36,13 @@ for (const scene of ['direct-calls', 'kafka-in-the-middle']) {
   test(`two worlds: ${scene} steps back, scrubs, forks and shares the shop without Kafka`, async ({ page, context, baseUrl }) => {
     await open(page, `${baseUrl}?scene=${scene}&lang=en`);
     await trouble(page);
-    const end = await clock(page);
+    // "The end" is a moment on the scrubber's steps (whole tenths), a little before the
+    // recorded end, so every page below can be scrubbed to exactly it: the scrubber moves in
+    // 10 ms steps and the recorded end is seldom on one.
+    const endMs = Math.floor(Number(await page.getAttribute('.transport .scrubber', 'max')) / 100) * 100;
+    const end = endMs / 1000;
+    await scrubTo(page, endMs);
+    await eventually(async () => (await clock(page)) === end, `at ${end} s`);
     const atEnd = await counters(page);
 
     // Step back: the clock goes back and the shop's past is drawn. Each step goes to the start
@@ -54,7 +60,7 @@ for (const scene of ['direct-calls', 'kafka-in-the-middle']) {
     await eventually(async () => (await paymentsDown(page)) === 0, 'at 0.5 s Payments is up again');
     expect((await counters(page)).split(',')[1] === '0', `nothing failed at 0.5 s (${await counters(page)})`);
     // Scrub back to the end: the same shop as before, replayed exactly.
-    await scrubTo(page, Math.round(end * 1000));
+    await scrubTo(page, endMs);
     await eventually(async () => (await counters(page)) === atEnd, `the end comes back exactly (${atEnd})`);
     expect((await paymentsDown(page)) === 1, 'Payments is down again at the end');
 
@@ -70,7 +76,7 @@ for (const scene of ['direct-calls', 'kafka-in-the-middle']) {
     // by scrubbing the copy to it.
     const copied = await clock(other);
     expect(copied >= end - 0.1 && copied < end + 3, `the copy opens at the shared moment (${copied} s against ${end} s)`);
-    await scrubTo(other, Math.round(end * 1000));
+    await scrubTo(other, endMs);
     await eventually(async () => (await counters(other)) === atEnd, `the copy's shop is the same (${await counters(other)} against ${atEnd})`);
     await other.close();
 
@@ -85,7 +91,7 @@ for (const scene of ['direct-calls', 'kafka-in-the-middle']) {
     await fresh.setInputFiles('.share-import input[type=file]', file);
     await eventually(async () => (await paymentsDown(fresh)) === 1, 'the imported shop has Payments down');
     await fresh.click('.transport .play');
-    await scrubTo(fresh, Math.round(end * 1000));
+    await scrubTo(fresh, endMs);
     await eventually(async () => (await counters(fresh)) === atEnd, `the imported shop is the same (${await counters(fresh)} against ${atEnd})`);
     await fresh.close();
 
