@@ -168,19 +168,37 @@ async fn killing_a_broker_greys_it_out_and_moves_leadership() {
         .unwrap()
         .unwrap()
         .unchecked_into();
+    // The broker the button kills, by its label ("Kill broker-1"), not by assumption.
+    let label = kill.get_attribute("aria-label").unwrap_or_default();
+    let killed = label
+        .strip_prefix("Kill broker-")
+        .unwrap_or_else(|| panic!("a kill button's label: {label}"))
+        .to_string();
     kill.click();
     settle(50).await;
+    let down = root.query_selector_all("g.broker.down").unwrap();
+    assert_eq!(down.length(), 1);
+    let down: web_sys::Element = down.item(0).unwrap().unchecked_into();
     assert_eq!(
-        root.query_selector_all("g.broker.down").unwrap().length(),
-        1
+        down.get_attribute("data-broker").as_deref(),
+        Some(killed.as_str())
     );
-    // Every partition still has a leader: RF 2 keeps an in-sync copy elsewhere.
+    // Every partition still has a leader: RF 2 keeps an in-sync copy elsewhere. The preset's
+    // `orders` has 3 partitions: a leader column without its rows would check nothing.
     let leaders = root
         .query_selector_all(".topics-describe td.leader")
         .unwrap();
+    assert_eq!(
+        leaders.length(),
+        3,
+        "one leader cell per partition of orders"
+    );
     for i in 0..leaders.length() {
         let text = leaders.item(i).unwrap().text_content().unwrap();
-        assert!(text != "none" && text != "1", "partition {i} led by {text}");
+        assert!(
+            text.parse::<u32>().is_ok() && text != killed,
+            "partition {i} led by {text}, broker-{killed} killed"
+        );
     }
 }
 

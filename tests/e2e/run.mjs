@@ -16,5 +16,6 @@ const server = await serve('dist', { prefix: '/course/kafka/' });
 console.log(`e2e: serving dist/ at ${server.url}`);
 const failed = await run({ baseUrl: server.url });
 await server.close();
+if (failed < 0) process.exit(1); // no spec matched E2E_ONLY: nothing ran, nothing passed
 if (failed) { console.error(`e2e: ${failed} spec(s) failed; screenshots in artifacts/e2e/`); process.exit(1); }
 console.log('e2e: all specs passed; screenshots in artifacts/e2e/');

@@ -144,9 +144,37 @@ mod tests {
     }
 
     #[test]
-    fn murmur2_reexport_matches_utils_test_vector() {
-        // UtilsTest.testMurmur2: "21" -> -973932308.
-        assert_eq!(murmur2(b"21"), -973932308);
-        assert_eq!(partition_for_key(b"21", 6), partition_for_key(b"21", 6));
+    fn murmur2_reexport_matches_utils_test_vectors_and_kafkas_partition_rule() {
+        // Kafka's UtilsTest.testMurmur2 vectors, and what Kafka's keyed partitioner makes of
+        // them: toPositive(murmur2(key)) % n, toPositive clearing the sign bit (h & 0x7fffffff),
+        // worked out by hand from the vectors, e.g. "21": -973932308 & 0x7fffffff = 1173551340,
+        // and 1173551340 % 7 = 3.
+        let cases: [(&[u8], i32, u32, [u32; 4]); 4] = [
+            (b"21", -973_932_308, 1_173_551_340, [0, 0, 3, 0]),
+            (b"foobar", -790_332_482, 1_357_151_166, [0, 0, 0, 6]),
+            (
+                b"a-little-bit-longer-string",
+                -1_486_304_829,
+                661_178_819,
+                [2, 5, 0, 11],
+            ),
+            (b"abc", 479_470_107, 479_470_107, [0, 3, 4, 3]),
+        ];
+        for (key, hash, positive, partitions) in cases {
+            let key_text = String::from_utf8_lossy(key);
+            assert_eq!(murmur2(key), hash, "murmur2({key_text})");
+            assert_eq!(
+                murmur2(key) as u32 & 0x7fff_ffff,
+                positive,
+                "toPositive({key_text})"
+            );
+            for (n, want) in [3, 6, 7, 12].into_iter().zip(partitions) {
+                assert_eq!(
+                    partition_for_key(key, n),
+                    want,
+                    "{key_text} among {n} partitions"
+                );
+            }
+        }
     }
 }

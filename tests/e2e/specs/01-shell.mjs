@@ -39,9 +39,15 @@ test('a loading message in the reader\'s language shows at once and goes when th
   await vi.close();
 });
 
-test('when the wasm cannot arrive, the loading message says so instead of spinning', async ({ context, baseUrl }) => {
+test('when the wasm cannot arrive, the loading message says so instead of spinning', async ({ context, baseUrl, allow }) => {
   const vi = await context.browser().newContext({ locale: 'vi-VN' });
   const page = await vi.newPage();
+  // The failure this spec makes, as the page reports it; nothing else may go wrong. (The
+  // loader's rejected `init()` is what the loading message listens for: a page error.)
+  const why = 'the spec cuts the wasm off';
+  allow(/^request failed: \S+\.wasm \(net::ERR_INTERNET_DISCONNECTED\)$/, why);
+  allow(/^console error \(\S+\): Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/, why);
+  allow(/^page error \(\S+\): Failed to fetch$/, why);
   await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
   await page.goto(baseUrl);
   await eventually(async () => (await page.getAttribute('#boot', 'class')).includes('failed'), 'marked failed');
@@ -73,11 +79,9 @@ test('language switch changes every visible string and is remembered', async ({ 
   await shot('shell-en-1280x800');
 });
 
-test('vi browser gets Vietnamese; ?lang=en overrides it; phone size fits', async ({ browser, context, baseUrl, shot }) => {
+test('vi browser gets Vietnamese; ?lang=en overrides it; phone size fits', async ({ context, baseUrl }) => {
   const vi = await context.browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
   const page = await vi.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(baseUrl);
   await page.waitForSelector('svg.stage g.broker');
   expect((await page.textContent('header')).includes('Gửi events'), 'Vietnamese from vi-VN');
@@ -88,7 +92,6 @@ test('vi browser gets Vietnamese; ?lang=en overrides it; phone size fits', async
   await page.waitForSelector('svg.stage g.broker');
   expect((await page.textContent('header')).includes('Publish events'), '?lang=en wins');
   await page.screenshot({ path: 'artifacts/e2e/shell-en-390x844.png' });
-  expect(errors.length === 0, errors.join('\n'));
   await vi.close();
 });
 

@@ -83,7 +83,9 @@ const LEARNER = {
     (p) => action(p, 0),
     async (p) => {
       await action(p, 1); // the member leaves: the group must be empty to move its offsets
-      await eventually(async () => { await action(p, 2); return (await p.textContent('.scene-card .form-error').catch(() => '')) === ''; },
+      // The card's message line is always there, empty when the action was accepted; were it
+      // missing, reading it throws and the wait fails (a `.catch(() => '')` read that as accepted).
+      await eventually(async () => { await action(p, 2); return (await p.textContent('.scene-card .form-error', { timeout: 1000 })) === ''; },
         'rewind accepted once the group is empty', 15000);
       await action(p, 3);
     },
