@@ -66,6 +66,7 @@ dist:
 bench: dist
 	cargo bench -p kafka-model --bench end_to_end
 	node tests/bench/frames.mjs 100 500 2000
+	VIEW=flow node tests/bench/frames.mjs 100 500 2000
 	node tests/bench/startup.mjs 7
 	node tests/bench/startup.mjs 7 '?embed=1&scene=partitions'
 

@@ -125,3 +125,19 @@ pub fn save_done_scenes(done: &kafka_model::collections::SortedSet<String>) {
         let _ = storage.set_item(DONE_STORAGE_KEY, &list.join(","));
     }
 }
+
+const VIEW_STORAGE_KEY: &str = "kafka-playground.view";
+
+/// The free playground's drawing as the learner last chose it, if they did.
+pub fn load_view() -> Option<crate::stage::View> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(VIEW_STORAGE_KEY).ok().flatten())
+        .and_then(|v| crate::stage::View::from_code(&v))
+}
+
+pub fn save_view(view: crate::stage::View) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(VIEW_STORAGE_KEY, view.code());
+    }
+}

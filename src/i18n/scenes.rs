@@ -56,8 +56,8 @@ pub mod what_is_kafka {
         vi: "Đặt một đơn hàng",
     };
     pub const WATCH_THE_CHAIN: Text = Text {
-        en: "Watch the chain: stock updated (topic inventory), payment recorded, then the confirmation e-mail sent",
-        vi: "Xem chuỗi sự kiện: kho được cập nhật (topic inventory), thanh toán được ghi, rồi email xác nhận được gửi",
+        en: "Watch the chain: Notification e-mails the customer, Inventory updates the stock (topic inventory), then Payments records the payment",
+        vi: "Xem chuỗi sự kiện: Notification gửi email cho khách, Inventory cập nhật kho (topic inventory), rồi Payments ghi nhận thanh toán",
     };
     pub const TWO_MORE_ORDERS: Text = Text {
         en: "Place two more orders: each sets off its own chain",

@@ -109,9 +109,9 @@ strings! {
     to_offset: { en: "to offset", vi: "tới offset" },
     idle: { en: "idle", vi: "rảnh" },
     /// A member's state on the stage (an idle one reads `idle`; a working one, its partitions).
-    member_crashed: { en: "✕ crashed", vi: "✕ crashed" },
-    member_leaving: { en: "leaving", vi: "leaving" },
-    member_joining: { en: "joining…", vi: "joining…" },
+    member_crashed: { en: "✕ crashed", vi: "✕ đã sập" },
+    member_leaving: { en: "leaving", vi: "đang rời group" },
+    member_joining: { en: "joining…", vi: "đang vào group…" },
     /// Before a partition number on a member's box: P0,P2.
     partition_short: { en: "P", vi: "P" },
     /// A member's lag on its box on the stage.
@@ -272,11 +272,70 @@ strings! {
     export_json: { en: "Export JSON", vi: "Xuất tệp JSON" },
     import_json: { en: "Import JSON", vi: "Mở tệp JSON" },
     file_opened: { en: "File opened.", vi: "Đã mở tệp." },
-    /// A scene with the shop without Kafka: only the Kafka side travels.
-    share_kafka_only: {
-        en: "Only the Kafka side is shared: the shop without Kafka starts afresh.",
-        vi: "Chỉ phần Kafka được chia sẻ: cửa hàng không có Kafka sẽ bắt đầu lại từ đầu.",
+    /// The stage's two drawings, and the switch between them.
+    view_switch: { en: "Draw the stage as", vi: "Vẽ sân khấu theo" },
+    view_flow: { en: "Flow", vi: "Luồng dữ liệu" },
+    view_cluster: { en: "Cluster", vi: "Cluster" },
+    flow_label: {
+        en: "Stage: who writes to which topic, each topic as a log, and who reads it",
+        vi: "Sân khấu: ai ghi vào topic nào, mỗi topic là một log, và ai đọc nó",
     },
+    flow_producer: { en: "producer", vi: "producer" },
+    flow_service: { en: "service", vi: "service" },
+    flow_group: { en: "consumer group", vi: "consumer group" },
+    /// Before the topics a group reads: "reads orders".
+    flow_reads: { en: "reads", vi: "đọc" },
+    flow_table: { en: "table", vi: "bảng" },
+    flow_rows: { en: "rows", vi: "dòng" },
+    flow_emails: { en: "e-mails sent", vi: "email đã gửi" },
+    flow_email: { en: "✉ e-mail", vi: "✉ email" },
+    /// The empty slot where the next record of a partition will be written.
+    flow_next: { en: "next", vi: "tiếp" },
+    /// The legend under the flow view.
+    legend_committed: { en: "▲ committed offset", vi: "▲ offset đã commit" },
+    legend_position: {
+        en: "△ position, nothing committed yet",
+        vi: "△ vị trí đang đọc, chưa commit",
+    },
+    legend_lag: { en: "▬ lag: records not read yet", vi: "▬ lag: các record chưa đọc" },
+    legend_hw: {
+        en: "┊ HW: consumers read up to here",
+        vi: "┊ HW: consumer đọc được tới đây",
+    },
+}
+
+/// "… 12 earlier": the records of a partition older than its row shows.
+pub fn flow_earlier(lang: Lang, n: u64) -> String {
+    tr!(lang, en: "… {n} earlier", vi: "… {n} trước")
+}
+
+/// A record's cell on hover: its offset, key and value.
+pub fn cell_title(lang: Lang, offset: u64, key: Option<&str>, value: &str) -> String {
+    match key {
+        Some(key) => {
+            tr!(lang, en: "offset {offset} · key {key} · {value}", vi: "offset {offset} · key {key} · {value}")
+        }
+        None => {
+            tr!(lang, en: "offset {offset} · no key · {value}", vi: "offset {offset} · không có key · {value}")
+        }
+    }
+}
+
+/// A partition's record count on its row or chip: "5 records".
+pub fn record_count(lang: Lang, n: u64) -> String {
+    match n {
+        1 => tr!(lang, en: "1 record", vi: "1 record"),
+        n => tr!(lang, en: "{n} records", vi: "{n} record"),
+    }
+}
+
+/// A group's lag on one partition, and what it is measured from.
+pub fn lag_from(lang: Lang, lag: u64, committed: bool) -> String {
+    if committed {
+        tr!(lang, en: "lag {lag}", vi: "lag {lag}")
+    } else {
+        tr!(lang, en: "lag {lag} (from its position)", vi: "lag {lag} (tính từ vị trí đang đọc)")
+    }
 }
 
 /// "Scene 3 of 11", above a scene's title.

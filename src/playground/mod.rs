@@ -32,7 +32,7 @@ use crate::scenes::{Panels, Scene, SceneCard, StageKind};
 use crate::session::Session;
 use crate::stage::direct_view::DirectView;
 use crate::stage::layout::{Layout, Orientation};
-use crate::stage::{ClusterView, FlightLayer};
+use crate::stage::{ClusterView, FlightLayer, FlowLayout, FlowView, StageMap, View};
 use kafka_model::TopicPartition;
 use std::rc::Rc;
 use transport::TransportBar;
@@ -164,19 +164,35 @@ pub fn playground(props: &PlaygroundProps) -> Html {
                 }
                 <div class={ if stage == StageKind::Both { "stage-column both-worlds" } else { "stage-column" } }>
                     <TransportBar {controls} />
-                    if stage.has_direct() {
-                        <section class="direct-wrap" aria-label={ s.without_kafka }>
-                            if stage.has_kafka() {
-                                <h3 class="world-title">{ s.without_kafka }</h3>
-                            }
-                            <DirectStage />
-                        </section>
-                    }
-                    if stage.has_kafka() {
+                    <div class={ classes!("worlds", (stage == StageKind::Both).then_some("side-by-side")) }>
                         if stage.has_direct() {
-                            <h3 class="world-title">{ s.with_kafka }</h3>
+                            <section class="direct-wrap" aria-label={ s.without_kafka }>
+                                if stage.has_kafka() {
+                                    <h3 class="world-title">{ s.without_kafka }</h3>
+                                }
+                                <DirectStage />
+                            </section>
                         }
-                        <KafkaStage {minimal} selected={(*selected).clone()} on_select={on_select.clone()} {on_close} />
+                        if stage.has_kafka() {
+                            <section class="kafka-wrap" aria-label={ s.with_kafka }>
+                                if stage.has_direct() {
+                                    <h3 class="world-title">{ s.with_kafka }</h3>
+                                }
+                                <KafkaStage {scene} beside={stage.has_direct()} selected={(*selected).clone()} on_select={on_select.clone()} />
+                            </section>
+                        }
+                    </div>
+                    if stage.has_kafka() && !minimal {
+                        if let Some(tp) = (*selected).clone() {
+                            <log_view::LogView partition={tp} {on_close} />
+                        } else {
+                            <p class="muted hint">{ s.select_partition_hint }</p>
+                        }
+                        <div class="tables">
+                            <tables::TopicTable />
+                            <tables::GroupTable />
+                            <lag_chart::LagChart />
+                        </div>
                     }
                 </div>
                 <aside class="side-column">
@@ -214,67 +230,107 @@ pub fn playground(props: &PlaygroundProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct KafkaStageProps {
-    /// Embedded with minimal controls: the stage alone, no log view or tables under it.
-    minimal: bool,
+    /// The scene, whose drawing the stage opens with; the free playground opens with the
+    /// learner's last choice.
+    scene: Option<&'static Scene>,
+    /// Beside the shop without Kafka (scene 3): drawn upright, like it, whatever the window.
+    beside: bool,
     /// The partition whose log is open, highlighted on stage.
     selected: Option<TopicPartition>,
     on_select: Callback<TopicPartition>,
-    on_close: Callback<()>,
 }
 
-/// The cluster on stage (zoomable), the partition log a click opens, and the describe tables.
+/// The Kafka side on stage, drawn as the cluster or as the flow (a switch flips between them
+/// and keeps the moment, the open partition and the zoom), zoomable.
 #[function_component(KafkaStage)]
 fn kafka_stage(props: &KafkaStageProps) -> Html {
     let (live, lang) = (use_live(), use_lang());
     let s = lang.strings();
-    let orientation = window::use_orientation();
+    let orientation = match window::use_orientation() {
+        _ if props.beside => Orientation::Tall,
+        o => o,
+    };
     let reduced_motion = window::use_reduced_motion();
     let zoom = zoom::use_zoom();
     let stage_wrap = use_node_ref();
     let pan = zoom::use_pan(&stage_wrap, zoom.level);
-    let layout: Rc<Layout> = {
+    let scene = props.scene;
+    // `?view=flow|cluster` (a course page's choice) wins; then the scene's own drawing; the
+    // free playground opens with the learner's last choice, else the cluster.
+    let view = use_state(move || {
+        let asked = crate::browser::query_param("view").and_then(|v| View::from_code(&v));
+        match (asked, scene) {
+            (Some(view), _) => view,
+            (None, Some(scene)) => scene.view,
+            (None, None) => crate::browser::load_view().unwrap_or(View::Cluster),
+        }
+    });
+    let map: StageMap = {
         let session = live.session.clone();
-        use_memo((session.version(), orientation), move |_| {
-            Layout::compute(session.borrow().cluster(), orientation)
-        })
+        let view = *view;
+        (*use_memo((session.version(), orientation, view), move |_| {
+            let session = session.borrow();
+            match view {
+                View::Cluster => {
+                    StageMap::Cluster(Rc::new(Layout::compute(session.cluster(), orientation)))
+                }
+                View::Flow => {
+                    StageMap::Flow(Rc::new(FlowLayout::compute(session.cluster(), orientation)))
+                }
+            }
+        }))
+        .clone()
     };
+    let (stage_w, stage_h) = map.size();
     let view_box = format!(
         "0 0 {} {}",
-        crate::numbers::short(layout.width, 2),
-        crate::numbers::short(layout.height, 2)
+        crate::numbers::short(stage_w, 2),
+        crate::numbers::short(stage_h, 2)
     );
+    let switch_to = |to: View| {
+        let view = view.clone();
+        Callback::from(move |_| {
+            if scene.is_none() {
+                crate::browser::save_view(to);
+            }
+            view.set(to);
+        })
+    };
+    let drawing = match &map {
+        StageMap::Cluster(layout) => html! {
+            <ClusterView layout={layout.clone()} selected={props.selected.clone()} on_select={props.on_select.clone()} />
+        },
+        StageMap::Flow(layout) => html! {
+            <FlowView layout={layout.clone()} selected={props.selected.clone()} on_select={props.on_select.clone()} />
+        },
+    };
+    let label = match *view {
+        View::Cluster => s.stage_label,
+        View::Flow => s.flow_label,
+    };
     html! {
-        <>
-        <div class={ classes!("stage-frame", (orientation == Orientation::Tall).then_some("tall")) }>
+        <div class={ classes!("stage-frame", (orientation == Orientation::Tall).then_some("tall")) } data-view={ view.code() }>
+            <div class="stage-tools">
+                <div class="zoom-controls" role="group" aria-label={ s.zoom }>
+                    <button type="button" class="zoom-out" aria-label={ s.zoom_out } title={ s.zoom_out } disabled={ zoom.at_least() } onclick={zoom.zoom_out.clone()}>{ "−" }</button>
+                    <button type="button" class="zoom-fit" aria-label={ format!("{}% · {}", zoom.percent(), s.zoom_fit) } title={ s.zoom_fit } onclick={zoom.fit.clone()}>{ format!("{}%", zoom.percent()) }</button>
+                    <button type="button" class="zoom-in" aria-label={ s.zoom_in } title={ s.zoom_in } disabled={ zoom.at_most() } onclick={zoom.zoom_in.clone()}>{ "+" }</button>
+                </div>
+                <div class="view-switch" role="group" aria-label={ s.view_switch }>
+                    <button type="button" class="view-flow" aria-pressed={ (*view == View::Flow).to_string() } onclick={switch_to(View::Flow)}>{ s.view_flow }</button>
+                    <button type="button" class="view-cluster" aria-pressed={ (*view == View::Cluster).to_string() } onclick={switch_to(View::Cluster)}>{ s.view_cluster }</button>
+                </div>
+            </div>
             <section class="stage-wrap" ref={stage_wrap} data-zoom={ crate::numbers::short(zoom.level, 2) }
                 onpointerdown={pan.start} onpointermove={pan.drag} onpointerup={pan.end.clone()} onpointerleave={pan.end}>
                 <div class="stage-zoom" style={ format!("width:{}%", zoom.percent()) }>
-                    <svg class="stage" viewBox={view_box} role="group" aria-label={ s.stage_label } preserveAspectRatio="xMidYMin meet">
-                        <ClusterView layout={layout.clone()} selected={props.selected.clone()} on_select={props.on_select.clone()} />
+                    <svg class="stage" viewBox={view_box} role="group" aria-label={ label } preserveAspectRatio="xMidYMin meet">
+                        { drawing }
                     </svg>
-                    <FlightLayer layout={layout.clone()} {reduced_motion} />
+                    <FlightLayer {map} {reduced_motion} />
                 </div>
             </section>
-            <div class="zoom-controls" role="group" aria-label={ s.zoom }>
-                <button type="button" class="zoom-out" aria-label={ s.zoom_out } title={ s.zoom_out } disabled={ zoom.at_least() } onclick={zoom.zoom_out.clone()}>{ "−" }</button>
-                <button type="button" class="zoom-fit" aria-label={ format!("{}% · {}", zoom.percent(), s.zoom_fit) } title={ s.zoom_fit } onclick={zoom.fit.clone()}>{ format!("{}%", zoom.percent()) }</button>
-                <button type="button" class="zoom-in" aria-label={ s.zoom_in } title={ s.zoom_in } disabled={ zoom.at_most() } onclick={zoom.zoom_in.clone()}>{ "+" }</button>
-            </div>
         </div>
-        if props.minimal {
-        } else if let Some(tp) = props.selected.clone() {
-            <log_view::LogView partition={tp} on_close={props.on_close.clone()} />
-        } else {
-            <p class="muted hint">{ s.select_partition_hint }</p>
-        }
-        if !props.minimal {
-            <div class="tables">
-                <tables::TopicTable />
-                <tables::GroupTable />
-                <lag_chart::LagChart />
-            </div>
-        }
-        </>
     }
 }
 

@@ -137,7 +137,6 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         })
     };
 
-    let kafka_only = props.scene.is_some_and(|scene| scene.stage.has_direct());
     let (message, failed) = match &*status {
         Status::Idle | Status::CopyYourself => (String::new(), false),
         Status::Copied => (s.link_copied.to_string(), false),
@@ -151,9 +150,6 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     html! {
         <section class="panel share" aria-labelledby="share-title">
             <h2 id="share-title">{ s.share_title }</h2>
-            if kafka_only {
-                <p class="muted hint">{ s.share_kafka_only }</p>
-            }
             <div class="share-actions">
                 <button type="button" class="share-copy" onclick={copy}>{ s.copy_link }</button>
                 <button type="button" class="share-export" onclick={export}>{ s.export_json }</button>

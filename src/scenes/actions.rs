@@ -39,8 +39,9 @@ pub enum Action {
     /// A customer places an order: in the shop without Kafka, and/or produced to `orders`
     /// by the Orders service.
     PlaceOrder,
-    /// Orders arrive by themselves (about two a second), or stop.
-    AutoOrders,
+    /// Orders arrive by themselves, `per_sec` a second in every world the scene has (the
+    /// same rate in both, so the comparison of scene 3 is fair), or stop.
+    AutoOrders { per_sec: u32 },
     /// Take a service down, or bring it back (in every world the scene has).
     ToggleService(&'static str),
 }
@@ -81,7 +82,7 @@ impl Action {
             Action::AddPartition { .. } => a::ADD_PARTITION,
             Action::RewindGroup { .. } => a::REWIND_GROUP,
             Action::PlaceOrder => a::PLACE_ORDER,
-            Action::AutoOrders => a::AUTO_ORDERS,
+            Action::AutoOrders { .. } => a::AUTO_ORDERS,
             Action::ToggleService(name) => match name {
                 "payments" => a::TOGGLE_PAYMENTS,
                 "inventory" => a::TOGGLE_INVENTORY,
@@ -191,7 +192,7 @@ impl Action {
                 to: SeekTo::Earliest,
             }],
             Action::PlaceOrder => shop::place_order(cluster),
-            Action::AutoOrders => shop::toggle_auto_orders(cluster),
+            Action::AutoOrders { per_sec } => shop::toggle_auto_orders(cluster, per_sec),
             Action::ToggleService(name) => shop::toggle_service(cluster, name),
         })
     }
@@ -202,10 +203,10 @@ impl Action {
 fn direct_commands(action: Action, d: &DirectSim) -> Vec<WorldCommand> {
     let command = match action {
         Action::PlaceOrder => Some(DirectCommand::PlaceOrder),
-        Action::AutoOrders => Some(DirectCommand::SetAutoOrders {
+        Action::AutoOrders { per_sec } => Some(DirectCommand::SetAutoOrders {
             per_sec: match d.auto_orders() {
                 Some(_) => None,
-                None => Some(shop::DIRECT_AUTO_ORDERS_PER_SEC),
+                None => Some(per_sec as f64),
             },
         }),
         Action::ToggleService(name) => d.service(name).map(|s| {

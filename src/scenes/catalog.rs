@@ -7,6 +7,7 @@ use super::shop;
 use crate::i18n::scenes as words;
 use crate::i18n::Text;
 use crate::session::{Origin, Session};
+use crate::stage::View;
 use kafka_model::{AutoProduce, Command, ConsumerConfig, KeyPattern, ProducerConfig, TopicConfig};
 
 /// What the stage shows.
@@ -73,6 +74,8 @@ pub struct Scene {
     pub title: Text,
     pub narration: &'static [Text],
     pub stage: StageKind,
+    /// Which drawing of the stage the scene opens with (the learner may switch).
+    pub view: View,
     pub brokers: u32,
     pub seed: u64,
     pub setup: fn() -> Vec<Command>,
@@ -179,9 +182,10 @@ pub static SCENES: &[Scene] = &[
         title: words::what_is_kafka::TITLE,
         narration: words::what_is_kafka::NARRATION,
         stage: StageKind::Kafka,
+        view: View::Flow,
         brokers: 3,
         seed: 1,
-        setup: shop::ripple,
+        setup: shop::chain,
         panels: SHOP_PANELS,
         actions: &[Action::PlaceOrder],
         tasks: &[
@@ -210,13 +214,16 @@ pub static SCENES: &[Scene] = &[
         title: words::direct_calls::TITLE,
         narration: words::direct_calls::NARRATION,
         stage: StageKind::Direct,
+        view: View::Flow,
         brokers: 1,
         seed: 2,
         setup: Vec::new,
         panels: Panels::NONE,
         actions: &[
             Action::PlaceOrder,
-            Action::AutoOrders,
+            Action::AutoOrders {
+                per_sec: shop::CASCADE_ORDERS_PER_SEC,
+            },
             Action::ToggleService("payments"),
         ],
         tasks: &[
@@ -245,13 +252,16 @@ pub static SCENES: &[Scene] = &[
         title: words::kafka_in_the_middle::TITLE,
         narration: words::kafka_in_the_middle::NARRATION,
         stage: StageKind::Both,
+        view: View::Flow,
         brokers: 3,
         seed: 3,
         setup: shop::hub,
         panels: SHOP_PANELS,
         actions: &[
             Action::PlaceOrder,
-            Action::AutoOrders,
+            Action::AutoOrders {
+                per_sec: shop::AUTO_ORDERS_PER_SEC,
+            },
             Action::ToggleService("payments"),
         ],
         tasks: &[
@@ -286,6 +296,7 @@ pub static SCENES: &[Scene] = &[
         title: words::events::TITLE,
         narration: words::events::NARRATION,
         stage: StageKind::Kafka,
+        view: View::Flow,
         brokers: 3,
         seed: 4,
         setup: || vec![topic("orders", 3, 2), producer("producer-1")],
@@ -322,6 +333,7 @@ pub static SCENES: &[Scene] = &[
         title: words::topics::TITLE,
         narration: words::topics::NARRATION,
         stage: StageKind::Kafka,
+        view: View::Flow,
         brokers: 3,
         seed: 5,
         setup: || {
@@ -362,6 +374,7 @@ pub static SCENES: &[Scene] = &[
         title: words::subscribers::TITLE,
         narration: words::subscribers::NARRATION,
         stage: StageKind::Kafka,
+        view: View::Flow,
         brokers: 3,
         seed: 6,
         setup: || {
@@ -423,6 +436,7 @@ pub static SCENES: &[Scene] = &[
         title: words::topics_in_action::TITLE,
         narration: words::topics_in_action::NARRATION,
         stage: StageKind::Kafka,
+        view: View::Flow,
         brokers: 3,
         seed: 7,
         setup: shop::chain,
@@ -450,13 +464,16 @@ pub static SCENES: &[Scene] = &[
         title: words::chain_reaction::TITLE,
         narration: words::chain_reaction::NARRATION,
         stage: StageKind::Kafka,
+        view: View::Flow,
         brokers: 3,
         seed: 8,
         setup: shop::chain,
         panels: SHOP_PANELS,
         actions: &[
             Action::PlaceOrder,
-            Action::AutoOrders,
+            Action::AutoOrders {
+                per_sec: shop::AUTO_ORDERS_PER_SEC,
+            },
             Action::ToggleService("inventory"),
         ],
         tasks: &[
@@ -488,6 +505,7 @@ pub static SCENES: &[Scene] = &[
         title: words::partitions::TITLE,
         narration: words::partitions::NARRATION,
         stage: StageKind::Kafka,
+        view: View::Flow,
         brokers: 3,
         seed: 9,
         setup: || {
@@ -540,6 +558,7 @@ pub static SCENES: &[Scene] = &[
         title: words::cluster::TITLE,
         narration: words::cluster::NARRATION,
         stage: StageKind::Kafka,
+        view: View::Cluster,
         brokers: 3,
         seed: 10,
         setup: || {
@@ -599,6 +618,7 @@ pub static SCENES: &[Scene] = &[
         title: words::consumer_groups::TITLE,
         narration: words::consumer_groups::NARRATION,
         stage: StageKind::Kafka,
+        view: View::Flow,
         brokers: 3,
         seed: 11,
         setup: || {

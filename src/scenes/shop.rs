@@ -6,13 +6,16 @@ use kafka_model::{
     TopicConfig,
 };
 
-/// Automatic orders on Kafka: two a second.
-pub const AUTO_ORDERS_PER_SEC: f64 = 2.0;
+/// Automatic orders where both shops are compared (scene 3) and on Kafka alone: two a
+/// second. The shop's services each handle one order in 300 ms (3.3 a second), so on Kafka a
+/// service brought back catches up; without Kafka, with Payments down, each order holds one of
+/// Orders' workers for the whole 5 s timeout and fails.
+pub const AUTO_ORDERS_PER_SEC: u32 = 2;
 
-/// Automatic orders in the shop without Kafka: four a second, enough that with a service
-/// down Orders' own workers and queue fill up within seconds and it starts turning
+/// Automatic orders in scene 2 (the shop without Kafka alone): four a second, enough that with
+/// a service down Orders' own workers and queue fill up within seconds and it starts turning
 /// customers away — the cascade the primer warns about.
-pub const DIRECT_AUTO_ORDERS_PER_SEC: f64 = 4.0;
+pub const CASCADE_ORDERS_PER_SEC: u32 = 4;
 
 /// The client id of the producer that is the Orders service.
 pub const ORDERS: &str = "orders";
@@ -32,8 +35,8 @@ pub fn place_order(cluster: &Cluster) -> Vec<Command> {
     }]
 }
 
-/// Orders start arriving by themselves ([`AUTO_ORDERS_PER_SEC`]), or stop.
-pub fn toggle_auto_orders(cluster: &Cluster) -> Vec<Command> {
+/// Orders start arriving by themselves, `per_sec` a second, or stop.
+pub fn toggle_auto_orders(cluster: &Cluster, per_sec: u32) -> Vec<Command> {
     let Some(orders) = orders_producer_of(cluster) else {
         return Vec::new();
     };
@@ -43,7 +46,7 @@ pub fn toggle_auto_orders(cluster: &Cluster) -> Vec<Command> {
             Some(_) => None,
             None => Some(AutoProduce {
                 topic: ORDERS.into(),
-                records_per_sec: AUTO_ORDERS_PER_SEC,
+                records_per_sec: per_sec as f64,
                 keys: KeyPattern::Cycling((1..=50).map(|k| format!("order-{k}")).collect()),
             }),
         },
@@ -87,29 +90,6 @@ fn orders_producer() -> Command {
     }
 }
 
-/// Scene 1: one order ripples through the shop — stock reserved (Inventory produces to
-/// the `inventory` topic), payment recorded, and the confirmation e-mail once the stock is
-/// reserved.
-pub fn ripple() -> Vec<Command> {
-    vec![
-        topic("orders"),
-        topic("inventory"),
-        orders_producer(),
-        service(
-            "inventory",
-            ServiceConfig::consuming(["orders"]).produce_to("inventory", "reserved:"),
-        ),
-        service(
-            "payments",
-            ServiceConfig::consuming(["orders"]).write_row("payments"),
-        ),
-        service(
-            "notification",
-            ServiceConfig::consuming(["inventory"]).send_email(),
-        ),
-    ]
-}
-
 /// Scene 3: Kafka in the middle — every service reads the `orders` topic on its own.
 pub fn hub() -> Vec<Command> {
     vec![
@@ -130,7 +110,7 @@ pub fn hub() -> Vec<Command> {
     ]
 }
 
-/// Scenes 7 and 8: the primer's chain of topics — orders → {Notification, Inventory};
+/// Scenes 1, 7 and 8: the primer's chain of topics — orders → {Notification, Inventory};
 /// Inventory → the `inventory` topic → Payments, which writes the `payments` table.
 pub fn chain() -> Vec<Command> {
     let mut commands = kafka_model::presets::shop_on_kafka();

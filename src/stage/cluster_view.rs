@@ -9,12 +9,21 @@ use kafka_model::{Cluster, MemberStatus, TopicPartition};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ClusterViewProps {
     pub layout: Rc<Layout>,
     /// The partition whose log is open, highlighted on stage.
     pub selected: Option<TopicPartition>,
     pub on_select: Callback<TopicPartition>,
+}
+
+/// The same layout by identity (one is computed per redraw), as for the flow view.
+impl PartialEq for ClusterViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.layout, &other.layout)
+            && self.selected == other.selected
+            && self.on_select == other.on_select
+    }
 }
 
 /// How a replica is drawn: the leader filled, followers outlined, out-of-sync replicas
@@ -165,6 +174,21 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             group.state
         );
         let is_service = cluster.service(&g.group).is_some();
+        // What it reads, and how far behind it is on all of it: kept in sight when its members
+        // crashed or its service stopped (a member's own badge goes with what it owns).
+        let reads: Vec<&str> = match cluster.service(&g.group) {
+            Some(svc) => svc.config.inputs.iter().map(String::as_str).collect(),
+            None => group.subscribed_topics().into_iter().collect(),
+        };
+        let total_lag: Option<u64> = cluster.group_lag(&g.group).ok().and_then(|lags| {
+            let known: Vec<u64> = lags.iter().filter_map(|l| l.lag).collect();
+            (!known.is_empty()).then(|| known.iter().sum())
+        });
+        let reading = match (reads.is_empty(), total_lag) {
+            (true, _) => String::new(),
+            (false, Some(lag)) => format!("{} {} · {} {lag}", s.flow_reads, reads.join(", "), s.lag_badge),
+            (false, None) => format!("{} {}", s.flow_reads, reads.join(", ")),
+        };
         let members = g.members.iter().filter_map(|(m, r)| {
             let member = group.members.get(m)?;
             let owned: Vec<&TopicPartition> = member.owned.keys().collect();
@@ -209,7 +233,8 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
                     { &g.group }
                     if is_service { <tspan class="service-tag">{ format!(" · {}", s.service) }</tspan> }
                 </text>
-                <text class="client-detail" x={u(r.x + 10.0)} y={u(r.y + 34.0)}>{ detail }</text>
+                <text class="client-detail group-reads" x={u(r.x + 10.0)} y={u(r.y + 34.0)}>{ reading }</text>
+                <text class="client-detail" x={u(r.x + 10.0)} y={u(r.y + 48.0)}>{ detail }</text>
                 if !broken.is_empty() {
                     <text class="order-broken" x={u(r.x + r.w - 8.0)} y={u(r.y + 18.0)} text-anchor="end">
                         <title>{ format!("{}: {}", s.out_of_order, broken.join(", ")) }</title>

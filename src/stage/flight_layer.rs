@@ -3,8 +3,8 @@
 //! so it avoids the DOM: hundreds of moving SVG elements would cost the browser a style and
 //! layout pass per frame, a canvas costs one paint.
 
-use super::flights::{flight_of, Flight, FlightKind};
-use super::layout::Layout;
+use super::flights::{Flight, FlightKind};
+use super::map::StageMap;
 use crate::i18n::use_lang;
 use crate::live::use_live;
 use gloo_events::EventListener;
@@ -17,7 +17,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FlightLayerProps {
-    pub layout: Rc<Layout>,
+    /// The view the dots fly over, which says where each message starts and lands.
+    pub map: StageMap,
     pub reduced_motion: bool,
     /// Draw heartbeats (off by default: they would drown the records).
     #[prop_or(false)]
@@ -38,23 +39,28 @@ fn radius(kind: FlightKind) -> f64 {
 /// emptied when the layout changes, since the endpoints move with it.
 #[derive(Default)]
 struct FlightCache {
-    layout: Option<Rc<Layout>>,
+    map: Option<StageMap>,
     /// Happening id → when it lands, and its flight (`None`: nothing to draw for it).
     flights: kafka_model::collections::SortedMap<u64, (Ms, Option<Flight>)>,
 }
 
 impl FlightCache {
-    fn refresh(&mut self, layout: &Rc<Layout>) {
-        if !self.layout.as_ref().is_some_and(|l| Rc::ptr_eq(l, layout)) {
-            self.layout = Some(layout.clone());
+    fn refresh(&mut self, map: &StageMap) {
+        if self.map.as_ref() != Some(map) {
+            self.map = Some(map.clone());
             self.flights.clear();
         }
     }
 
-    fn learn(&mut self, h: &kafka_model::Happening, layout: &Layout) {
+    fn learn(
+        &mut self,
+        h: &kafka_model::Happening,
+        map: &StageMap,
+        cluster: &kafka_model::Cluster,
+    ) {
         self.flights
             .entry(h.id)
-            .or_insert_with(|| (h.end_ms, flight_of(h, layout)));
+            .or_insert_with(|| (h.end_ms, map.flight_of(h, cluster)));
     }
 
     fn get(&self, id: u64) -> Option<&Flight> {
@@ -127,18 +133,18 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
             size.clone(),
         );
         let session = live.session.clone();
-        let (layout, now, reduced, heartbeats) = (
-            props.layout.clone(),
+        let (map, now, reduced, heartbeats) = (
+            props.map.clone(),
             now,
             props.reduced_motion,
             props.heartbeats,
         );
         use_effect(move || {
             let mut cache = cache.borrow_mut();
-            cache.refresh(&layout);
+            cache.refresh(&map);
             let session = session.borrow();
             for h in session.recent().in_flight(now) {
-                cache.learn(h, &layout);
+                cache.learn(h, &map, session.cluster());
             }
             let flights: Vec<&Flight> = session
                 .recent()
@@ -154,7 +160,7 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
                 flights.is_empty() && was_drawn == 0,
             ) {
                 let size = *size.borrow();
-                paint(&canvas, size, &layout, &flights, now, reduced, &painted);
+                paint(&canvas, size, map.size(), &flights, now, reduced, &painted);
                 if was_drawn != flights.len() {
                     let _ = canvas.set_attribute("data-in-flight", &flights.len().to_string());
                 }
@@ -164,13 +170,13 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
     }
     // The layer lets clicks through to the stage, so hovering is heard on the stage itself.
     {
-        let (canvas, painted, tip, layout) = (
+        let (canvas, painted, tip, map) = (
             canvas.clone(),
             painted.clone(),
             tip.clone(),
-            props.layout.clone(),
+            props.map.clone(),
         );
-        use_effect_with(layout.clone(), move |_| {
+        use_effect_with(map.clone(), move |_| {
             let target = canvas
                 .cast::<web_sys::Element>()
                 .and_then(|c| c.parent_element())
@@ -186,7 +192,7 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
                             return;
                         };
                         let rect = c.get_bounding_client_rect();
-                        let (scale, ox) = fit(&layout, rect.width(), rect.height());
+                        let (scale, ox) = fit(map.size(), rect.width(), rect.height());
                         let (x, y) = (
                             (e.client_x() as f64 - rect.left() - ox) / scale,
                             (e.client_y() as f64 - rect.top()) / scale,
@@ -215,11 +221,11 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
     // flight and the tip shows (and announces) each one's key.
     let picked = use_mut_ref(|| 0usize);
     let onkeydown = {
-        let (canvas, painted, tip, layout) = (
+        let (canvas, painted, tip, map) = (
             canvas.clone(),
             painted.clone(),
             tip.clone(),
-            props.layout.clone(),
+            props.map.clone(),
         );
         Callback::from(move |e: KeyboardEvent| {
             let step: isize = match e.key().as_str() {
@@ -232,7 +238,7 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
                 return;
             };
             let rect = c.get_bounding_client_rect();
-            let (scale, ox) = fit(&layout, rect.width(), rect.height());
+            let (scale, ox) = fit(map.size(), rect.width(), rect.height());
             let keyed: Vec<(f64, f64, String)> = painted
                 .borrow()
                 .iter()
@@ -263,18 +269,17 @@ pub fn flight_layer(props: &FlightLayerProps) -> Html {
     }
 }
 
-/// The SVG's `xMidYMin meet` fit of the stage into a box: scale and horizontal offset.
-fn fit(layout: &Layout, width: f64, height: f64) -> (f64, f64) {
-    let scale = (width / layout.width)
-        .min(height / layout.height)
-        .max(0.0001);
-    (scale, (width - layout.width * scale) / 2.0)
+/// The SVG's `xMidYMin meet` fit of a stage `(w, h)` units large into a box: scale and
+/// horizontal offset.
+fn fit((stage_w, stage_h): (f64, f64), width: f64, height: f64) -> (f64, f64) {
+    let scale = (width / stage_w).min(height / stage_h).max(0.0001);
+    (scale, (width - stage_w * scale) / 2.0)
 }
 
 fn paint(
     canvas: &web_sys::HtmlCanvasElement,
     size: Option<(f64, f64)>,
-    layout: &Layout,
+    stage: (f64, f64),
     flights: &[&Flight],
     now: Ms,
     discrete: bool,
@@ -297,7 +302,7 @@ fn paint(
     else {
         return;
     };
-    let (scale, ox) = fit(layout, w, h);
+    let (scale, ox) = fit(stage, w, h);
     let _ = ctx.set_transform(dpr * scale, 0.0, 0.0, dpr * scale, dpr * ox, 0.0);
     ctx.clear_rect(-ox / scale, 0.0, w / scale + 1.0, h / scale + 1.0);
     let mut spots = painted.borrow_mut();

@@ -88,8 +88,9 @@ const MAX_WHOLE_NAME_ROWS: usize = 4;
 pub const CHIP_H: f64 = 24.0;
 const GAP: f64 = 6.0;
 const BOX_HEAD: f64 = 30.0;
-/// Group boxes carry two lines of title: the name, then strategy, generation and state.
-const GROUP_HEAD: f64 = 44.0;
+/// Group boxes carry three lines of title: the name; what it reads and how far behind it is;
+/// strategy, generation and state.
+const GROUP_HEAD: f64 = 58.0;
 const PAD: f64 = 8.0;
 const CLIENT_H: f64 = 44.0;
 const MEMBER_H: f64 = 40.0;

@@ -7,6 +7,8 @@
 // intervals alone cannot show headroom; work can.
 // CPU=4 slows the main thread 4× (Chromium's CPU throttling, Lighthouse's mobile setting): a
 // phone's view of the same frames. QUERY='?scene=...' measures a page other than the bench's.
+// VIEW=flow draws the stage as the flow view (producers, topics as logs, readers) instead of
+// the cluster view; the dots are then only records produced and fetched.
 import { chromium } from 'playwright-core';
 import { serve } from '../e2e/serve.mjs';
 
@@ -39,8 +41,10 @@ for (const n of targets) {
     };
     requestAnimationFrame(loop);
   });
-  await page.goto(process.env.QUERY ? `${server.url}${process.env.QUERY}` : `${server.url}?bench=${n}&lang=en`);
-  await page.waitForSelector('svg.stage g.broker');
+  const view = process.env.VIEW === 'flow' ? 'flow' : 'cluster';
+  const query = process.env.QUERY ? process.env.QUERY : `?bench=${n}&lang=en`;
+  await page.goto(`${server.url}${query}${query.includes('view=') ? '' : `&view=${view}`}`);
+  await page.waitForSelector(view === 'flow' ? 'svg.stage g.flow' : 'svg.stage g.broker');
   await page.waitForTimeout(4000); // warm up: flights reach a steady count
   await page.evaluate(() => { window.__frames = { intervals: [], work: [], inFlight: [] }; });
   await page.waitForTimeout(6000);

@@ -28,6 +28,17 @@ fn done(scene: &Scene, session: &Session) -> Vec<bool> {
 }
 
 /// What a learner does in each scene, item by item.
+/// The scene's own "automatic orders" action (its rate is the scene's).
+fn auto_orders(id: &str) -> Action {
+    *by_id(id)
+        .and_then(|s| {
+            s.actions
+                .iter()
+                .find(|a| matches!(a, Action::AutoOrders { .. }))
+        })
+        .unwrap_or_else(|| panic!("scene {id} offers automatic orders"))
+}
+
 fn learner(id: &str) -> Vec<Vec<Step>> {
     use Step::*;
     match id {
@@ -131,9 +142,9 @@ fn learner(id: &str) -> Vec<Vec<Step>> {
         "kafka-in-the-middle" => vec![
             vec![Act(Action::PlaceOrder), Wait(15_000)],
             vec![Act(Action::ToggleService("payments"))],
-            vec![Act(Action::AutoOrders), Wait(30_000)],
+            vec![Act(auto_orders(id)), Wait(30_000)],
             vec![
-                Act(Action::AutoOrders),
+                Act(auto_orders(id)),
                 Act(Action::ToggleService("payments")),
                 Wait(60_000),
             ],
@@ -157,7 +168,7 @@ fn learner(id: &str) -> Vec<Vec<Step>> {
         "direct-calls" => vec![
             vec![Act(Action::PlaceOrder), Wait(10_000)],
             vec![Act(Action::ToggleService("payments"))],
-            vec![Act(Action::AutoOrders), Wait(30_000)],
+            vec![Act(auto_orders(id)), Wait(30_000)],
             vec![Act(Action::ToggleService("payments")), Wait(30_000)],
         ],
         other => panic!("no learner script for scene {other}: write one"),

@@ -169,7 +169,7 @@ test('tablet upright gets the tall stage with readable text; sideways the wide o
     return { px: parseFloat(getComputedStyle(document.querySelector('g.replica text')).fontSize) * scale, units: svg.viewBox.baseVal.width };
   });
   await page.setViewportSize({ width: 768, height: 1024 });
-  await page.goto(`${baseUrl}?scene=partitions&lang=vi`);
+  await page.goto(`${baseUrl}?scene=partitions&lang=vi&view=cluster`);
   await page.waitForSelector('svg.stage g.replica');
   let t = await chipTextPx();
   expect(t.units < 500 && t.px >= 12, `upright: tall stage (${t.units} units wide), chip text ${t.px.toFixed(1)} px`);

@@ -65,7 +65,7 @@ test('replica chips and broker titles keep their text inside (presenter, laptop,
     ['vi', 0, 1280, 800, 'consumer-groups'], ['en', 1, 1280, 800, 'topics-in-action'], ['vi', 0, 390, 844, 'consumer-groups'], ['vi', 1, 390, 844, 'topics-in-action']]) {
     await page.setViewportSize({ width, height });
     await page.goto('about:blank');
-    await page.goto(`${baseUrl}?lang=${lang}&presenter=${presenter}${scene && `&scene=${scene}`}`);
+    await page.goto(`${baseUrl}?lang=${lang}&presenter=${presenter}${scene && `&scene=${scene}`}&view=cluster`);
     await page.waitForSelector('svg.stage g.replica');
     const problems = await page.evaluate(() => {
       const bad = [];

@@ -8,7 +8,7 @@ const LANGS = ['vi', 'en'];
 async function open(page, baseUrl, id, lang) {
   await page.goto(`${baseUrl}?scene=${id}&lang=${lang}`);
   await page.waitForSelector(`.scene-card[data-scene="${id}"]`);
-  await page.waitForSelector('svg.stage g.broker, svg.direct-stage');
+  await page.waitForSelector('svg.stage g.broker, svg.stage g.flow, svg.direct-stage');
   // Four times real time, as a learner impatient with the model's pace would choose.
   const speed = page.locator('.transport select');
   if (await speed.count()) await speed.first().selectOption('4');

@@ -1,0 +1,461 @@
+//! The flow view drawn: producers, topics as logs (a row of cells per partition, numbered
+//! by offset), the groups and services that read them with their position in each partition
+//! and their lag as the cells they have not read, and what the services write. Everything
+//! comes from the model's state as it is now; the dots flying over it are the flight layer's.
+
+use super::layout::{
+    FlowLayout, NodeBox, NodeKind, Row, TopicBox, CELL_H, CELL_W, LANE_H, LEGEND_H, ROW_LABEL_W,
+};
+use crate::i18n::{strings, use_lang, Lang};
+use crate::live::use_live;
+use crate::numbers::short;
+use crate::stage::colors::key_color;
+use kafka_model::{Cluster, MemberStatus, PartitionLag, TopicPartition};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties)]
+pub struct FlowViewProps {
+    pub layout: Rc<FlowLayout>,
+    /// The partition whose log is open, highlighted.
+    pub selected: Option<TopicPartition>,
+    pub on_select: Callback<TopicPartition>,
+}
+
+/// The same layout by identity (one is computed per redraw): comparing two layouts field by
+/// field on every render would cost more than it saves.
+impl PartialEq for FlowViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.layout, &other.layout)
+            && self.selected == other.selected
+            && self.on_select == other.on_select
+    }
+}
+
+/// A group's colour: its markers, lag bars and lines to the partitions its members own.
+const GROUP_COLOURS: [&str; 6] = [
+    "#7c3aed", "#c2410c", "#0f766e", "#be185d", "#1d4ed8", "#4d7c0f",
+];
+
+fn u(v: f64) -> String {
+    short(v, 1)
+}
+
+fn group_colour(cluster: &Cluster, group: &str) -> &'static str {
+    let i = cluster
+        .groups()
+        .position(|g| g.group_id == group)
+        .unwrap_or(0);
+    GROUP_COLOURS[i % GROUP_COLOURS.len()]
+}
+
+#[function_component(FlowView)]
+pub fn flow_view(props: &FlowViewProps) -> Html {
+    let (live, lang) = (use_live(), use_lang());
+    let session = live.session.borrow();
+    let cluster = session.cluster();
+    let layout = &props.layout;
+    let edges = layout.edges.iter().map(|e| {
+        let (a, b) = (e.from, e.to);
+        let d = match layout.orientation {
+            crate::stage::layout::Orientation::Wide => {
+                let mid = (a.x + b.x) / 2.0;
+                format!(
+                    "M{} {} C{} {} {} {} {} {}",
+                    u(a.x),
+                    u(a.y),
+                    u(mid),
+                    u(a.y),
+                    u(mid),
+                    u(b.y),
+                    u(b.x - 6.0),
+                    u(b.y)
+                )
+            }
+            crate::stage::layout::Orientation::Tall => {
+                let mid = (a.y + b.y) / 2.0;
+                format!(
+                    "M{} {} C{} {} {} {} {} {}",
+                    u(a.x),
+                    u(a.y),
+                    u(a.x),
+                    u(mid),
+                    u(b.x),
+                    u(mid),
+                    u(b.x),
+                    u(b.y - 6.0)
+                )
+            }
+        };
+        let class = if e.idle {
+            "flow-edge idle"
+        } else {
+            "flow-edge"
+        };
+        html! { <path {class} d={d} marker-end="url(#flow-arrow)" /> }
+    });
+    // Every group's lag per partition, once (`kafka-consumer-groups --describe`'s numbers).
+    let lags: Vec<(String, Vec<PartitionLag>)> = cluster
+        .groups()
+        .filter_map(|g| Some((g.group_id.clone(), cluster.group_lag(&g.group_id).ok()?)))
+        .collect();
+    let topics = layout
+        .topics
+        .iter()
+        .map(|t| topic(cluster, t, &lags, props, lang));
+    let owner_lines = match layout.orientation {
+        crate::stage::layout::Orientation::Wide => owner_lines(cluster, layout),
+        // Upright, the members sit under the topic: the arrow says who reads it, and each
+        // member's box names its partitions.
+        crate::stage::layout::Orientation::Tall => Vec::new(),
+    };
+    let nodes = layout.nodes.iter().map(|n| node(cluster, n, lang));
+    html! {
+        <g class="flow">
+            <defs>
+                <marker id="flow-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0 0 L10 5 L0 10 z" class="flow-arrowhead" />
+                </marker>
+            </defs>
+            <g class="flow-edges">{ for edges }</g>
+            <g class="flow-owners">{ for owner_lines }</g>
+            { for topics }
+            { for nodes }
+            { legend(layout, lang) }
+        </g>
+    }
+}
+
+/// What the marks mean, under the drawing: one line on the wide stage, two upright.
+fn legend(layout: &FlowLayout, lang: Lang) -> Html {
+    let s = lang.strings();
+    let y = layout.height - 6.0;
+    match layout.orientation {
+        crate::stage::layout::Orientation::Wide => html! {
+            <text class="flow-legend" x="12" y={u(y)}>
+                { format!("{}   {}   {}   {}", s.legend_committed, s.legend_position, s.legend_lag, s.legend_hw) }
+            </text>
+        },
+        crate::stage::layout::Orientation::Tall => html! {
+            <>
+                <text class="flow-legend" x="12" y={u(y - LEGEND_H)}>{ format!("{}   {}", s.legend_committed, s.legend_position) }</text>
+                <text class="flow-legend" x="12" y={u(y)}>{ format!("{}   {}", s.legend_lag, s.legend_hw) }</text>
+            </>
+        },
+    }
+}
+
+/// A topic's box: its name and record count, then a row per partition.
+fn topic(
+    cluster: &Cluster,
+    t: &TopicBox,
+    lags: &[(String, Vec<PartitionLag>)],
+    props: &FlowViewProps,
+    lang: Lang,
+) -> Html {
+    let r = t.rect;
+    let records: u64 = t
+        .rows
+        .iter()
+        .filter_map(|row| cluster.partition(&row.partition))
+        .map(|p| p.records().len() as u64)
+        .sum();
+    let rows = t.rows.iter().map(|row| {
+        let selected = props.selected.as_ref() == Some(&row.partition);
+        partition_row(cluster, row, lags, selected, &props.on_select, lang)
+    });
+    html! {
+        <g class="flow-topic" data-topic={t.topic.clone()}>
+            <rect class="box" x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
+            <text class="topic-name" x={u(r.x + 8.0)} y={u(r.y + 17.0)}>{ &t.topic }</text>
+            <text class="topic-meta" x={u(r.x + r.w - 8.0)} y={u(r.y + 17.0)} text-anchor="end">
+                { strings::record_count(lang, records) }
+            </text>
+            { for rows }
+        </g>
+    }
+}
+
+/// One partition: its label, "… n earlier", a cell per record in the window (coloured by
+/// key, numbered by offset; dashed above the high watermark, where consumers cannot read
+/// yet), the empty slot of the next offset, the HW tick, and one lane per reading group with
+/// its position marker and lag bar.
+fn partition_row(
+    cluster: &Cluster,
+    row: &Row,
+    lags: &[(String, Vec<PartitionLag>)],
+    selected: bool,
+    on_select: &Callback<TopicPartition>,
+    lang: Lang,
+) -> Html {
+    let s = lang.strings();
+    let tp = &row.partition;
+    let Some(p) = cluster.partition(tp) else {
+        return html! {};
+    };
+    let (start, hw, leo) = (p.log_start_offset(), p.high_watermark, p.log_end_offset());
+    let records = p.records();
+    let from = records.partition_point(|rec| rec.offset < row.first);
+    let earlier = from as u64;
+    let cells = records[from..]
+        .iter()
+        .take_while(|rec| row.shows(rec.offset))
+        .map(|rec| {
+            let x = row.x_of(rec.offset);
+            let key = rec.key_text();
+            let class = classes!("cell", (rec.offset >= hw).then_some("above-hw"));
+            let value = kafka_model::service::text_of(rec.value.as_deref());
+            let title = strings::cell_title(lang, rec.offset, key.as_deref(), &value);
+            html! {
+                <g {class} data-offset={rec.offset.to_string()}>
+                    <title>{ title }</title>
+                    <rect x={u(x + 1.0)} y={u(row.cells.y)} width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3"
+                        fill={key_color(rec.key.as_deref())} />
+                    <text x={u(x + CELL_W / 2.0)} y={u(row.cells.y + 15.0)} text-anchor="middle">{ rec.offset.to_string() }</text>
+                </g>
+            }
+        });
+    let next_x = row.x_of(leo);
+    let hw_x = row.x_of(hw);
+    let lanes = row.lanes.iter().filter_map(|group| {
+        let lag = lags
+            .iter()
+            .find(|(g, _)| g == group)?
+            .1
+            .iter()
+            .find(|l| &l.partition == tp)?;
+        let y = row.lane_y(group)?;
+        let colour = group_colour(cluster, group);
+        // Measured from the committed offset, as `kafka-consumer-groups` does; a group that
+        // has fetched but not committed is measured from its position, and says so.
+        let (at, committed) = match (lag.committed, lag.position) {
+            (Some(c), _) => (c, true),
+            (None, Some(pos)) => (pos, false),
+            (None, None) => return None,
+        };
+        let behind = lag.high_watermark.saturating_sub(at);
+        let x = row.x_of(at);
+        let marker = format!(
+            "M{} {} L{} {} L{} {} Z",
+            u(x),
+            u(y - 3.0),
+            u(x - 4.0),
+            u(y + 4.0),
+            u(x + 4.0),
+            u(y + 4.0)
+        );
+        let label = strings::lag_from(lang, behind, committed);
+        // After the bar if the row has room there, else before the marker.
+        let room_after = row.rect.x + row.rect.w - hw_x;
+        let (text_x, anchor) = if room_after > 6.0 * label.chars().count() as f64 {
+            (hw_x + 3.0, "start")
+        } else {
+            (x - 6.0, "end")
+        };
+        Some(html! {
+            <g class={classes!("lane", (!committed).then_some("from-position"))} data-group={group.clone()}
+                data-at={at.to_string()} data-lag={behind.to_string()}>
+                <title>{ format!("{group} · {label}") }</title>
+                if behind > 0 {
+                    <line class="lag-bar" x1={u(x)} y1={u(y)} x2={u(hw_x)} y2={u(y)} stroke={colour} />
+                }
+                <path class="marker" d={marker} fill={ if committed { colour } else { "none" } } stroke={colour} />
+                if behind > 0 {
+                    <text class="lag-text" x={u(text_x)} y={u(y + 4.0)} text-anchor={anchor} fill={colour}>{ label }</text>
+                }
+            </g>
+        })
+    });
+    let onclick = {
+        let (on, tp) = (on_select.clone(), tp.clone());
+        Callback::from(move |_| on.emit(tp.clone()))
+    };
+    let onkeydown = {
+        let (on, tp) = (on_select.clone(), tp.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                on.emit(tp.clone());
+            }
+        })
+    };
+    let r = row.rect;
+    let cy = row.cells.y;
+    // The whole row answers a click; its label is the button a keyboard or a screen reader
+    // finds, named by its own text first ("P0 · orders-0: 3 records").
+    let label = format!("{}{}", s.partition_short, tp.partition);
+    let name = format!(
+        "{label} · {tp}: {}",
+        strings::record_count(lang, records.len() as u64)
+    );
+    html! {
+        <g class={classes!("flow-row", selected.then_some("selected"))} data-tp={tp.to_string()}
+            data-first={row.first.to_string()} data-log-start={start.to_string()}
+            data-hw={hw.to_string()} data-leo={leo.to_string()} {onclick}>
+            <rect class="row-hit" x={u(r.x)} y={u(r.y - 2.0)} width={u(r.w)} height={u(r.h + 2.0)} rx="4" />
+            <g class="row-button" role="button" tabindex="0" aria-label={name} {onkeydown}>
+                <rect class="row-focus" x={u(r.x)} y={u(cy - 2.0)} width={u(ROW_LABEL_W)} height={u(CELL_H + 4.0)} rx="4" />
+                <text class="row-label" x={u(r.x + 2.0)} y={u(cy + 15.0)}>{ label }</text>
+            </g>
+            if earlier > 0 {
+                <text class="earlier" x={u(row.cells.x - 4.0)} y={u(cy + 15.0)} text-anchor="end">{ strings::flow_earlier(lang, earlier) }</text>
+            }
+            { for cells }
+            if row.shows(leo) {
+                <g class="next-slot">
+                    <rect x={u(next_x + 1.0)} y={u(cy)} width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3" />
+                    <text x={u(next_x + CELL_W / 2.0)} y={u(cy + 15.0)} text-anchor="middle">{ s.flow_next }</text>
+                </g>
+            }
+            <line class="hw" x1={u(hw_x)} y1={u(cy - 3.0)} x2={u(hw_x)} y2={u(cy + CELL_H + 2.0 + row.lanes.len() as f64 * LANE_H)} />
+            { for lanes }
+        </g>
+    }
+}
+
+/// Lines from each member to the partitions it owns, as the primer's consumer-groups picture
+/// draws them.
+fn owner_lines(cluster: &Cluster, layout: &FlowLayout) -> Vec<Html> {
+    let mut lines = Vec::new();
+    for g in cluster.groups() {
+        let colour = group_colour(cluster, &g.group_id);
+        for (member_id, m) in g.members.iter() {
+            let Some(mr) = layout.member(&g.group_id, member_id) else {
+                continue;
+            };
+            for tp in m.owned.keys() {
+                let Some(row) = layout.row(tp) else {
+                    continue;
+                };
+                let (x1, y1) = match layout.orientation {
+                    crate::stage::layout::Orientation::Wide => (mr.x, mr.y + mr.h / 2.0),
+                    crate::stage::layout::Orientation::Tall => (mr.x + mr.w / 2.0, mr.y),
+                };
+                let (x2, y2) = (row.rect.x + row.rect.w, row.cells.y + CELL_H / 2.0);
+                lines.push(html! {
+                    <line class="owns" data-tp={tp.to_string()} data-member={member_id.clone()}
+                        x1={u(x1)} y1={u(y1)} x2={u(x2)} y2={u(y2)} stroke={colour} />
+                });
+            }
+        }
+    }
+    lines
+}
+
+fn node(cluster: &Cluster, n: &NodeBox, lang: Lang) -> Html {
+    let s = lang.strings();
+    let r = n.rect;
+    let frame = |title: String, lines: Vec<String>| {
+        let lines = lines.into_iter().enumerate().map(|(i, line)| {
+            html! { <text class="node-sub" x={u(r.x + 8.0)} y={u(r.y + 30.0 + 13.0 * i as f64)}>{ line }</text> }
+        });
+        html! {
+            <>
+                <rect class="box" x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
+                <text class="node-name" x={u(r.x + 8.0)} y={u(r.y + 16.0)}>{ title }</text>
+                { for lines }
+            </>
+        }
+    };
+    match &n.kind {
+        NodeKind::Producer(id) => {
+            let name = cluster
+                .producers()
+                .find(|p| p.id == *id)
+                .map(|p| p.client_id.clone())
+                .unwrap_or_default();
+            html! {
+                <g class="flow-node flow-producer" data-producer={id.to_string()}>
+                    { frame(name, vec![s.flow_producer.to_string()]) }
+                </g>
+            }
+        }
+        NodeKind::Group { group, service } => {
+            let Some(g) = cluster.group(group) else {
+                return html! {};
+            };
+            let running = cluster.service(group).map_or(true, |svc| svc.running);
+            // A service reads its inputs even while stopped (its member gone).
+            let reads: Vec<&str> = match cluster.service(group) {
+                Some(svc) => svc.config.inputs.iter().map(String::as_str).collect(),
+                None => g.subscribed_topics().into_iter().collect(),
+            };
+            let kind = if *service {
+                s.flow_service
+            } else {
+                s.flow_group
+            };
+            let mut sub = vec![kind.to_string()];
+            if !reads.is_empty() {
+                sub.push(format!("{} {}", s.flow_reads, reads.join(", ")));
+            }
+            let members = n.members.iter().filter_map(|(id, mr)| {
+                let m = g.members.get(id)?;
+                let state = match m.status {
+                    MemberStatus::Crashed => s.member_crashed.to_string(),
+                    MemberStatus::Leaving => s.member_leaving.to_string(),
+                    MemberStatus::Joining => s.member_joining.to_string(),
+                    MemberStatus::Stable if m.owned.is_empty() => s.idle.to_string(),
+                    MemberStatus::Stable => {
+                        let owned: Vec<String> = m
+                            .owned
+                            .keys()
+                            .map(|tp| {
+                                if reads.len() > 1 {
+                                    tp.to_string()
+                                } else {
+                                    format!("{}{}", s.partition_short, tp.partition)
+                                }
+                            })
+                            .collect();
+                        owned.join(" ")
+                    }
+                };
+                let class = classes!(
+                    "member",
+                    (m.status == MemberStatus::Crashed).then_some("crashed"),
+                    (m.status == MemberStatus::Stable && m.owned.is_empty()).then_some("idle")
+                );
+                Some(html! {
+                    <g {class} data-member={id.clone()}>
+                        <rect x={u(mr.x)} y={u(mr.y)} width={u(mr.w)} height={u(mr.h)} rx="5" />
+                        <text class="member-name" x={u(mr.x + 6.0)} y={u(mr.y + 13.0)}>{ &m.client_id }</text>
+                        <text class="member-state" x={u(mr.x + 6.0)} y={u(mr.y + 26.0)}>{ state }</text>
+                    </g>
+                })
+            });
+            let class = classes!(
+                "flow-node",
+                if *service {
+                    "flow-service"
+                } else {
+                    "flow-group"
+                },
+                (!running).then_some("stopped")
+            );
+            html! {
+                <g {class} data-group={group.clone()}>
+                    { frame(group.clone(), sub) }
+                    { for members }
+                </g>
+            }
+        }
+        NodeKind::Table(table) => {
+            let rows = cluster.table(table).map_or(0, |t| t.len());
+            html! {
+                <g class="flow-node flow-sink" data-table={table.clone()}>
+                    { frame(format!("{} {table}", s.flow_table), vec![format!("{rows} {}", s.flow_rows)]) }
+                </g>
+            }
+        }
+        NodeKind::Email(service) => {
+            let sent = cluster.service(service).map_or(0, |svc| svc.emails_sent);
+            html! {
+                <g class="flow-node flow-sink" data-email={service.clone()}>
+                    { frame(s.flow_email.to_string(), vec![format!("{sent} {}", s.flow_emails)]) }
+                </g>
+            }
+        }
+        NodeKind::Topic(_) => html! {},
+    }
+}
