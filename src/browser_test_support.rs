@@ -182,8 +182,7 @@ impl Mounted {
     pub fn type_in(&self, selector: &str, value: &str) {
         let input: HtmlInputElement = self.one(selector).unchecked_into();
         input.set_value(value);
-        let event = web_sys::Event::new("input").unwrap();
-        input.dispatch_event(&event).unwrap();
+        input.dispatch_event(&bubbling("input")).unwrap();
     }
 
     /// Chooses the option `value` of the select `selector`.
@@ -191,8 +190,7 @@ impl Mounted {
         let select: HtmlSelectElement = self.one(selector).unchecked_into();
         select.set_value(value);
         assert_eq!(select.value(), value, "{selector} offers {value}");
-        let event = web_sys::Event::new("change").unwrap();
-        select.dispatch_event(&event).unwrap();
+        select.dispatch_event(&bubbling("change")).unwrap();
     }
 
     /// Clicks `selector` (an HTML element, or a drawing in the SVG), then lets the views
@@ -209,6 +207,13 @@ impl Mounted {
         }
         settle(10).await;
     }
+}
+
+/// An event of `kind` that bubbles, as the browser's own `input` and `change` do.
+pub fn bubbling(kind: &str) -> web_sys::Event {
+    let event = web_sys::Event::new(kind).unwrap();
+    event.init_event_with_bubbles(kind, true);
+    event
 }
 
 /// An element's box on the page.
