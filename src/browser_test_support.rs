@@ -114,7 +114,10 @@ pub async fn mount(session: Session, lang: Lang, view: Html) -> Mounted {
     )
     .render();
     settle(10).await;
-    let live = stash.borrow().clone().expect("the host grabbed the live session");
+    let live = stash
+        .borrow()
+        .clone()
+        .expect("the host grabbed the live session");
     Mounted {
         root,
         live,

@@ -501,7 +501,10 @@ mod browser_tests {
         let (before, end) = (m.cluster(), m.session().history().end());
         act.await;
         assert_eq!(m.text(&format!(".{panel} > .form-error")), message);
-        assert!(m.cluster() == before, "a refusal changed the cluster: {message}");
+        assert!(
+            m.cluster() == before,
+            "a refusal changed the cluster: {message}"
+        );
         assert_eq!(m.session().history().end(), end);
     }
 
@@ -536,14 +539,26 @@ mod browser_tests {
             for p in &t.partitions {
                 let mut replicas = p.replicas.clone();
                 replicas.dedup();
-                assert_eq!(replicas.len(), 2, "RF 2 on distinct brokers: {:?}", p.replicas);
+                assert_eq!(
+                    replicas.len(),
+                    2,
+                    "RF 2 on distinct brokers: {:?}",
+                    p.replicas
+                );
             }
             assert_eq!(t.config.retention_ms, Some(60_000), "seconds in the form");
             assert_eq!(t.config.cleanup_policy, CleanupPolicy::Compact);
         }
         assert_eq!(m.text("li[data-topic=audit] .item-name"), "audit (5)");
         m.click("li[data-topic=audit] button.add-partition").await;
-        assert_eq!(m.session().cluster().topic("audit").unwrap().partition_count(), 6);
+        assert_eq!(
+            m.session()
+                .cluster()
+                .topic("audit")
+                .unwrap()
+                .partition_count(),
+            6
+        );
         assert_eq!(m.text("li[data-topic=audit] .item-name"), "audit (6)");
         m.click("li[data-topic=orders] button.delete-topic").await;
         assert!(m.session().cluster().topic("orders").is_none());
@@ -570,17 +585,68 @@ mod browser_tests {
                 "Kafka refuses a replication factor above the live brokers: {rf:?}"
             );
             let cases = [
-                ("..", "3", "1", "", error_text(&refusal(&m, topic_command("..", 3, 1)), lang)),
-                ("a b", "3", "1", "", error_text(&refusal(&m, topic_command("a b", 3, 1)), lang)),
-                ("audit", "0", "1", "", error_text(&refusal(&m, topic_command("audit", 0, 1)), lang)),
+                (
+                    "..",
+                    "3",
+                    "1",
+                    "",
+                    error_text(&refusal(&m, topic_command("..", 3, 1)), lang),
+                ),
+                (
+                    "a b",
+                    "3",
+                    "1",
+                    "",
+                    error_text(&refusal(&m, topic_command("a b", 3, 1)), lang),
+                ),
+                (
+                    "audit",
+                    "0",
+                    "1",
+                    "",
+                    error_text(&refusal(&m, topic_command("audit", 0, 1)), lang),
+                ),
                 ("audit", "3", "3", "", error_text(&rf, lang)),
-                ("audit", "3", "0", "", error_text(&refusal(&m, topic_command("audit", 3, 0)), lang)),
-                ("orders", "3", "1", "", error_text(&refusal(&m, topic_command("orders", 3, 1)), lang)),
-                ("audit", "three", "1", "", format!("{} / {}: {}", s.partitions, s.replication_factor, s.invalid_number)),
-                ("audit", "3", "1", "-5", format!("{}: {}", s.retention, s.invalid_number)),
+                (
+                    "audit",
+                    "3",
+                    "0",
+                    "",
+                    error_text(&refusal(&m, topic_command("audit", 3, 0)), lang),
+                ),
+                (
+                    "orders",
+                    "3",
+                    "1",
+                    "",
+                    error_text(&refusal(&m, topic_command("orders", 3, 1)), lang),
+                ),
+                (
+                    "audit",
+                    "three",
+                    "1",
+                    "",
+                    format!(
+                        "{} / {}: {}",
+                        s.partitions, s.replication_factor, s.invalid_number
+                    ),
+                ),
+                (
+                    "audit",
+                    "3",
+                    "1",
+                    "-5",
+                    format!("{}: {}", s.retention, s.invalid_number),
+                ),
             ];
             for (name, partitions, rf, retention, message) in cases {
-                refused(&m, "topics", &message, create_topic(&m, name, partitions, rf, retention)).await;
+                refused(
+                    &m,
+                    "topics",
+                    &message,
+                    create_topic(&m, name, partitions, rf, retention),
+                )
+                .await;
                 said.push(message);
             }
             assert_eq!(m.count("li[data-topic]"), 1, "only orders listed");
@@ -596,25 +662,47 @@ mod browser_tests {
         let m = mount(preset_session(), Lang::Vi, html! { <BrokersPanel /> }).await;
         let s = m.lang.strings();
         let alive = |id: u32| m.session().cluster().broker(id).unwrap().alive;
-        assert_eq!(m.count("li[data-broker]"), m.session().cluster().brokers().count());
+        assert_eq!(
+            m.count("li[data-broker]"),
+            m.session().cluster().brokers().count()
+        );
         m.click("li[data-broker='2'] button.kill-broker").await;
         assert!(!alive(2), "killed in the model");
-        assert_eq!(m.text("li[data-broker='2'] .item-name"), format!("broker-2 · {}", s.down));
-        assert!(m.one("li[data-broker='2'] button.cut-broker").has_attribute("disabled"));
+        assert_eq!(
+            m.text("li[data-broker='2'] .item-name"),
+            format!("broker-2 · {}", s.down)
+        );
+        assert!(m
+            .one("li[data-broker='2'] button.cut-broker")
+            .has_attribute("disabled"));
         m.click("li[data-broker='2'] button.revive-broker").await;
         assert!(alive(2), "revived in the model");
-        assert_eq!(m.text("li[data-broker='2'] .item-name"), format!("broker-2 · {}", s.alive));
+        assert_eq!(
+            m.text("li[data-broker='2'] .item-name"),
+            format!("broker-2 · {}", s.alive)
+        );
         m.click("li[data-broker='1'] button.cut-broker").await;
         assert!(m.session().cluster().network().is_cut_off(1));
-        assert_eq!(m.text("li[data-broker='1'] .item-name"), format!("broker-1 · {}", s.cut_off));
+        assert_eq!(
+            m.text("li[data-broker='1'] .item-name"),
+            format!("broker-1 · {}", s.cut_off)
+        );
         m.click("li[data-broker='1'] button.heal-broker").await;
         assert!(!m.session().cluster().network().is_cut_off(1));
         m.click("button.add-broker").await;
         assert_eq!(m.session().cluster().brokers().count(), 4);
         assert_eq!(m.count("li[data-broker]"), 4);
         m.click("button.zookeeper-mode").await;
-        assert_eq!(m.session().cluster().controller_mode(), ControllerMode::ZooKeeper);
-        assert_eq!(m.one("button.zookeeper-mode").get_attribute("aria-pressed").as_deref(), Some("true"));
+        assert_eq!(
+            m.session().cluster().controller_mode(),
+            ControllerMode::ZooKeeper
+        );
+        assert_eq!(
+            m.one("button.zookeeper-mode")
+                .get_attribute("aria-pressed")
+                .as_deref(),
+            Some("true")
+        );
     }
 
     #[wasm_bindgen_test]
@@ -628,7 +716,10 @@ mod browser_tests {
                 m.type_in("input[name=reassign-replicas]", replicas);
                 m.click(".brokers form.reassign button[type=submit]")
             };
-            let to = |replicas: Vec<u32>| Command::ReassignPartition { partition: tp.clone(), replicas };
+            let to = |replicas: Vec<u32>| Command::ReassignPartition {
+                partition: tp.clone(),
+                replicas,
+            };
             refused(&m, "brokers", s.invalid_broker_list, reassign("1;3")).await;
             refused(&m, "brokers", s.invalid_broker_list, reassign("1,x")).await;
             let unknown = error_text(&refusal(&m, to(vec![1, 9])), lang);
@@ -637,16 +728,29 @@ mod browser_tests {
             refused(&m, "brokers", &empty, reassign("")).await;
 
             let target = {
-                let current = m.session().cluster().partition(&tp).unwrap().replicas.clone();
+                let current = m
+                    .session()
+                    .cluster()
+                    .partition(&tp)
+                    .unwrap()
+                    .replicas
+                    .clone();
                 // Two brokers, one of them new to this partition.
                 let new = (1..=3).find(|b| !current.contains(b)).unwrap();
                 vec![current[0], new]
             };
-            let text = target.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(",");
+            let text = target
+                .iter()
+                .map(|b| b.to_string())
+                .collect::<Vec<_>>()
+                .join(",");
             reassign(&text).await;
             assert_eq!(m.text(".brokers > .form-error"), "");
             m.advance(10_000).await;
-            assert_eq!(m.session().cluster().partition(&tp).unwrap().replicas, target);
+            assert_eq!(
+                m.session().cluster().partition(&tp).unwrap().replicas,
+                target
+            );
             assert_eq!(
                 m.text("select[name=reassign-partition] option[value='orders-0']"),
                 partition_option(&tp, &target)
@@ -663,7 +767,10 @@ mod browser_tests {
         m.click(".groups form button[type=submit]").await;
         assert_eq!(m.text(".groups > .form-error"), "");
         let group = |id: &str| m.session().cluster().group(id).cloned().expect("the group");
-        assert_eq!(group("audit").config.partition_assignment_strategy, strategy);
+        assert_eq!(
+            group("audit").config.partition_assignment_strategy,
+            strategy
+        );
         assert_eq!(m.count("li.group-item"), 2);
         m.click("li[data-group=audit] button.add-member").await;
         let members: Vec<_> = group("audit").members.values().cloned().collect();
@@ -672,18 +779,27 @@ mod browser_tests {
         assert_eq!(members[0].client_id, "audit-1");
         m.advance(3_000).await;
         let member = members[0].member_id.clone();
-        m.click(&format!("li[data-member='{member}'] button.crash-member")).await;
-        assert_eq!(group("audit").members[&member].status, MemberStatus::Crashed);
+        m.click(&format!("li[data-member='{member}'] button.crash-member"))
+            .await;
+        assert_eq!(
+            group("audit").members[&member].status,
+            MemberStatus::Crashed
+        );
         let payment = group("payments").members.keys().next().unwrap().clone();
-        m.click(&format!("li[data-member='{payment}'] button.leave-member")).await;
+        m.click(&format!("li[data-member='{payment}'] button.leave-member"))
+            .await;
         assert!(
-            group("payments").members.get(&payment).map_or(true, |x| x.status == MemberStatus::Leaving),
+            group("payments")
+                .members
+                .get(&payment)
+                .map_or(true, |x| x.status == MemberStatus::Leaving),
             "the member left"
         );
     }
 
     #[wasm_bindgen_test]
-    async fn a_refused_group_or_offset_reset_says_why_in_the_readers_language_and_changes_nothing() {
+    async fn a_refused_group_or_offset_reset_says_why_in_the_readers_language_and_changes_nothing()
+    {
         for lang in Lang::ALL {
             let s = lang.strings();
             let m = mount(preset_session(), lang, html! { <GroupsPanel /> }).await;
@@ -691,7 +807,10 @@ mod browser_tests {
                 m.type_in("input[name=group-name]", name);
                 m.click(".groups form button[type=submit]")
             };
-            let group = |name: &str| Command::CreateGroup { group: name.into(), config: ConsumerConfig::default() };
+            let group = |name: &str| Command::CreateGroup {
+                group: name.into(),
+                config: ConsumerConfig::default(),
+            };
             let exists = error_text(&refusal(&m, group("payments")), lang);
             refused(&m, "groups", &exists, create("payments")).await;
             let empty = error_text(&refusal(&m, group("")), lang);
@@ -706,7 +825,11 @@ mod browser_tests {
             let active = error_text(
                 &refusal(
                     &m,
-                    Command::ResetOffsets { group: "payments".into(), topic: "orders".into(), to: SeekTo::Earliest },
+                    Command::ResetOffsets {
+                        group: "payments".into(),
+                        topic: "orders".into(),
+                        to: SeekTo::Earliest,
+                    },
                 ),
                 lang,
             );

@@ -152,7 +152,11 @@ mod browser_tests {
     fn expect_figures(m: &Mounted) -> u64 {
         let s = m.lang.strings();
         let session = m.session();
-        let groups: Vec<String> = session.cluster().groups().map(|g| g.group_id.clone()).collect();
+        let groups: Vec<String> = session
+            .cluster()
+            .groups()
+            .map(|g| g.group_id.clone())
+            .collect();
         let figures = m.all("figure.lag-chart");
         let drawn: Vec<String> = figures
             .iter()
@@ -228,7 +232,12 @@ mod browser_tests {
             for i in 0..6 {
                 let key = format!("order-{round}-{i}");
                 let record = ProducerRecord::text("orders", Some(&key), "v");
-                m.live.run(Command::Produce { producer: 1, record }).unwrap();
+                m.live
+                    .run(Command::Produce {
+                        producer: 1,
+                        record,
+                    })
+                    .unwrap();
             }
             m.advance(1_000).await;
             largest = largest.max(expect_figures(&m));

@@ -340,8 +340,7 @@ mod browser_tests {
 
     /// The preset, plus `audit` with 5 partitions.
     fn session() -> Session {
-        let mut session =
-            Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap();
+        let mut session = Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap();
         session
             .apply(Command::CreateTopic {
                 name: "audit".into(),
@@ -368,8 +367,11 @@ mod browser_tests {
             .await;
     }
 
-    /// The records with `key` in `topic`, as (partition, offset, headers).
-    fn written(m: &Mounted, topic: &str, key: &str) -> Vec<(u32, u64, Vec<(String, String)>)> {
+    /// A record as written: partition, offset, headers.
+    type Written = (u32, u64, Vec<(String, String)>);
+
+    /// The records with `key` in `topic`.
+    fn written(m: &Mounted, topic: &str, key: &str) -> Vec<Written> {
         let session = m.session();
         let t = session.cluster().topic(topic).unwrap();
         t.partitions
@@ -410,7 +412,11 @@ mod browser_tests {
         assert_eq!(m.text(".card-partition"), expected.to_string());
         assert_eq!(m.text(".card-key"), key);
         assert_eq!(m.text(".card-value"), "paid");
-        assert_eq!(m.text(".card-offset"), m.lang.strings().offset_pending, "not written yet");
+        assert_eq!(
+            m.text(".card-offset"),
+            m.lang.strings().offset_pending,
+            "not written yet"
+        );
         // The form asked for acks=1: the learner's producer now uses it.
         assert_eq!(
             m.session().cluster().producer(1).unwrap().config.acks,
@@ -426,7 +432,11 @@ mod browser_tests {
         let (partition, offset, written_headers) = records[0].clone();
         assert_eq!(partition, expected, "toPositive(murmur2(key)) % 5");
         assert_eq!(written_headers, headers);
-        assert_eq!(m.text(".card-offset"), offset.to_string(), "the card finds its offset");
+        assert_eq!(
+            m.text(".card-offset"),
+            offset.to_string(),
+            "the card finds its offset"
+        );
 
         // The same key again lands beside it; an explicit partition wins over the key.
         publish(&m, "audit", &key, "", "").await;
@@ -457,8 +467,18 @@ mod browser_tests {
                 .expect_err("the model refuses partition 9");
             let cases = [
                 ("k", "=x", "", format!("{}: {}", s.headers, s.required)),
-                ("k", "", "two", format!("{}: {}", s.partition, s.invalid_number)),
-                ("k", "", "-1", format!("{}: {}", s.partition, s.invalid_number)),
+                (
+                    "k",
+                    "",
+                    "two",
+                    format!("{}: {}", s.partition, s.invalid_number),
+                ),
+                (
+                    "k",
+                    "",
+                    "-1",
+                    format!("{}: {}", s.partition, s.invalid_number),
+                ),
                 ("k", "", "9", crate::i18n::errors::describe(&refusal, lang)),
             ];
             for (key, headers, partition, message) in cases {

@@ -142,7 +142,12 @@ mod browser_tests {
         let mut expected = Vec::new();
         for t in session.cluster().topics() {
             for p in &t.partitions {
-                let ids = |v: &[u32]| v.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(",");
+                let ids = |v: &[u32]| {
+                    v.iter()
+                        .map(|b| b.to_string())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                };
                 expected.push(vec![
                     t.name.clone(),
                     p.id.to_string(),
@@ -155,11 +160,21 @@ mod browser_tests {
                 ]);
             }
         }
-        let rows: Vec<Vec<String>> = m.all(".topics-describe tbody tr").iter().map(cells).collect();
+        let rows: Vec<Vec<String>> = m
+            .all(".topics-describe tbody tr")
+            .iter()
+            .map(cells)
+            .collect();
         assert_eq!(rows, expected, "kafka-topics --describe, row by row");
-        let partitions: Vec<_> = session.cluster().topics().flat_map(|t| t.partitions.iter()).collect();
+        let partitions: Vec<_> = session
+            .cluster()
+            .topics()
+            .flat_map(|t| t.partitions.iter())
+            .collect();
         let log_start = partitions.iter().map(|p| p.log_start_offset()).max();
-        let unreplicated = partitions.iter().any(|p| p.high_watermark < p.log_end_offset());
+        let unreplicated = partitions
+            .iter()
+            .any(|p| p.high_watermark < p.log_end_offset());
         (log_start.unwrap_or(0), unreplicated)
     }
 
@@ -192,8 +207,15 @@ mod browser_tests {
                 ]);
             }
         }
-        let rows: Vec<Vec<String>> = m.all(".groups-describe tbody tr").iter().map(cells).collect();
-        assert_eq!(rows, expected, "kafka-consumer-groups --describe, row by row");
+        let rows: Vec<Vec<String>> = m
+            .all(".groups-describe tbody tr")
+            .iter()
+            .map(cells)
+            .collect();
+        assert_eq!(
+            rows, expected,
+            "kafka-consumer-groups --describe, row by row"
+        );
         (committed, lagging)
     }
 
@@ -236,7 +258,10 @@ mod browser_tests {
             m.advance(50).await;
             unreplicated |= expect_topic_rows(&m).1;
         }
-        assert!(unreplicated, "a high watermark behind its log end was shown");
+        assert!(
+            unreplicated,
+            "a high watermark behind its log end was shown"
+        );
         m.advance(8_000).await;
         assert!(expect_topic_rows(&m).0 > 0, "retention moved a log start");
         m.run(Command::KillBroker { broker: 2 }).await;
@@ -259,7 +284,10 @@ mod browser_tests {
             committed |= c;
             lagging |= l;
         }
-        assert!(committed && lagging, "the rows went through lag and commits");
+        assert!(
+            committed && lagging,
+            "the rows went through lag and commits"
+        );
         // A second group on the same topic, and a member crash: the rows follow.
         m.run(Command::CreateGroup {
             group: "audit".into(),
@@ -319,7 +347,16 @@ mod browser_tests {
                 .collect();
             assert_eq!(
                 heads,
-                [s.topic, s.partition, s.leader, s.replicas, s.isr, s.log_start, s.high_watermark, s.log_end_offset]
+                [
+                    s.topic,
+                    s.partition,
+                    s.leader,
+                    s.replicas,
+                    s.isr,
+                    s.log_start,
+                    s.high_watermark,
+                    s.log_end_offset
+                ]
             );
             m.run(Command::CreateTopic {
                 name: "orders".into(),
@@ -327,9 +364,16 @@ mod browser_tests {
             })
             .await;
             let notes = m.texts(".empty-note");
-            assert_eq!(notes, vec![s.no_group_rows.to_string()], "a topic listed, no group yet");
+            assert_eq!(
+                notes,
+                vec![s.no_group_rows.to_string()],
+                "a topic listed, no group yet"
+            );
             expect_topic_rows(&m);
         }
-        assert_ne!(Lang::En.strings().no_group_rows, Lang::Vi.strings().no_group_rows);
+        assert_ne!(
+            Lang::En.strings().no_group_rows,
+            Lang::Vi.strings().no_group_rows
+        );
     }
 }

@@ -302,7 +302,10 @@ mod browser_tests {
         let live = use_live();
         let session = live.session.clone();
         let layout = use_memo(session.version(), move |_| {
-            Rc::new(Layout::compute(session.borrow().cluster(), Orientation::Wide))
+            Rc::new(Layout::compute(
+                session.borrow().cluster(),
+                Orientation::Wide,
+            ))
         });
         let layout: Rc<Layout> = (*layout).clone();
         let selected = use_state(|| None::<TopicPartition>);
@@ -557,10 +560,16 @@ mod browser_tests {
                 (c.controller().expect("a controller"), voters.join(","))
             };
             assert!(!voters.is_empty());
-            assert_eq!(m.one("g.controller").get_attribute("class").unwrap(), "controller");
+            assert_eq!(
+                m.one("g.controller").get_attribute("class").unwrap(),
+                "controller"
+            );
             assert_eq!(
                 m.text("g.controller text"),
-                format!("{}: broker-{controller} · {} {voters}", s.controller, s.voters)
+                format!(
+                    "{}: broker-{controller} · {} {voters}",
+                    s.controller, s.voters
+                )
             );
             m.run(Command::SetControllerMode {
                 mode: ControllerMode::ZooKeeper,
@@ -604,9 +613,17 @@ mod browser_tests {
         assert_eq!(m.count("g.group[data-group=payments] g.member"), 2);
 
         let tp = TopicPartition::new("orders", 1);
-        let leader = m.session().cluster().partition(&tp).unwrap().leader.unwrap();
-        m.click(&format!("g.broker[data-broker='{leader}'] g.replica[data-tp='orders-1']"))
-            .await;
+        let leader = m
+            .session()
+            .cluster()
+            .partition(&tp)
+            .unwrap()
+            .leader
+            .unwrap();
+        m.click(&format!(
+            "g.broker[data-broker='{leader}'] g.replica[data-tp='orders-1']"
+        ))
+        .await;
         assert_eq!(*chosen.borrow(), vec![tp.clone()]);
         let selected: Vec<String> = m
             .all("g.replica.selected")

@@ -151,7 +151,11 @@ mod browser_tests {
         let mut s = Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap();
         for i in 0..6 {
             let record = ProducerRecord::text("orders", Some(&format!("order-{i}")), "v");
-            s.apply(Command::Produce { producer: 1, record }).unwrap();
+            s.apply(Command::Produce {
+                producer: 1,
+                record,
+            })
+            .unwrap();
         }
         s.advance(ms);
         s
@@ -184,7 +188,11 @@ mod browser_tests {
         assert_eq!(m.text(".clock"), "0.5 s / 2.2 s");
         let input = scrubber(&m);
         assert_eq!(input.get_attribute("min").as_deref(), Some("0"));
-        assert_eq!(input.get_attribute("max"), Some(m.session().end().to_string()), "the recorded end");
+        assert_eq!(
+            input.get_attribute("max"),
+            Some(m.session().end().to_string()),
+            "the recorded end"
+        );
         assert_eq!(input.value(), "500");
     }
 
@@ -198,7 +206,11 @@ mod browser_tests {
         input.dispatch_event(&bubbling("input")).unwrap();
         settle(10).await;
         assert_eq!(m.session().now(), 700);
-        assert_eq!(m.session().end(), 3_000, "seeking keeps the recorded future");
+        assert_eq!(
+            m.session().end(),
+            3_000,
+            "seeking keeps the recorded future"
+        );
         assert_eq!(scrubber(&m).get_attribute("max").as_deref(), Some("3000"));
         assert_eq!(m.text(".clock"), "0.7 s / 3.0 s");
         assert!(!transport(&kept).playing, "seeking pauses");
@@ -229,8 +241,16 @@ mod browser_tests {
         assert_eq!(m.session().now(), forward);
         m.live.with_session(|s| s.seek(0));
         settle(10).await;
-        assert!(m.one("button.step-back").has_attribute("disabled"), "nothing before 0");
-        assert_eq!(m.one("button.step-back").get_attribute("aria-label").as_deref(), Some(m.lang.strings().step_back));
+        assert!(
+            m.one("button.step-back").has_attribute("disabled"),
+            "nothing before 0"
+        );
+        assert_eq!(
+            m.one("button.step-back")
+                .get_attribute("aria-label")
+                .as_deref(),
+            Some(m.lang.strings().step_back)
+        );
     }
 
     #[wasm_bindgen_test]
@@ -249,13 +269,22 @@ mod browser_tests {
         assert_eq!(transport(&kept).speed, 2.0);
         assert_eq!(select.selected_index(), 4);
         // Anything else the select might carry is not sent.
-        let foreign = web_sys::window().unwrap().document().unwrap().create_element("option").unwrap();
+        let foreign = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .create_element("option")
+            .unwrap();
         foreign.set_attribute("value", "9").unwrap();
         select.append_child(&foreign).unwrap();
         select.set_selected_index(7);
         select.dispatch_event(&bubbling("change")).unwrap();
         settle(10).await;
-        assert_eq!(transport(&kept).speed, 2.0, "a speed not offered changes nothing");
+        assert_eq!(
+            transport(&kept).speed,
+            2.0,
+            "a speed not offered changes nothing"
+        );
         foreign.remove();
         select.set_selected_index(-1);
         select.dispatch_event(&bubbling("change")).unwrap();
@@ -267,7 +296,10 @@ mod browser_tests {
     async fn fork_is_offered_only_behind_the_end_and_drops_the_future() {
         let (m, _) = bar_on(session_at(2_000), Lang::En).await;
         let fork = |m: &Mounted| m.one("button.fork");
-        assert!(fork(&m).has_attribute("disabled"), "nothing to fork at the end");
+        assert!(
+            fork(&m).has_attribute("disabled"),
+            "nothing to fork at the end"
+        );
         m.live.with_session(|s| s.seek(1_000));
         settle(10).await;
         assert!(!fork(&m).has_attribute("disabled"));
@@ -283,16 +315,32 @@ mod browser_tests {
         for lang in Lang::ALL {
             let s = lang.strings();
             let (m, kept) = bar_on(session_at(0), lang).await;
-            assert_eq!(m.one(".transport").get_attribute("aria-label").as_deref(), Some(s.time));
+            assert_eq!(
+                m.one(".transport").get_attribute("aria-label").as_deref(),
+                Some(s.time)
+            );
             let play = |m: &Mounted| m.one("button.play");
-            assert_eq!(play(&m).get_attribute("aria-pressed").as_deref(), Some("false"));
+            assert_eq!(
+                play(&m).get_attribute("aria-pressed").as_deref(),
+                Some("false")
+            );
             assert_eq!(m.text("button.play span"), s.play);
             m.click("button.play").await;
             assert!(transport(&kept).playing);
-            assert_eq!(play(&m).get_attribute("aria-pressed").as_deref(), Some("true"));
+            assert_eq!(
+                play(&m).get_attribute("aria-pressed").as_deref(),
+                Some("true")
+            );
             assert_eq!(m.text("button.play span"), s.pause);
-            assert_eq!(play(&m).get_attribute("aria-label").as_deref(), Some(s.pause));
-            assert_eq!(m.session().now(), 0, "no loop here: playing alone moves no time");
+            assert_eq!(
+                play(&m).get_attribute("aria-label").as_deref(),
+                Some(s.pause)
+            );
+            assert_eq!(
+                m.session().now(),
+                0,
+                "no loop here: playing alone moves no time"
+            );
         }
     }
 }
