@@ -17,6 +17,10 @@ pub mod share;
 pub mod shell;
 pub mod stage;
 
+/// Test-only: what the browser component tests share (`mod browser_tests` in the views).
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_test_support;
+
 pub use app::App;
 
 /// Version of the web app, from Cargo, shown in the footer.

@@ -464,3 +464,376 @@ mod tests {
         );
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    //! The admin panels alone on a known session: a valid submit changes the model as asked;
+    //! a refused one says why in the reader's language and leaves the cluster equal.
+    use super::*;
+    use crate::browser_test_support::{mount, Mounted};
+    use crate::playground::preset;
+    use crate::session::Session;
+    use kafka_model::MemberStatus;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn preset_session() -> Session {
+        Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap()
+    }
+
+    /// What the model says to `command`, asked of a copy of the session.
+    fn refusal(m: &Mounted, command: Command) -> ModelError {
+        m.session()
+            .clone()
+            .apply(command.clone())
+            .expect_err(&format!("the model refuses {command:?}"))
+    }
+
+    /// Submits what `act` does; the panel's message must be `message`, and the cluster and
+    /// the recorded history unchanged.
+    async fn refused<F: std::future::Future<Output = ()>>(
+        m: &Mounted,
+        panel: &str,
+        message: &str,
+        act: F,
+    ) {
+        let (before, end) = (m.cluster(), m.session().history().end());
+        act.await;
+        assert_eq!(m.text(&format!(".{panel} > .form-error")), message);
+        assert!(
+            m.cluster() == before,
+            "a refusal changed the cluster: {message}"
+        );
+        assert_eq!(m.session().history().end(), end);
+    }
+
+    async fn create_topic(m: &Mounted, name: &str, partitions: &str, rf: &str, retention: &str) {
+        m.type_in("input[name=topic-name]", name);
+        m.type_in("input[name=partitions]", partitions);
+        m.type_in("input[name=replication-factor]", rf);
+        m.type_in("input[name=retention]", retention);
+        m.click(".topics form button[type=submit]").await;
+    }
+
+    fn topic_command(name: &str, partitions: u32, rf: u32) -> Command {
+        Command::CreateTopic {
+            name: name.into(),
+            config: TopicConfig::default()
+                .with_partitions(partitions)
+                .with_replication_factor(rf)
+                .with_cleanup_policy(CleanupPolicy::Delete),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_topic_is_created_as_asked_grows_a_partition_and_is_deleted() {
+        let m = mount(preset_session(), Lang::En, html! { <TopicsPanel /> }).await;
+        m.choose("select[name=cleanup-policy]", "compact");
+        create_topic(&m, " audit ", "5", "2", "60").await;
+        assert_eq!(m.text(".topics > .form-error"), "");
+        {
+            let session = m.session();
+            let t = session.cluster().topic("audit").expect("audit created");
+            assert_eq!(t.partition_count(), 5);
+            for p in &t.partitions {
+                let mut replicas = p.replicas.clone();
+                replicas.dedup();
+                assert_eq!(
+                    replicas.len(),
+                    2,
+                    "RF 2 on distinct brokers: {:?}",
+                    p.replicas
+                );
+            }
+            assert_eq!(t.config.retention_ms, Some(60_000), "seconds in the form");
+            assert_eq!(t.config.cleanup_policy, CleanupPolicy::Compact);
+        }
+        assert_eq!(m.text("li[data-topic=audit] .item-name"), "audit (5)");
+        m.click("li[data-topic=audit] button.add-partition").await;
+        assert_eq!(
+            m.session()
+                .cluster()
+                .topic("audit")
+                .unwrap()
+                .partition_count(),
+            6
+        );
+        assert_eq!(m.text("li[data-topic=audit] .item-name"), "audit (6)");
+        m.click("li[data-topic=orders] button.delete-topic").await;
+        assert!(m.session().cluster().topic("orders").is_none());
+        assert_eq!(m.find("li[data-topic=orders]"), None);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_refused_topic_says_why_in_the_readers_language_and_changes_nothing() {
+        let mut said = Vec::new();
+        for lang in Lang::ALL {
+            let s = lang.strings();
+            let m = mount(preset_session(), lang, html! { <TopicsPanel /> }).await;
+            // Two live brokers of three.
+            m.run(Command::KillBroker { broker: 3 }).await;
+            let rf = refusal(&m, topic_command("audit", 3, 3));
+            assert!(
+                matches!(
+                    rf,
+                    ModelError::InvalidReplicationFactor {
+                        requested: 3,
+                        available_brokers: 2
+                    }
+                ),
+                "Kafka refuses a replication factor above the live brokers: {rf:?}"
+            );
+            let cases = [
+                (
+                    "..",
+                    "3",
+                    "1",
+                    "",
+                    error_text(&refusal(&m, topic_command("..", 3, 1)), lang),
+                ),
+                (
+                    "a b",
+                    "3",
+                    "1",
+                    "",
+                    error_text(&refusal(&m, topic_command("a b", 3, 1)), lang),
+                ),
+                (
+                    "audit",
+                    "0",
+                    "1",
+                    "",
+                    error_text(&refusal(&m, topic_command("audit", 0, 1)), lang),
+                ),
+                ("audit", "3", "3", "", error_text(&rf, lang)),
+                (
+                    "audit",
+                    "3",
+                    "0",
+                    "",
+                    error_text(&refusal(&m, topic_command("audit", 3, 0)), lang),
+                ),
+                (
+                    "orders",
+                    "3",
+                    "1",
+                    "",
+                    error_text(&refusal(&m, topic_command("orders", 3, 1)), lang),
+                ),
+                (
+                    "audit",
+                    "three",
+                    "1",
+                    "",
+                    format!(
+                        "{} / {}: {}",
+                        s.partitions, s.replication_factor, s.invalid_number
+                    ),
+                ),
+                (
+                    "audit",
+                    "3",
+                    "1",
+                    "-5",
+                    format!("{}: {}", s.retention, s.invalid_number),
+                ),
+            ];
+            for (name, partitions, rf, retention, message) in cases {
+                refused(
+                    &m,
+                    "topics",
+                    &message,
+                    create_topic(&m, name, partitions, rf, retention),
+                )
+                .await;
+                said.push(message);
+            }
+            assert_eq!(m.count("li[data-topic]"), 1, "only orders listed");
+        }
+        let (vi, en) = said.split_at(said.len() / 2);
+        for (vi, en) in vi.iter().zip(en) {
+            assert_ne!(vi, en, "each language has its own words");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn broker_buttons_kill_revive_cut_add_and_switch_the_controller_in_the_model() {
+        let m = mount(preset_session(), Lang::Vi, html! { <BrokersPanel /> }).await;
+        let s = m.lang.strings();
+        let alive = |id: u32| m.session().cluster().broker(id).unwrap().alive;
+        assert_eq!(
+            m.count("li[data-broker]"),
+            m.session().cluster().brokers().count()
+        );
+        m.click("li[data-broker='2'] button.kill-broker").await;
+        assert!(!alive(2), "killed in the model");
+        assert_eq!(
+            m.text("li[data-broker='2'] .item-name"),
+            format!("broker-2 · {}", s.down)
+        );
+        assert!(m
+            .one("li[data-broker='2'] button.cut-broker")
+            .has_attribute("disabled"));
+        m.click("li[data-broker='2'] button.revive-broker").await;
+        assert!(alive(2), "revived in the model");
+        assert_eq!(
+            m.text("li[data-broker='2'] .item-name"),
+            format!("broker-2 · {}", s.alive)
+        );
+        m.click("li[data-broker='1'] button.cut-broker").await;
+        assert!(m.session().cluster().network().is_cut_off(1));
+        assert_eq!(
+            m.text("li[data-broker='1'] .item-name"),
+            format!("broker-1 · {}", s.cut_off)
+        );
+        m.click("li[data-broker='1'] button.heal-broker").await;
+        assert!(!m.session().cluster().network().is_cut_off(1));
+        m.click("button.add-broker").await;
+        assert_eq!(m.session().cluster().brokers().count(), 4);
+        assert_eq!(m.count("li[data-broker]"), 4);
+        m.click("button.zookeeper-mode").await;
+        assert_eq!(
+            m.session().cluster().controller_mode(),
+            ControllerMode::ZooKeeper
+        );
+        assert_eq!(
+            m.one("button.zookeeper-mode")
+                .get_attribute("aria-pressed")
+                .as_deref(),
+            Some("true")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_partition_move_is_refused_with_its_reason_or_done_as_asked() {
+        for lang in Lang::ALL {
+            let s = lang.strings();
+            let m = mount(preset_session(), lang, html! { <BrokersPanel /> }).await;
+            let tp = TopicPartition::new("orders", 0);
+            m.choose("select[name=reassign-partition]", "orders-0");
+            let reassign = |replicas: &str| {
+                m.type_in("input[name=reassign-replicas]", replicas);
+                m.click(".brokers form.reassign button[type=submit]")
+            };
+            let to = |replicas: Vec<u32>| Command::ReassignPartition {
+                partition: tp.clone(),
+                replicas,
+            };
+            refused(&m, "brokers", s.invalid_broker_list, reassign("1;3")).await;
+            refused(&m, "brokers", s.invalid_broker_list, reassign("1,x")).await;
+            let unknown = error_text(&refusal(&m, to(vec![1, 9])), lang);
+            refused(&m, "brokers", &unknown, reassign("1,9")).await;
+            let empty = error_text(&refusal(&m, to(vec![])), lang);
+            refused(&m, "brokers", &empty, reassign("")).await;
+
+            let target = {
+                let current = m
+                    .session()
+                    .cluster()
+                    .partition(&tp)
+                    .unwrap()
+                    .replicas
+                    .clone();
+                // Two brokers, one of them new to this partition.
+                let new = (1..=3).find(|b| !current.contains(b)).unwrap();
+                vec![current[0], new]
+            };
+            let text = target
+                .iter()
+                .map(|b| b.to_string())
+                .collect::<Vec<_>>()
+                .join(",");
+            reassign(&text).await;
+            assert_eq!(m.text(".brokers > .form-error"), "");
+            m.advance(10_000).await;
+            assert_eq!(
+                m.session().cluster().partition(&tp).unwrap().replicas,
+                target
+            );
+            assert_eq!(
+                m.text("select[name=reassign-partition] option[value='orders-0']"),
+                partition_option(&tp, &target)
+            );
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_group_is_created_with_its_strategy_and_its_members_come_crash_and_go() {
+        let m = mount(preset_session(), Lang::En, html! { <GroupsPanel /> }).await;
+        let strategy = AssignmentStrategy::CooperativeSticky;
+        m.type_in("input[name=group-name]", "audit");
+        m.choose("select[name=strategy]", strategy.kafka_name());
+        m.click(".groups form button[type=submit]").await;
+        assert_eq!(m.text(".groups > .form-error"), "");
+        let group = |id: &str| m.session().cluster().group(id).cloned().expect("the group");
+        assert_eq!(
+            group("audit").config.partition_assignment_strategy,
+            strategy
+        );
+        assert_eq!(m.count("li.group-item"), 2);
+        m.click("li[data-group=audit] button.add-member").await;
+        let members: Vec<_> = group("audit").members.values().cloned().collect();
+        assert_eq!(members.len(), 1);
+        assert_eq!(members[0].subscription, vec!["orders".to_string()]);
+        assert_eq!(members[0].client_id, "audit-1");
+        m.advance(3_000).await;
+        let member = members[0].member_id.clone();
+        m.click(&format!("li[data-member='{member}'] button.crash-member"))
+            .await;
+        assert_eq!(
+            group("audit").members[&member].status,
+            MemberStatus::Crashed
+        );
+        let payment = group("payments").members.keys().next().unwrap().clone();
+        m.click(&format!("li[data-member='{payment}'] button.leave-member"))
+            .await;
+        assert!(
+            group("payments")
+                .members
+                .get(&payment)
+                .map_or(true, |x| x.status == MemberStatus::Leaving),
+            "the member left"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_refused_group_or_offset_reset_says_why_in_the_readers_language_and_changes_nothing()
+    {
+        for lang in Lang::ALL {
+            let s = lang.strings();
+            let m = mount(preset_session(), lang, html! { <GroupsPanel /> }).await;
+            let create = |name: &str| {
+                m.type_in("input[name=group-name]", name);
+                m.click(".groups form button[type=submit]")
+            };
+            let group = |name: &str| Command::CreateGroup {
+                group: name.into(),
+                config: ConsumerConfig::default(),
+            };
+            let exists = error_text(&refusal(&m, group("payments")), lang);
+            refused(&m, "groups", &exists, create("payments")).await;
+            let empty = error_text(&refusal(&m, group("")), lang);
+            refused(&m, "groups", &empty, create("  ")).await;
+            let reset = |to: &str| {
+                m.type_in("li[data-group=payments] input[name=reset-to]", to);
+                m.click("li[data-group=payments] button.reset-offsets")
+            };
+            let bad = format!("{}: {}", s.offset, s.invalid_number);
+            refused(&m, "groups", &bad, reset("soon")).await;
+            // Kafka resets offsets only for a group with no active member.
+            let active = error_text(
+                &refusal(
+                    &m,
+                    Command::ResetOffsets {
+                        group: "payments".into(),
+                        topic: "orders".into(),
+                        to: SeekTo::Earliest,
+                    },
+                ),
+                lang,
+            );
+            refused(&m, "groups", &active, reset("earliest")).await;
+        }
+    }
+}

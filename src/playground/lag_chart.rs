@@ -133,3 +133,149 @@ mod tests {
         assert_eq!(polyline(&[]), "");
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    //! The lag chart alone on a known session: its figures and numbers are the lag history's.
+    use super::*;
+    use crate::browser_test_support::{mount, rect, Mounted};
+    use crate::i18n::Lang;
+    use crate::playground::preset;
+    use crate::session::Session;
+    use kafka_model::{Command, ProducerRecord, TopicConfig};
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// One figure per group, in the model's order, each caption and line from the history.
+    /// Returns the largest lag the captions showed.
+    fn expect_figures(m: &Mounted) -> u64 {
+        let s = m.lang.strings();
+        let session = m.session();
+        let groups: Vec<String> = session
+            .cluster()
+            .groups()
+            .map(|g| g.group_id.clone())
+            .collect();
+        let figures = m.all("figure.lag-chart");
+        let drawn: Vec<String> = figures
+            .iter()
+            .map(|f| f.get_attribute("data-group").unwrap())
+            .collect();
+        assert_eq!(drawn, groups, "a figure per group");
+        let mut largest = 0;
+        for (figure, g) in figures.iter().zip(&groups) {
+            let series: Vec<(u64, u64)> = session
+                .lag_history()
+                .series(g)
+                .map(|v| v.iter().copied().collect())
+                .unwrap_or_default();
+            let now = series.last().map_or(0, |(_, l)| *l);
+            let peak = series.iter().map(|(_, l)| *l).max().unwrap_or(0);
+            largest = largest.max(peak);
+            let caption = figure.query_selector("figcaption").unwrap().unwrap();
+            assert_eq!(
+                caption.text_content().unwrap(),
+                format!("{g} · {} {now} · {} {peak}", s.lag, s.max)
+            );
+            let points = figure
+                .query_selector("polyline.lag-line")
+                .unwrap()
+                .unwrap()
+                .get_attribute("points")
+                .unwrap();
+            let points: Vec<&str> = points.split_whitespace().collect();
+            assert_eq!(points.len(), series.len(), "{g}: a point per sample");
+            // The last point's height says the lag now: at the bottom for none, at the top for the peak.
+            if let Some(last) = points.last() {
+                let y: f64 = last.split_once(',').unwrap().1.parse().unwrap();
+                if now == 0 {
+                    assert_eq!(y, H - 4.0, "{g}: no lag sits on the axis");
+                } else if now == peak {
+                    assert_eq!(y, 4.0, "{g}: the peak touches the top");
+                }
+            }
+            let parts = session.lag_history().partition_series(g);
+            let legend: Vec<String> = figure
+                .query_selector_all(".legend li")
+                .map(|list| {
+                    (0..list.length())
+                        .map(|i| list.item(i).unwrap().text_content().unwrap())
+                        .collect()
+                })
+                .unwrap();
+            let expected: Vec<String> = parts
+                .iter()
+                .map(|(tp, v)| format!("{tp}: {}", v.back().map_or(0, |(_, l)| *l)))
+                .collect();
+            assert_eq!(legend, expected, "{g}: one legend line per partition");
+        }
+        largest
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_figure_per_group_whose_caption_and_line_are_the_lag_historys() {
+        let mut session = Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap();
+        // A second group that nobody consumes for: its lag only grows.
+        session
+            .apply(Command::CreateGroup {
+                group: "audit".into(),
+                config: Default::default(),
+            })
+            .unwrap();
+        let m = mount(session, Lang::En, html! { <LagChart /> }).await;
+        assert_eq!(m.find(".empty-note"), None);
+        m.advance(3_000).await;
+        expect_figures(&m);
+        let mut largest = 0;
+        for round in 0..4 {
+            for i in 0..6 {
+                let key = format!("order-{round}-{i}");
+                let record = ProducerRecord::text("orders", Some(&key), "v");
+                m.live
+                    .run(Command::Produce {
+                        producer: 1,
+                        record,
+                    })
+                    .unwrap();
+            }
+            m.advance(1_000).await;
+            largest = largest.max(expect_figures(&m));
+        }
+        m.advance(10_000).await;
+        expect_figures(&m);
+        assert!(largest > 0, "the chart went through some lag");
+        // Stretched to its panel: the chart's box is as wide as its figure.
+        let figure = m.one("figure.lag-chart");
+        let svg = m.one("figure.lag-chart > svg");
+        assert!(rect(&svg).width() > 0.0 && rect(&svg).width() <= rect(&figure).width() + 0.5);
+    }
+
+    #[wasm_bindgen_test]
+    async fn without_a_group_the_chart_says_so_in_both_languages() {
+        for lang in Lang::ALL {
+            let session = Session::new(
+                1,
+                3,
+                &[Command::CreateTopic {
+                    name: "orders".into(),
+                    config: TopicConfig::default(),
+                }],
+            )
+            .unwrap();
+            let m = mount(session, lang, html! { <LagChart /> }).await;
+            m.advance(2_000).await;
+            assert_eq!(m.count("figure"), 0);
+            assert_eq!(m.text("h2"), lang.strings().lag_over_time);
+            assert_eq!(m.text(".empty-note"), lang.strings().no_group_rows);
+            m.run(Command::CreateGroup {
+                group: "payments".into(),
+                config: Default::default(),
+            })
+            .await;
+            m.advance(1_000).await;
+            assert_eq!(m.find(".empty-note"), None, "a group: no note");
+            expect_figures(&m);
+        }
+    }
+}

@@ -323,3 +323,216 @@ fn auto_producer() -> Html {
         </form>
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    //! The publish form alone on a known session: what a submit does to the model, and
+    //! that a refused input says why in the reader's language and changes nothing.
+    use super::*;
+    use crate::browser_test_support::{mount, Mounted};
+    use crate::i18n::Lang;
+    use crate::playground::preset;
+    use crate::session::Session;
+    use kafka_model::{partition_for_key, TopicConfig};
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// The preset, plus `audit` with 5 partitions.
+    fn session() -> Session {
+        let mut session = Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap();
+        session
+            .apply(Command::CreateTopic {
+                name: "audit".into(),
+                config: TopicConfig::default()
+                    .with_partitions(5)
+                    .with_replication_factor(2),
+            })
+            .unwrap();
+        session
+    }
+
+    async fn form_on(lang: Lang) -> Mounted {
+        mount(session(), lang, html! { <PublishForm /> }).await
+    }
+
+    /// Fills the form (empty fields left empty) and submits it.
+    async fn publish(m: &Mounted, topic: &str, key: &str, headers: &str, partition: &str) {
+        m.choose("select[name=topic]", topic);
+        m.type_in("input[name=key]", key);
+        m.type_in("input[name=value]", "paid");
+        m.type_in("input[name=headers]", headers);
+        m.type_in("input[name=partition]", partition);
+        m.click(".publish form:not(.auto-producer) button[type=submit]")
+            .await;
+    }
+
+    /// A record as written: partition, offset, headers.
+    type Written = (u32, u64, Vec<(String, String)>);
+
+    /// The records with `key` in `topic`.
+    fn written(m: &Mounted, topic: &str, key: &str) -> Vec<Written> {
+        let session = m.session();
+        let t = session.cluster().topic(topic).unwrap();
+        t.partitions
+            .iter()
+            .flat_map(|p| {
+                p.records()
+                    .iter()
+                    .filter(|r| r.key_text().as_deref() == Some(key))
+                    .map(|r| {
+                        let headers = r
+                            .headers
+                            .iter()
+                            .map(|h| {
+                                let v = h.value.clone().unwrap_or_default();
+                                (h.key.clone(), String::from_utf8(v).unwrap())
+                            })
+                            .collect();
+                        (p.id, r.offset, headers)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_keyed_record_lands_in_the_partition_kafka_hashes_its_key_to() {
+        let m = form_on(Lang::En).await;
+        // A key that does not hash to partition 0, so landing there by default would show.
+        let key = (0..)
+            .map(|i| format!("customer-{i}"))
+            .find(|k| partition_for_key(k.as_bytes(), 5) != 0)
+            .unwrap();
+        let expected = partition_for_key(key.as_bytes(), 5);
+        m.choose("select[name=acks]", "1");
+        publish(&m, "audit", &key, "source=web, trace = 7", "").await;
+        assert_eq!(m.text(".publish > .form-error"), "", "accepted");
+        assert_eq!(m.text(".card-topic"), "audit");
+        assert_eq!(m.text(".card-partition"), expected.to_string());
+        assert_eq!(m.text(".card-key"), key);
+        assert_eq!(m.text(".card-value"), "paid");
+        assert_eq!(
+            m.text(".card-offset"),
+            m.lang.strings().offset_pending,
+            "not written yet"
+        );
+        // The form asked for acks=1: the learner's producer now uses it.
+        assert_eq!(
+            m.session().cluster().producer(1).unwrap().config.acks,
+            Acks::One
+        );
+        m.advance(3_000).await;
+        let records = written(&m, "audit", &key);
+        let headers = vec![
+            ("source".to_string(), "web".to_string()),
+            ("trace".to_string(), "7".to_string()),
+        ];
+        assert_eq!(records.len(), 1, "written once: {records:?}");
+        let (partition, offset, written_headers) = records[0].clone();
+        assert_eq!(partition, expected, "toPositive(murmur2(key)) % 5");
+        assert_eq!(written_headers, headers);
+        assert_eq!(
+            m.text(".card-offset"),
+            offset.to_string(),
+            "the card finds its offset"
+        );
+
+        // The same key again lands beside it; an explicit partition wins over the key.
+        publish(&m, "audit", &key, "", "").await;
+        publish(&m, "audit", &key, "", "0").await;
+        assert_eq!(m.text(".card-partition"), "0");
+        m.advance(3_000).await;
+        let mut partitions: Vec<u32> = written(&m, "audit", &key).iter().map(|r| r.0).collect();
+        partitions.sort();
+        assert_eq!(partitions, vec![0, expected, expected]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_refused_record_says_why_in_the_readers_language_and_changes_nothing() {
+        let mut said = Vec::new();
+        for lang in Lang::ALL {
+            let s = lang.strings();
+            let m = form_on(lang).await;
+            // What the model says of partition 9 of a 3-partition topic, asked of a copy.
+            let mut record = ProducerRecord::text("orders", Some("k"), "paid");
+            record.partition = Some(9);
+            let refusal = m
+                .session()
+                .clone()
+                .apply(Command::Produce {
+                    producer: 1,
+                    record,
+                })
+                .expect_err("the model refuses partition 9");
+            let cases = [
+                ("k", "=x", "", format!("{}: {}", s.headers, s.required)),
+                (
+                    "k",
+                    "",
+                    "two",
+                    format!("{}: {}", s.partition, s.invalid_number),
+                ),
+                (
+                    "k",
+                    "",
+                    "-1",
+                    format!("{}: {}", s.partition, s.invalid_number),
+                ),
+                ("k", "", "9", crate::i18n::errors::describe(&refusal, lang)),
+            ];
+            for (key, headers, partition, message) in cases {
+                let before = m.cluster();
+                let history = m.session().history().end();
+                publish(&m, "orders", key, headers, partition).await;
+                assert_eq!(
+                    m.text(".publish > .form-error"),
+                    message,
+                    "headers {headers:?}, partition {partition:?}"
+                );
+                assert!(m.cluster() == before, "a refusal changed the cluster");
+                assert_eq!(m.session().history().end(), history);
+                assert_eq!(m.find(".record-card"), None, "no card for a refusal");
+                said.push(message);
+            }
+        }
+        let (vi, en) = said.split_at(said.len() / 2);
+        for (vi, en) in vi.iter().zip(en) {
+            assert_ne!(vi, en, "each language has its own words");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_auto_producer_starts_with_the_asked_rate_and_keys_and_refuses_zero() {
+        let m = form_on(Lang::Vi).await;
+        let s = m.lang.strings();
+        m.type_in("input[name=rate]", "0");
+        let before = m.cluster();
+        m.click("form.auto-producer button[type=submit]").await;
+        let refusal = kafka_model::ModelError::InvalidConfig {
+            name: s.rate.into(),
+            reason: s.invalid_number.into(),
+        };
+        assert_eq!(
+            m.text("form.auto-producer .form-error"),
+            crate::i18n::errors::describe(&refusal, m.lang)
+        );
+        assert!(m.cluster() == before, "a refusal changed the cluster");
+
+        m.type_in("input[name=rate]", "4");
+        m.choose("select[name=pattern]", "fixed");
+        m.type_in("input[name=keys]", "k-1, k-2");
+        m.click("form.auto-producer button[type=submit]").await;
+        assert_eq!(m.text("form.auto-producer .form-error"), "");
+        let auto = m.session().cluster().producer(1).unwrap().auto.clone();
+        let auto = auto.expect("the producer publishes on its own");
+        let first = m.session().cluster().topics().next().unwrap().name.clone();
+        assert_eq!(auto.topic, first, "the first topic the model lists");
+        assert_eq!(auto.records_per_sec, 4.0);
+        assert_eq!(auto.keys, KeyPattern::Fixed("k-1".into()));
+        assert_eq!(m.text("form.auto-producer button[type=submit]"), s.stop);
+        m.click("form.auto-producer button[type=submit]").await;
+        assert!(m.session().cluster().producer(1).unwrap().auto.is_none());
+        assert_eq!(m.text("form.auto-producer button[type=submit]"), s.start);
+    }
+}

@@ -226,3 +226,262 @@ fn centre_current(nav: &web_sys::Element) {
     let off_centre = (link.left() + link.width() / 2.0) - (strip.left() + strip.width() / 2.0);
     nav.set_scroll_left(nav.scroll_left() + off_centre as i32);
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    //! The scene card alone on its scene's session: its words in both languages, and ticks
+    //! that follow the model (the test applies the commands itself).
+    use super::*;
+    use crate::browser_test_support::{mount, Mounted};
+    use crate::i18n::Lang;
+    use crate::scenes::{by_id, Action};
+    use kafka_model::{Command, ProducerRecord, TopicConfig};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    type Told = Rc<RefCell<Vec<String>>>;
+
+    /// The card on `scene`'s own session; what it tells the page is written to `Told`.
+    async fn card(scene: &'static Scene, lang: Lang, embedded: bool) -> (Mounted, Told) {
+        let told = Told::default();
+        let (a, b, c) = (told.clone(), told.clone(), told.clone());
+        let on_reset = Callback::from(move |_| a.borrow_mut().push("reset".into()));
+        let on_go = Callback::from(move |s: Option<&'static Scene>| {
+            b.borrow_mut()
+                .push(format!("go {}", s.map_or("free", |s| s.id)))
+        });
+        let on_complete =
+            Callback::from(move |id: &'static str| c.borrow_mut().push(format!("complete {id}")));
+        let view = html! { <SceneCard {scene} {on_reset} {on_go} {on_complete} {embedded} /> };
+        (mount(scene.session().unwrap(), lang, view).await, told)
+    }
+
+    /// The ticks drawn are the tasks the model has ever said were done (`ever`, updated
+    /// here from the model now).
+    fn expect_ticks(m: &Mounted, scene: &Scene, ever: &mut [bool]) {
+        let s = m.lang.strings();
+        for (i, task) in scene.tasks.iter().enumerate() {
+            ever[i] |= (task.done)(&m.session());
+        }
+        let items = m.all("li.task");
+        assert_eq!(items.len(), scene.tasks.len());
+        for ((item, task), &done) in items.iter().zip(scene.tasks).zip(ever.iter()) {
+            let text = item.text_content().unwrap();
+            let (tick, state) = if done {
+                ("✓", s.task_done)
+            } else {
+                ("○", s.task_todo)
+            };
+            assert_eq!(text, format!("{tick}{state}: {}", task.text.get(m.lang)));
+            assert_eq!(
+                item.get_attribute("data-done"),
+                Some(done.to_string()),
+                "{text}"
+            );
+        }
+        let n = ever.iter().filter(|d| **d).count();
+        assert_eq!(
+            m.text("#tasks-title"),
+            format!("{} ({n}/{})", s.try_this, scene.tasks.len())
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn every_scenes_card_tells_its_own_words_in_both_languages() {
+        for scene in SCENES {
+            for lang in Lang::ALL {
+                let (m, _) = card(scene, lang, false).await;
+                let n = scene.number();
+                assert_eq!(
+                    m.text(".scene-section"),
+                    format!(
+                        "{} · {}",
+                        strings::scene_of(lang, n, SCENES.len()),
+                        scene.section.get(lang)
+                    )
+                );
+                assert_eq!(m.text("h2"), format!("{n}. {}", scene.title.get(lang)));
+                assert_eq!(
+                    m.one(".narration").get_attribute("lang").as_deref(),
+                    Some(lang.code())
+                );
+                let narration: Vec<&str> = scene.narration.iter().map(|t| t.get(lang)).collect();
+                assert_eq!(m.texts(".narration p"), narration, "{}", scene.id);
+                assert_eq!(
+                    m.texts(".narration > blockquote > p"),
+                    narration[..1].to_vec(),
+                    "the first is quoted"
+                );
+                let labels: Vec<&str> = scene.actions.iter().map(|a| a.label().get(lang)).collect();
+                assert_eq!(m.texts(".scene-actions button"), labels, "{}", scene.id);
+                expect_ticks(&m, scene, &mut vec![false; scene.tasks.len()]);
+                assert_eq!(m.count(".scene-prev"), usize::from(n > 1), "{}", scene.id);
+                assert_eq!(
+                    m.count(".scene-next"),
+                    usize::from(n < SCENES.len()),
+                    "{}",
+                    scene.id
+                );
+                assert_eq!(m.text(".scene-reset"), lang.strings().reset_scene);
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_task_ticks_only_once_the_model_did_it_and_the_tick_survives_time_travel() {
+        let scene = by_id("partitions").unwrap();
+        let (m, told) = card(scene, Lang::Vi, false).await;
+        let mut ever = vec![false; scene.tasks.len()];
+        expect_ticks(&m, scene, &mut ever);
+        assert!(!ever.iter().any(|d| *d), "nothing done at the start");
+        let produce = |key: &str| {
+            let record = ProducerRecord::text("orders", Some(key), "v");
+            m.live
+                .run(Command::Produce {
+                    producer: 1,
+                    record,
+                })
+                .unwrap();
+        };
+        // The same key once: not yet "the same key twice".
+        produce("order-1");
+        m.advance(2_000).await;
+        expect_ticks(&m, scene, &mut ever);
+        assert!(!ever[0]);
+        produce("order-1");
+        m.advance(2_000).await;
+        expect_ticks(&m, scene, &mut ever);
+        assert!(ever[0], "the same key twice, in one partition");
+        m.run(Command::AddPartitions {
+            topic: "orders".into(),
+            count: 4,
+        })
+        .await;
+        expect_ticks(&m, scene, &mut ever);
+        assert!(ever[2], "a fourth partition");
+        // Back to the start: the model no longer has what ticked them; the ticks stay.
+        m.live.with_session(|s| s.seek(0));
+        crate::browser_test_support::settle(10).await;
+        assert!(
+            !(scene.tasks[2].done)(&m.session()),
+            "the model is back at 3 partitions"
+        );
+        expect_ticks(&m, scene, &mut ever);
+        assert_eq!(m.count("li.task.done"), 2);
+        assert!(
+            told.borrow().is_empty(),
+            "not complete: {:?}",
+            told.borrow()
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_last_tick_completes_the_scene_once() {
+        let scene = by_id("topics").unwrap();
+        let (m, told) = card(scene, Lang::En, false).await;
+        let mut ever = vec![false; scene.tasks.len()];
+        for topic in ["orders", "payments", "shipments"] {
+            let record = ProducerRecord::text(topic, Some("k"), "v");
+            m.live
+                .run(Command::Produce {
+                    producer: 1,
+                    record,
+                })
+                .unwrap();
+        }
+        m.advance(2_000).await;
+        expect_ticks(&m, scene, &mut ever);
+        assert_eq!(m.find(".scene-complete"), None);
+        m.run(Command::CreateTopic {
+            name: "mine".into(),
+            config: TopicConfig::default(),
+        })
+        .await;
+        expect_ticks(&m, scene, &mut ever);
+        assert!(ever.iter().all(|d| *d), "{ever:?}");
+        assert_eq!(m.text(".scene-complete"), m.lang.strings().scene_complete);
+        assert_eq!(
+            m.one(".scene-next").get_attribute("class").as_deref(),
+            Some("scene-next primary")
+        );
+        m.advance(1_000).await;
+        assert_eq!(
+            *told.borrow(),
+            vec!["complete topics".to_string()],
+            "told once"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_quick_actions_refusal_says_why_in_the_readers_language_and_changes_nothing() {
+        let scene = by_id("partitions").unwrap();
+        let action = Action::RemoveMember { group: "payments" };
+        let position = scene.actions.iter().position(|a| *a == action).unwrap() + 1;
+        let button = format!(".scene-actions button:nth-child({position})");
+        let mut said = Vec::new();
+        for lang in Lang::ALL {
+            let (m, _) = card(scene, lang, false).await;
+            assert_eq!(m.text(&button), action.label().get(lang));
+            m.click(&button).await;
+            assert_eq!(
+                m.text(".scene-card .form-error"),
+                "",
+                "the first member leaves"
+            );
+            let running = |m: &Mounted| {
+                m.session()
+                    .cluster()
+                    .group("payments")
+                    .unwrap()
+                    .members
+                    .values()
+                    .filter(|x| x.is_running())
+                    .count()
+            };
+            assert_eq!(running(&m), 0);
+            // The model's own answer to a second click, asked of a copy.
+            let expected = action
+                .apply(&mut m.session().clone())
+                .expect_err("no running member left")
+                .describe(lang);
+            let before = m.cluster();
+            m.click(&button).await;
+            assert_eq!(m.text(".scene-card .form-error"), expected);
+            assert!(
+                m.cluster() == before,
+                "a refused action changed the cluster"
+            );
+            said.push(expected);
+        }
+        assert_ne!(said[0], said[1], "each language has its own words");
+    }
+
+    #[wasm_bindgen_test]
+    async fn previous_next_and_reset_tell_the_page_and_an_embedded_card_has_no_steps() {
+        let scene = by_id("partitions").unwrap();
+        let n = scene.number();
+        let (m, told) = card(scene, Lang::En, false).await;
+        m.click(".scene-prev").await;
+        m.click(".scene-next").await;
+        m.click(".scene-reset").await;
+        assert_eq!(
+            *told.borrow(),
+            vec![
+                format!("go {}", SCENES[n - 2].id),
+                format!("go {}", SCENES[n].id),
+                "reset".to_string()
+            ]
+        );
+        assert_eq!(
+            m.one(".scene-next").get_attribute("title").as_deref(),
+            Some(SCENES[n].title.en)
+        );
+        drop(m);
+        let (m, _) = card(scene, Lang::En, true).await;
+        assert_eq!(m.count(".scene-prev, .scene-next"), 0);
+        assert_eq!(m.count(".scene-reset"), 1);
+    }
+}

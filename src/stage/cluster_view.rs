@@ -290,3 +290,372 @@ fn chip_label(tp: &TopicPartition, alone: bool, chip_w: f64) -> String {
     };
     format!("{topic}{suffix}")
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    //! The stage's cluster drawing, alone in an `<svg>` on a known session, against the model.
+    use super::*;
+    use crate::browser_test_support::{computed, inside, mount, overlap, rect, Mounted};
+    use crate::i18n::Lang;
+    use crate::playground::preset;
+    use crate::session::Session;
+    use crate::stage::layout::Orientation;
+    use kafka_model::{Command, ControllerMode, ProducerRecord, TopicConfig};
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    type Chosen = Rc<RefCell<Vec<TopicPartition>>>;
+
+    #[derive(Properties)]
+    struct StageProps {
+        chosen: Chosen,
+    }
+
+    impl PartialEq for StageProps {
+        fn eq(&self, other: &Self) -> bool {
+            Rc::ptr_eq(&self.chosen, &other.chosen)
+        }
+    }
+
+    /// The stage as the playground draws it: the layout recomputed when the model changes,
+    /// the chosen partition highlighted.
+    #[function_component(Stage)]
+    fn stage(props: &StageProps) -> Html {
+        let live = use_live();
+        let session = live.session.clone();
+        let layout = use_memo(session.version(), move |_| {
+            Rc::new(Layout::compute(
+                session.borrow().cluster(),
+                Orientation::Wide,
+            ))
+        });
+        let layout: Rc<Layout> = (*layout).clone();
+        let selected = use_state(|| None::<TopicPartition>);
+        let on_select = {
+            let (selected, chosen) = (selected.clone(), props.chosen.clone());
+            Callback::from(move |tp: TopicPartition| {
+                chosen.borrow_mut().push(tp.clone());
+                selected.set(Some(tp));
+            })
+        };
+        html! {
+            <svg class="stage" width="1000" viewBox={ format!("0 0 {} {}", u(layout.width), u(layout.height)) }>
+                <ClusterView {layout} selected={(*selected).clone()} {on_select} />
+            </svg>
+        }
+    }
+
+    async fn stage_on(session: Session, lang: Lang) -> (Mounted, Chosen) {
+        let chosen = Chosen::default();
+        let m = mount(session, lang, html! { <Stage chosen={chosen.clone()} /> }).await;
+        (m, chosen)
+    }
+
+    fn preset_session() -> Session {
+        Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap()
+    }
+
+    /// Every broker box and every replica chip as the model has them: ids, status, the
+    /// leader marked (★, one per partition), LEO and HW in each chip's title.
+    fn expect_brokers_and_chips(m: &Mounted) {
+        let s = m.lang.strings();
+        let session = m.session();
+        let cluster = session.cluster();
+        assert_eq!(
+            m.count("g.broker"),
+            cluster.brokers().count(),
+            "one box per broker"
+        );
+        for b in cluster.brokers() {
+            let sel = format!("g.broker[data-broker='{}']", b.id);
+            assert_eq!(
+                m.text(&format!("{sel} > .broker-name")),
+                format!("broker-{}", b.id)
+            );
+            let status = m.text(&format!("{sel} > .broker-status"));
+            let class = m.one(&sel).get_attribute("class").unwrap();
+            if b.alive {
+                assert_eq!(class, "broker", "broker-{}", b.id);
+                assert_eq!(status, s.alive, "broker-{}", b.id);
+            } else {
+                assert_eq!(class, "broker down", "broker-{}", b.id);
+                assert_eq!(status, s.down, "broker-{}", b.id);
+            }
+        }
+        let mut replicas = 0;
+        for t in cluster.topics() {
+            for p in &t.partitions {
+                let tp = TopicPartition::new(&t.name, p.id);
+                let leaders = m.all(&format!("g.replica.leader[data-tp='{tp}']"));
+                let expected_leaders = usize::from(p.leader.is_some());
+                assert_eq!(leaders.len(), expected_leaders, "{tp}: one leader chip");
+                for &b in &p.replicas {
+                    replicas += 1;
+                    let chip = m.one(&format!(
+                        "g.broker[data-broker='{b}'] g.replica[data-tp='{tp}']"
+                    ));
+                    let class = chip.get_attribute("class").unwrap();
+                    let glyph = m.text(&format!(
+                        "g.broker[data-broker='{b}'] g.replica[data-tp='{tp}'] text.glyph"
+                    ));
+                    let alive = cluster.broker(b).is_some_and(|x| x.alive);
+                    let (want_class, want_glyph) = if !alive {
+                        ("replica offline", "✕")
+                    } else if p.leader == Some(b) {
+                        ("replica leader", "★")
+                    } else if p.isr.contains(&b) {
+                        ("replica follower", "")
+                    } else {
+                        ("replica out-of-sync", "…")
+                    };
+                    assert_eq!(class, want_class, "{tp} on broker-{b}");
+                    assert_eq!(glyph, want_glyph, "{tp} on broker-{b}");
+                    let leo = p.replica(b).map_or(0, |r| r.log_end_offset);
+                    let title = m.text(&format!(
+                        "g.broker[data-broker='{b}'] g.replica[data-tp='{tp}'] > title"
+                    ));
+                    assert_eq!(
+                        title,
+                        format!(
+                            "{tp} · broker-{b} · {} {leo} · {} {}",
+                            s.log_end_offset, s.high_watermark, p.high_watermark
+                        )
+                    );
+                }
+            }
+        }
+        assert_eq!(m.count("g.replica"), replicas, "one chip per replica");
+    }
+
+    #[wasm_bindgen_test]
+    async fn each_broker_has_its_box_and_each_replica_its_chip_with_the_leader_marked() {
+        let (m, _) = stage_on(preset_session(), Lang::En).await;
+        // Records in every partition, so the chips' LEO and HW are not all zero.
+        for i in 0..12 {
+            let record = ProducerRecord::text("orders", Some(&format!("order-{i}")), "x");
+            m.run(Command::Produce {
+                producer: 1,
+                record,
+            })
+            .await;
+        }
+        m.advance(3_000).await;
+        let hw: u64 = m
+            .session()
+            .cluster()
+            .topic("orders")
+            .unwrap()
+            .partitions
+            .iter()
+            .map(|p| p.high_watermark)
+            .sum();
+        assert_eq!(hw, 12, "the records were written and replicated");
+        expect_brokers_and_chips(&m);
+        // The layout a learner sees: chips inside their broker's box, never on each other.
+        for b in m.all("g.broker") {
+            let outer = rect(&b.query_selector(":scope > rect").unwrap().unwrap());
+            let chips: Vec<_> = (0..b.query_selector_all("g.replica > rect").unwrap().length())
+                .map(|i| {
+                    let chip: web_sys::Element = b
+                        .query_selector_all("g.replica > rect")
+                        .unwrap()
+                        .item(i)
+                        .unwrap()
+                        .unchecked_into();
+                    rect(&chip)
+                })
+                .collect();
+            assert!(!chips.is_empty());
+            for (i, c) in chips.iter().enumerate() {
+                assert!(inside(c, &outer), "a chip sticks out of its broker box");
+                for d in &chips[i + 1..] {
+                    assert!(!overlap(c, d), "two chips overlap");
+                }
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_chips_label_and_glyph_fit_inside_it_even_for_a_long_topic_name() {
+        let mut session = preset_session();
+        session
+            .apply(Command::CreateTopic {
+                name: "inventory-adjustments-eu-west".into(),
+                config: TopicConfig::default()
+                    .with_partitions(2)
+                    .with_replication_factor(3),
+            })
+            .unwrap();
+        let (m, _) = stage_on(session, Lang::En).await;
+        expect_brokers_and_chips(&m);
+        let long = m.all("g.replica[data-tp^='inventory-adjustments-eu-west']");
+        assert_eq!(long.len(), 6, "2 partitions × RF 3");
+        for chip in m.all("g.replica") {
+            let tp = chip.get_attribute("data-tp").unwrap();
+            let texts = chip.query_selector_all("text").unwrap();
+            let label: web_sys::Element = texts.item(0).unwrap().unchecked_into();
+            let glyph: web_sys::Element = texts.item(1).unwrap().unchecked_into();
+            let outline = rect(&chip.query_selector("rect").unwrap().unwrap());
+            let (label_box, glyph_box) = (rect(&label), rect(&glyph));
+            assert!(
+                inside(&label_box, &outline),
+                "{tp}: its label '{}' runs out of the chip",
+                label.text_content().unwrap()
+            );
+            assert!(
+                glyph_box.width() == 0.0 || !overlap(&label_box, &glyph_box),
+                "{tp}: label and glyph overlap"
+            );
+            let text = label.text_content().unwrap();
+            let partition = tp.rsplit_once('-').unwrap().1;
+            assert!(text.ends_with(&format!("-{partition}")), "{tp}: {text}");
+            if text != tp {
+                assert!(text.contains('…'), "{tp} shortened without a mark: {text}");
+                // The accessible name still says which partition it is.
+                let name = chip.get_attribute("aria-label").unwrap();
+                assert!(name.contains(&tp), "{name}");
+            }
+        }
+        assert!(
+            long.iter().any(|c| c.text_content().unwrap().contains('…')),
+            "a name this long is shortened somewhere"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_killed_broker_is_drawn_down_and_leadership_redrawn_where_the_model_moved_it() {
+        let (m, _) = stage_on(preset_session(), Lang::Vi).await;
+        let leader = m
+            .session()
+            .cluster()
+            .partition(&TopicPartition::new("orders", 0))
+            .unwrap()
+            .leader
+            .unwrap();
+        m.run(Command::KillBroker { broker: leader }).await;
+        m.advance(2_000).await;
+        let down = m.all("g.broker.down");
+        assert_eq!(down.len(), 1, "exactly the killed broker is down");
+        assert_eq!(
+            down[0].get_attribute("data-broker"),
+            Some(leader.to_string())
+        );
+        // Told apart by shape, not colour alone: the box is dashed.
+        let outline = down[0].query_selector(":scope > rect").unwrap().unwrap();
+        let dash = computed(&outline, "stroke-dasharray");
+        assert_ne!(dash, "none", "a dead broker's box is dashed");
+        let chips = m.all(&format!("g.broker[data-broker='{leader}'] g.replica"));
+        assert!(!chips.is_empty());
+        for chip in &chips {
+            assert_eq!(chip.get_attribute("class").unwrap(), "replica offline");
+        }
+        // Every partition the dead broker led has a new leader elsewhere, drawn there.
+        let p0 = m
+            .session()
+            .cluster()
+            .partition(&TopicPartition::new("orders", 0))
+            .unwrap()
+            .leader;
+        assert!(p0.is_some_and(|l| l != leader), "{p0:?}");
+        expect_brokers_and_chips(&m);
+
+        m.run(Command::ReviveBroker { broker: leader }).await;
+        m.advance(5_000).await;
+        assert_eq!(m.count("g.broker.down"), 0);
+        expect_brokers_and_chips(&m);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_controller_line_names_the_controller_and_its_voters_then_zookeeper() {
+        for lang in Lang::ALL {
+            let (m, _) = stage_on(preset_session(), lang).await;
+            let s = lang.strings();
+            let (controller, voters) = {
+                let session = m.session();
+                let c = session.cluster();
+                let voters: Vec<String> = c
+                    .controller_state()
+                    .voters
+                    .iter()
+                    .map(|v| v.to_string())
+                    .collect();
+                (c.controller().expect("a controller"), voters.join(","))
+            };
+            assert!(!voters.is_empty());
+            assert_eq!(
+                m.one("g.controller").get_attribute("class").unwrap(),
+                "controller"
+            );
+            assert_eq!(
+                m.text("g.controller text"),
+                format!(
+                    "{}: broker-{controller} · {} {voters}",
+                    s.controller, s.voters
+                )
+            );
+            m.run(Command::SetControllerMode {
+                mode: ControllerMode::ZooKeeper,
+            })
+            .await;
+            m.advance(1_000).await;
+            let controller = m.session().cluster().controller().expect("a controller");
+            assert_eq!(
+                m.one("g.controller").get_attribute("class").unwrap(),
+                "controller zookeeper"
+            );
+            assert_eq!(
+                m.text("g.controller text"),
+                format!("ZooKeeper · /controller = broker-{controller}")
+            );
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn members_are_linked_to_the_leaders_of_what_they_own_and_a_chip_click_selects() {
+        let (m, chosen) = stage_on(preset_session(), Lang::En).await;
+        m.advance(5_000).await;
+        let mut expected: Vec<String> = {
+            let session = m.session();
+            let c = session.cluster();
+            let g = c.group("payments").unwrap();
+            g.members
+                .values()
+                .flat_map(|member| member.owned.keys().map(|tp| tp.to_string()))
+                .collect()
+        };
+        expected.sort();
+        assert_eq!(expected.len(), 3, "the group owns orders' 3 partitions");
+        let mut drawn: Vec<String> = m
+            .all("line.owns")
+            .iter()
+            .map(|l| l.get_attribute("data-tp").unwrap())
+            .collect();
+        drawn.sort();
+        assert_eq!(drawn, expected, "one line per owned partition");
+        assert_eq!(m.count("g.group[data-group=payments] g.member"), 2);
+
+        let tp = TopicPartition::new("orders", 1);
+        let leader = m
+            .session()
+            .cluster()
+            .partition(&tp)
+            .unwrap()
+            .leader
+            .unwrap();
+        m.click(&format!(
+            "g.broker[data-broker='{leader}'] g.replica[data-tp='orders-1']"
+        ))
+        .await;
+        assert_eq!(*chosen.borrow(), vec![tp.clone()]);
+        let selected: Vec<String> = m
+            .all("g.replica.selected")
+            .iter()
+            .map(|c| c.get_attribute("data-tp").unwrap())
+            .collect();
+        let replicas = m.session().cluster().partition(&tp).unwrap().replicas.len();
+        assert_eq!(selected, vec!["orders-1".to_string(); replicas]);
+    }
+}
