@@ -304,9 +304,13 @@ strings! {
     },
 }
 
-/// "… 12 earlier": the records of a partition older than its row shows.
+/// The records of a partition older than its row shows (its first slot reads "…12").
 pub fn flow_earlier(lang: Lang, n: u64) -> String {
-    tr!(lang, en: "… {n} earlier", vi: "… {n} trước")
+    tr!(
+        lang,
+        en: "{n} earlier records: open the partition to read them all",
+        vi: "{n} record trước đó: mở partition để xem hết",
+    )
 }
 
 /// A record's cell on hover: its offset, key and value.
@@ -329,12 +333,30 @@ pub fn record_count(lang: Lang, n: u64) -> String {
     }
 }
 
-/// A group's lag on one partition, and what it is measured from.
+/// A group's lag on one partition under its row, short: from the committed offset (▲), or
+/// from its position (△) when it has committed nothing yet; the legend says which is which.
 pub fn lag_from(lang: Lang, lag: u64, committed: bool) -> String {
     if committed {
         tr!(lang, en: "lag {lag}", vi: "lag {lag}")
     } else {
-        tr!(lang, en: "lag {lag} (from its position)", vi: "lag {lag} (tính từ vị trí đang đọc)")
+        tr!(lang, en: "lag {lag} from △", vi: "lag {lag} từ △")
+    }
+}
+
+/// The same, in full, on hover.
+pub fn lag_title(lang: Lang, group: &str, lag: u64, committed: bool) -> String {
+    if committed {
+        tr!(
+            lang,
+            en: "{group}: lag {lag}, counted from its committed offset",
+            vi: "{group}: lag {lag}, tính từ offset đã commit",
+        )
+    } else {
+        tr!(
+            lang,
+            en: "{group}: lag {lag}, counted from its position (it has committed nothing yet)",
+            vi: "{group}: lag {lag}, tính từ vị trí đang đọc (chưa commit gì)",
+        )
     }
 }
 

@@ -20,25 +20,23 @@ pub const CELL_W: f64 = 28.0;
 pub const CELL_H: f64 = 22.0;
 /// The row's label (`P0`) on its left.
 pub const ROW_LABEL_W: f64 = 26.0;
-/// Room before the cells for "… 12 earlier".
-pub const EARLIER_W: f64 = 46.0;
 /// Below each row, one lane per reading group for its position marker and lag bar.
 pub const LANE_H: f64 = 12.0;
 pub const MARGIN: f64 = 12.0;
 const GAP: f64 = 14.0;
 /// Between two ranks: room for the arrows.
-const RANK_GAP: f64 = 30.0;
+const RANK_GAP: f64 = 26.0;
 const PAD: f64 = 8.0;
 const HEAD: f64 = 26.0;
 /// A group's or service's title: its name, what it is, what it reads.
 const GROUP_HEAD: f64 = 52.0;
 const MEMBER_H: f64 = 34.0;
 /// A producer's or a sink's box; a group's is wider, for the names of what it reads.
-const NODE_W: f64 = 124.0;
-const GROUP_W: f64 = 150.0;
+const NODE_W: f64 = 116.0;
+const GROUP_W: f64 = 136.0;
 const NODE_H: f64 = 40.0;
 /// The narrowest topic box, and how wide the wide stage is at least.
-const TOPIC_MIN_W: f64 = 232.0;
+const TOPIC_MIN_W: f64 = 200.0;
 const WIDE_MIN_W: f64 = 980.0;
 const TALL_W: f64 = 420.0;
 /// The legend's lines under the drawing: one on the wide stage, two on the tall one.
@@ -88,8 +86,12 @@ pub struct Row {
     /// Where the cells go: `slots` of them, the last one the next offset to be written.
     pub cells: Rect,
     pub slots: usize,
-    /// The offset drawn in the first slot: the row shows `first..first + slots`.
+    /// The offset drawn in the first record slot: the row shows `first..` up to the next
+    /// offset to be written.
     pub first: u64,
+    /// Slots before the first record's: one ("… 12 earlier") when the log holds records
+    /// older than the window, else none.
+    pub lead: usize,
     /// Groups reading this partition, each with its lane below the row, in lane order.
     pub lanes: Vec<String>,
 }
@@ -98,13 +100,13 @@ impl Row {
     /// The left edge of offset `offset`'s cell, clamped to the row (an offset older than the
     /// window sits at its start, one past the end at its end).
     pub fn x_of(&self, offset: u64) -> f64 {
-        let i = offset.saturating_sub(self.first).min(self.slots as u64) as f64;
-        self.cells.x + i * CELL_W
+        let i = (self.lead as u64 + offset.saturating_sub(self.first)).min(self.slots as u64);
+        self.cells.x + i as f64 * CELL_W
     }
 
     /// Whether `offset` has a slot in the window.
     pub fn shows(&self, offset: u64) -> bool {
-        offset >= self.first && offset < self.first + self.slots as u64
+        offset >= self.first && offset < self.first + (self.slots - self.lead) as u64
     }
 
     /// Where a new record lands: the middle of the slot after the last one written.
@@ -436,17 +438,22 @@ fn node_height(cluster: &Cluster, kind: &NodeKind) -> f64 {
 fn topic_box(cluster: &Cluster, name: &str, x: f64, y: f64, w: f64) -> TopicBox {
     let lanes = readers(cluster, name);
     let parts = cluster.topic(name).map_or(0, |t| t.partitions.len());
-    let cells_w = w - 2.0 * PAD - ROW_LABEL_W - EARLIER_W;
+    let cells_w = w - 2.0 * PAD - ROW_LABEL_W;
     let slots = ((cells_w / CELL_W).floor() as usize).max(MIN_SLOTS);
     let pitch = row_pitch(lanes.len());
     let rows = (0..parts)
         .map(|i| {
             let tp = TopicPartition::new(name, i as u32);
             let p = cluster.partition(&tp);
-            // The newest records, the next offset's empty slot at the right end.
+            // The newest records, the next offset's empty slot at the right end; when older
+            // records do not fit, the first slot sums them up.
             let end = p.map_or(0, |p| p.log_end_offset());
             let start = p.map_or(0, |p| p.log_start_offset());
-            let first = (end + 1).saturating_sub(slots as u64).max(start);
+            let (first, lead) = if end + 1 > start + slots as u64 {
+                ((end + 2).saturating_sub(slots as u64), 1)
+            } else {
+                (start, 0)
+            };
             let ry = y + HEAD + i as f64 * pitch;
             let rect = Rect {
                 x: x + PAD,
@@ -455,7 +462,7 @@ fn topic_box(cluster: &Cluster, name: &str, x: f64, y: f64, w: f64) -> TopicBox 
                 h: pitch - 6.0,
             };
             let cells = Rect {
-                x: x + PAD + ROW_LABEL_W + EARLIER_W,
+                x: x + PAD + ROW_LABEL_W,
                 y: ry,
                 w: slots as f64 * CELL_W,
                 h: CELL_H,
@@ -466,6 +473,7 @@ fn topic_box(cluster: &Cluster, name: &str, x: f64, y: f64, w: f64) -> TopicBox 
                 cells,
                 slots,
                 first,
+                lead,
                 lanes: lanes.clone(),
             }
         })

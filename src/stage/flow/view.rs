@@ -41,6 +41,24 @@ fn u(v: f64) -> String {
     short(v, 1)
 }
 
+/// What fits `room` units of a line whose characters are about `char_w` wide (a bold 12.5 px
+/// name ≈ 7.6, an 11.5 px line ≈ 6.8, generous for Vietnamese diacritics): the text, or its
+/// start and "…". The whole text is always in the element's title.
+fn fit(text: &str, room: f64, char_w: f64) -> String {
+    let max = (room / char_w).floor().max(2.0) as usize;
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut short: String = text.chars().take(max - 1).collect();
+        short.push('…');
+        short
+    }
+}
+
+/// Widths of a character, in stage units, for [`fit`].
+const NAME_CHAR_W: f64 = 7.6;
+const LINE_CHAR_W: f64 = 6.8;
+
 fn group_colour(cluster: &Cluster, group: &str) -> &'static str {
     let i = cluster
         .groups()
@@ -167,7 +185,8 @@ fn topic(
     html! {
         <g class="flow-topic" data-topic={t.topic.clone()}>
             <rect class="box" x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
-            <text class="topic-name" x={u(r.x + 8.0)} y={u(r.y + 17.0)}>{ &t.topic }</text>
+            <title>{ format!("{} · {}", t.topic, strings::record_count(lang, records)) }</title>
+            <text class="topic-name" x={u(r.x + 8.0)} y={u(r.y + 17.0)}>{ fit(&t.topic, r.w - 100.0, NAME_CHAR_W) }</text>
             <text class="topic-meta" x={u(r.x + r.w - 8.0)} y={u(r.y + 17.0)} text-anchor="end">
                 { strings::record_count(lang, records) }
             </text>
@@ -245,17 +264,20 @@ fn partition_row(
             u(y + 4.0)
         );
         let label = strings::lag_from(lang, behind, committed);
-        // After the bar if the row has room there, else before the marker.
+        // After the bar if the row has room there, else before the marker (a lane is under the
+        // row, clear of its label): on whichever side has more room.
         let room_after = row.rect.x + row.rect.w - hw_x;
-        let (text_x, anchor) = if room_after > 6.0 * label.chars().count() as f64 {
+        let room_before = x - row.rect.x;
+        let (text_x, anchor) = if room_after >= room_before {
             (hw_x + 3.0, "start")
         } else {
             (x - 6.0, "end")
         };
+        let title = strings::lag_title(lang, group, behind, committed);
         Some(html! {
             <g class={classes!("lane", (!committed).then_some("from-position"))} data-group={group.clone()}
                 data-at={at.to_string()} data-lag={behind.to_string()}>
-                <title>{ format!("{group} · {label}") }</title>
+                <title>{ title }</title>
                 if behind > 0 {
                     <line class="lag-bar" x1={u(x)} y1={u(y)} x2={u(hw_x)} y2={u(y)} stroke={colour} />
                 }
@@ -297,8 +319,12 @@ fn partition_row(
                 <rect class="row-focus" x={u(r.x)} y={u(cy - 2.0)} width={u(ROW_LABEL_W)} height={u(CELL_H + 4.0)} rx="4" />
                 <text class="row-label" x={u(r.x + 2.0)} y={u(cy + 15.0)}>{ label }</text>
             </g>
-            if earlier > 0 {
-                <text class="earlier" x={u(row.cells.x - 4.0)} y={u(cy + 15.0)} text-anchor="end">{ strings::flow_earlier(lang, earlier) }</text>
+            if row.lead > 0 && earlier > 0 {
+                <g class="earlier">
+                    <title>{ strings::flow_earlier(lang, earlier) }</title>
+                    <rect x={u(row.cells.x + 1.0)} y={u(cy)} width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3" />
+                    <text x={u(row.cells.x + CELL_W / 2.0)} y={u(cy + 15.0)} text-anchor="middle">{ format!("…{earlier}") }</text>
+                </g>
             }
             { for cells }
             if row.shows(leo) {
@@ -345,14 +371,20 @@ fn owner_lines(cluster: &Cluster, layout: &FlowLayout) -> Vec<Html> {
 fn node(cluster: &Cluster, n: &NodeBox, lang: Lang) -> Html {
     let s = lang.strings();
     let r = n.rect;
+    let room = r.w - 14.0;
     let frame = |title: String, lines: Vec<String>| {
+        let whole = std::iter::once(title.clone())
+            .chain(lines.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" · ");
         let lines = lines.into_iter().enumerate().map(|(i, line)| {
-            html! { <text class="node-sub" x={u(r.x + 8.0)} y={u(r.y + 30.0 + 13.0 * i as f64)}>{ line }</text> }
+            html! { <text class="node-sub" x={u(r.x + 8.0)} y={u(r.y + 30.0 + 13.0 * i as f64)}>{ fit(&line, room, LINE_CHAR_W) }</text> }
         });
         html! {
             <>
+                <title>{ whole }</title>
                 <rect class="box" x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
-                <text class="node-name" x={u(r.x + 8.0)} y={u(r.y + 16.0)}>{ title }</text>
+                <text class="node-name" x={u(r.x + 8.0)} y={u(r.y + 16.0)}>{ fit(&title, room, NAME_CHAR_W) }</text>
                 { for lines }
             </>
         }
@@ -419,8 +451,9 @@ fn node(cluster: &Cluster, n: &NodeBox, lang: Lang) -> Html {
                 Some(html! {
                     <g {class} data-member={id.clone()}>
                         <rect x={u(mr.x)} y={u(mr.y)} width={u(mr.w)} height={u(mr.h)} rx="5" />
-                        <text class="member-name" x={u(mr.x + 6.0)} y={u(mr.y + 13.0)}>{ &m.client_id }</text>
-                        <text class="member-state" x={u(mr.x + 6.0)} y={u(mr.y + 26.0)}>{ state }</text>
+                        <title>{ format!("{} · {state}", m.client_id) }</title>
+                        <text class="member-name" x={u(mr.x + 6.0)} y={u(mr.y + 13.0)}>{ fit(&m.client_id, mr.w - 10.0, NAME_CHAR_W) }</text>
+                        <text class="member-state" x={u(mr.x + 6.0)} y={u(mr.y + 26.0)}>{ fit(&state, mr.w - 10.0, LINE_CHAR_W) }</text>
                     </g>
                 })
             });
@@ -444,7 +477,7 @@ fn node(cluster: &Cluster, n: &NodeBox, lang: Lang) -> Html {
             let rows = cluster.table(table).map_or(0, |t| t.len());
             html! {
                 <g class="flow-node flow-sink" data-table={table.clone()}>
-                    { frame(format!("{} {table}", s.flow_table), vec![format!("{rows} {}", s.flow_rows)]) }
+                    { frame(table.clone(), vec![format!("{} · {rows} {}", s.flow_table, s.flow_rows)]) }
                 </g>
             }
         }
@@ -457,5 +490,30 @@ fn node(cluster: &Cluster, n: &NodeBox, lang: Lang) -> Html {
             }
         }
         NodeKind::Topic(_) => html! {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn a_name_too_long_for_its_box_ends_in_an_ellipsis_within_it() {
+        assert_eq!(fit("payments", 100.0, 7.6), "payments");
+        let long = "payments-audit-europe-west-1";
+        let short = fit(long, 100.0, 7.6);
+        assert!(short.ends_with('…'), "{short}");
+        assert!(short.chars().count() as f64 * 7.6 <= 100.0, "{short}");
+        assert!(long.starts_with(short.trim_end_matches('…')));
+        assert_eq!(
+            fit("thanh toán", 30.0, 7.6),
+            "th…",
+            "by characters, not bytes"
+        );
+        assert_eq!(
+            fit("abc", 0.0, 7.6),
+            "a…",
+            "never less than a letter and the ellipsis"
+        );
     }
 }

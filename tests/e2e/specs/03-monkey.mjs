@@ -72,7 +72,7 @@ test('monkey: 2,000 random actions end with no console error and no panic', asyn
         log.push(`select ${t.label}=${value}`);
         await page.selectOption(target, value, { timeout: 500 });
       } else if (kind < 0.93) {
-        const t = await tag('g.replica', r);
+        const t = await tag('g.replica, svg.stage g.flow-row', r);
         if (!t) { nothing++; continue; }
         log.push(`chip ${t.label}`);
         await page.click(target, { timeout: 500, force: true });
@@ -96,7 +96,7 @@ test('monkey: 2,000 random actions end with no console error and no panic', asyn
   console.log(`       monkey: ${done} actions done, ${missed} missed (element gone or busy), ${nothing} found nothing to act on`);
   expect((await page.$('#panic-box')) === null, `panic after ${log.slice(-5).join(' | ')}`);
   expect(done >= actions * MIN_DONE, `only ${done} of ${actions} actions done (${missed} missed, ${nothing} found nothing): at least ${Math.ceil(actions * MIN_DONE)} expected`);
-  // The monkey may end in any scene: the Kafka stage draws brokers, the shop without Kafka
-  // (scene 2) draws its services' boxes.
-  expect((await page.$$('svg.stage g.broker, svg.direct-stage rect.box')).length > 0, 'the stage still draws');
+  // The monkey may end in any scene and either drawing: the cluster view draws brokers, the
+  // flow view its rows, the shop without Kafka (scene 2) its services' boxes.
+  expect((await page.$$('svg.stage g.broker, svg.stage g.flow, svg.direct-stage rect.box')).length > 0, 'the stage still draws');
 }, { timeout: 300_000 }); // about 115 s alone, more on a busy machine

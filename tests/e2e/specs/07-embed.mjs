@@ -6,7 +6,7 @@ async function frameOf(page, id) {
   const handle = await page.waitForSelector(`iframe#${id}`);
   const frame = await handle.contentFrame();
   await frame.waitForSelector('.scene-card');
-  await frame.waitForSelector('svg.stage g.broker');
+  await frame.waitForSelector('svg.stage g.flow');
   return frame;
 }
 

@@ -73,15 +73,22 @@ fn a_row_per_partition_and_the_window_ends_with_the_next_offset() {
         assert!(row.shows(leo), "the next offset's slot is in the window");
         if leo + 1 >= row.slots as u64 {
             assert!(!row.shows(leo + 1), "a full row ends with the next offset");
+            if row.lead == 1 {
+                assert!(
+                    !row.shows(row.first - 1),
+                    "and starts after the summed-up slot"
+                );
+            }
         }
-        assert_eq!(
-            row.first,
-            (leo + 1)
-                .saturating_sub(row.slots as u64)
-                .max(p.log_start_offset())
-        );
+        let start = p.log_start_offset();
+        if leo + 1 > start + row.slots as u64 {
+            // Older records than fit: the first slot sums them up, the rest are the newest.
+            assert_eq!((row.lead, row.first), (1, leo + 2 - row.slots as u64));
+        } else {
+            assert_eq!((row.lead, row.first), (0, start));
+        }
         assert!(row.slots >= MIN_SLOTS);
-        assert_eq!(row.x_of(row.first), row.cells.x);
+        assert_eq!(row.x_of(row.first), row.cells.x + row.lead as f64 * CELL_W);
         assert_eq!(
             row.x_of(leo + 5),
             row.cells.x + row.slots as f64 * CELL_W,
