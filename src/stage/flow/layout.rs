@@ -49,6 +49,9 @@ pub fn legend_lines(orientation: Orientation) -> f64 {
     }
 }
 
+/// How far back in a partition the flow view looks for who writes to it.
+const RECENT_RECORDS: usize = 64;
+
 /// Never fewer cells in a row than this, however narrow.
 const MIN_SLOTS: usize = 4;
 
@@ -258,12 +261,26 @@ impl Graph {
                 }
             }
         }
+        // Recent writers only: the newest records of each partition (scanning every record
+        // held, ten times a second, cost more than the rest of a frame on a busy topic), and
+        // what each producer holds in its open batches.
         for t in cluster.topics() {
-            let written: SortedSet<ProducerId> = t
+            let mut written: SortedSet<ProducerId> = t
                 .partitions
                 .iter()
-                .flat_map(|p| p.records().iter().filter_map(|r| r.producer_id))
+                .flat_map(|p| {
+                    let records = p.records();
+                    records[records.len().saturating_sub(RECENT_RECORDS)..]
+                        .iter()
+                        .filter_map(|r| r.producer_id)
+                })
                 .collect();
+            written.extend(
+                cluster
+                    .producers()
+                    .filter(|p| p.open_batches().any(|(tp, _)| *tp.topic == *t.name))
+                    .map(|p| p.id),
+            );
             for id in written {
                 if let Some(w) = writer(id) {
                     if nodes.contains(&w) || matches!(w, NodeKind::Group { .. }) {

@@ -216,22 +216,18 @@ fn partition_row(
     let records = p.records();
     let from = records.partition_point(|rec| rec.offset < row.first);
     let earlier = from as u64;
+    // Cells sit at their offset within a group shifted by the window, so a new record moves
+    // one transform instead of every cell; each is a component keyed by its offset, redrawn
+    // only when it changes (a busy topic appends ten times a second).
+    let base = row.first - row.first % CELL_BASE;
+    let shift = row.cells.x + (row.lead as f64 - (row.first - base) as f64) * CELL_W;
     let cells = records[from..]
         .iter()
         .take_while(|rec| row.shows(rec.offset))
         .map(|rec| {
-            let x = row.x_of(rec.offset);
-            let key = rec.key_text();
-            let class = classes!("cell", (rec.offset >= hw).then_some("above-hw"));
-            let value = kafka_model::service::text_of(rec.value.as_deref());
-            let title = strings::cell_title(lang, rec.offset, key.as_deref(), &value);
             html! {
-                <g {class} data-offset={rec.offset.to_string()}>
-                    <title>{ title }</title>
-                    <rect x={u(x + 1.0)} y={u(row.cells.y)} width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3"
-                        fill={key_color(rec.key.as_deref())} />
-                    <text x={u(x + CELL_W / 2.0)} y={u(row.cells.y + 15.0)} text-anchor="middle">{ rec.offset.to_string() }</text>
-                </g>
+                <Cell key={rec.offset} offset={rec.offset} x={(rec.offset - base) as f64 * CELL_W}
+                    y={row.cells.y} above_hw={rec.offset >= hw} record_key={rec.key.clone()} value={rec.value.clone()} />
             }
         });
     let next_x = row.x_of(leo);
@@ -326,7 +322,7 @@ fn partition_row(
                     <text x={u(row.cells.x + CELL_W / 2.0)} y={u(cy + 15.0)} text-anchor="middle">{ format!("…{earlier}") }</text>
                 </g>
             }
-            { for cells }
+            <g class="cells" transform={format!("translate({} 0)", u(shift))}>{ for cells }</g>
             if row.shows(leo) {
                 <g class="next-slot">
                     <rect x={u(next_x + 1.0)} y={u(cy)} width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3" />
@@ -335,6 +331,44 @@ fn partition_row(
             }
             <line class="hw" x1={u(hw_x)} y1={u(cy - 3.0)} x2={u(hw_x)} y2={u(cy + CELL_H + 2.0 + row.lanes.len() as f64 * LANE_H)} />
             { for lanes }
+        </g>
+    }
+}
+
+/// Cells are placed from a round offset below the window (a multiple of this), so their
+/// coordinates stay small numbers whatever the offsets, and only change when it does.
+const CELL_BASE: u64 = 1024;
+
+#[derive(Properties, PartialEq)]
+struct CellProps {
+    offset: u64,
+    /// From the row's cell group's origin.
+    x: f64,
+    y: f64,
+    /// Written but not yet below the high watermark: consumers cannot read it yet.
+    above_hw: bool,
+    record_key: Option<kafka_model::record::Bytes>,
+    value: Option<kafka_model::record::Bytes>,
+}
+
+/// One record: coloured by its key (same key, same colour), numbered by its offset, its key
+/// and value on hover.
+#[function_component(Cell)]
+fn cell(props: &CellProps) -> Html {
+    let lang = use_lang();
+    let key = props
+        .record_key
+        .as_ref()
+        .map(|k| String::from_utf8_lossy(k).into_owned());
+    let value = kafka_model::service::text_of(props.value.as_deref());
+    let title = strings::cell_title(lang, props.offset, key.as_deref(), &value);
+    let class = classes!("cell", props.above_hw.then_some("above-hw"));
+    html! {
+        <g {class} data-offset={props.offset.to_string()}>
+            <title>{ title }</title>
+            <rect x={u(props.x + 1.0)} y={u(props.y)} width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3"
+                fill={key_color(props.record_key.as_deref())} />
+            <text x={u(props.x + CELL_W / 2.0)} y={u(props.y + 15.0)} text-anchor="middle">{ props.offset.to_string() }</text>
         </g>
     }
 }
