@@ -34,6 +34,26 @@ pub struct Flight {
 }
 
 impl Flight {
+    /// The flight of happening `h` from one point to another, over its start and end.
+    pub fn of(
+        h: &Happening,
+        (from, to): (Point, Point),
+        kind: FlightKind,
+        color: String,
+        label: Option<String>,
+    ) -> Flight {
+        Flight {
+            id: h.id,
+            from,
+            to,
+            start_ms: h.start_ms,
+            end_ms: h.end_ms,
+            kind,
+            color,
+            label,
+        }
+    }
+
     /// Where the dot is at `now`, or at its ends before/after. With `discrete` (the reader
     /// prefers reduced motion) it jumps: at the start for the first half, then at the end.
     pub fn position(&self, now: Ms, discrete: bool) -> Point {
@@ -314,14 +334,5 @@ pub fn flight_of(h: &Happening, layout: &Layout) -> Option<Flight> {
         }
         _ => return None,
     };
-    Some(Flight {
-        id: h.id,
-        from,
-        to,
-        start_ms: h.start_ms,
-        end_ms: h.end_ms,
-        kind,
-        color,
-        label,
-    })
+    Some(Flight::of(h, (from, to), kind, color, label))
 }

@@ -90,14 +90,5 @@ pub fn flight_of(h: &Happening, layout: &FlowLayout, cluster: &Cluster) -> Optio
         ),
         _ => return None,
     };
-    Some(Flight {
-        id: h.id,
-        from,
-        to,
-        start_ms: h.start_ms,
-        end_ms: h.end_ms,
-        kind,
-        color,
-        label,
-    })
+    Some(Flight::of(h, (from, to), kind, color, label))
 }

@@ -377,44 +377,35 @@ fn order_ranks(ranks: &mut [Vec<NodeKind>], edges: &[(NodeKind, NodeKind)]) {
         ranks.iter().find_map(|r| r.iter().position(|x| x == n))
     };
     // In thousandths, so the keys are integers (one sort instantiation, no float compares).
-    let mean = |places: Vec<usize>| -> Option<usize> {
-        (!places.is_empty()).then(|| places.iter().sum::<usize>() * 1000 / places.len())
+    // The mean place of a node's neighbours in `others`, in thousandths (integer keys: one
+    // sort instantiation, no float compares); `upstream` looks at what feeds it, else at what
+    // it feeds. Then the rank in that order, nodes with no such neighbour last, stably.
+    let reorder = |rank: &mut Vec<NodeKind>, others: &[Vec<NodeKind>], upstream: bool| {
+        let keys: Vec<Option<usize>> = rank
+            .iter()
+            .map(|n| {
+                let places: Vec<usize> = edges
+                    .iter()
+                    .filter_map(|(a, b)| match upstream {
+                        true if b == n => place(others, a),
+                        false if a == n => place(others, b),
+                        _ => None,
+                    })
+                    .collect();
+                (!places.is_empty()).then(|| places.iter().sum::<usize>() * 1000 / places.len())
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..rank.len()).collect();
+        kafka_model::sorting::sort_by_key(&mut order, |&i| (keys[i].is_none(), keys[i], i));
+        *rank = order.iter().map(|&i| rank[i].clone()).collect();
     };
     for r in 1..ranks.len() {
         let (done, rest) = ranks.split_at_mut(r);
-        let keys: Vec<Option<usize>> = rest[0]
-            .iter()
-            .map(|n| {
-                mean(
-                    edges
-                        .iter()
-                        .filter(|(_, b)| b == n)
-                        .filter_map(|(a, _)| place(done, a))
-                        .collect(),
-                )
-            })
-            .collect();
-        let mut order: Vec<usize> = (0..rest[0].len()).collect();
-        kafka_model::sorting::sort_by_key(&mut order, |&i| (keys[i].is_none(), keys[i], i));
-        rest[0] = order.iter().map(|&i| rest[0][i].clone()).collect();
+        reorder(&mut rest[0], done, true);
     }
     if ranks.len() > 1 {
         let (first, later) = ranks.split_at_mut(1);
-        let keys: Vec<Option<usize>> = first[0]
-            .iter()
-            .map(|n| {
-                mean(
-                    edges
-                        .iter()
-                        .filter(|(a, _)| a == n)
-                        .filter_map(|(_, b)| place(later, b))
-                        .collect(),
-                )
-            })
-            .collect();
-        let mut order: Vec<usize> = (0..first[0].len()).collect();
-        kafka_model::sorting::sort_by_key(&mut order, |&i| (keys[i].is_none(), keys[i], i));
-        first[0] = order.iter().map(|&i| first[0][i].clone()).collect();
+        reorder(&mut first[0], later, false);
     }
 }
 
