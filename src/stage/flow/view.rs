@@ -144,23 +144,32 @@ pub fn flow_view(props: &FlowViewProps) -> Html {
     }
 }
 
-/// What the marks mean, under the drawing: one line on the wide stage, two upright.
+/// What the marks mean, under the drawing: one line on the wide stage, two upright; only
+/// the HW where no group reads anything yet.
 fn legend(layout: &FlowLayout, lang: Lang) -> Html {
     let s = lang.strings();
     let y = layout.height - 6.0;
-    match layout.orientation {
-        crate::stage::layout::Orientation::Wide => html! {
-            <text class="flow-legend" x="12" y={u(y)}>
-                { format!("{}   {}   {}   {}", s.legend_committed, s.legend_position, s.legend_lag, s.legend_hw) }
-            </text>
-        },
-        crate::stage::layout::Orientation::Tall => html! {
-            <>
-                <text class="flow-legend" x="12" y={u(y - LEGEND_H)}>{ format!("{}   {}", s.legend_committed, s.legend_position) }</text>
-                <text class="flow-legend" x="12" y={u(y)}>{ format!("{}   {}", s.legend_lag, s.legend_hw) }</text>
-            </>
-        },
-    }
+    let read = layout
+        .topics
+        .iter()
+        .any(|t| t.rows.iter().any(|r| !r.lanes.is_empty()));
+    let lines: Vec<String> = match (read, layout.orientation) {
+        (false, _) => vec![s.legend_hw.to_string()],
+        (true, crate::stage::layout::Orientation::Wide) => vec![format!(
+            "{}   {}   {}   {}",
+            s.legend_committed, s.legend_position, s.legend_lag, s.legend_hw
+        )],
+        (true, crate::stage::layout::Orientation::Tall) => vec![
+            format!("{}   {}", s.legend_committed, s.legend_position),
+            format!("{}   {}", s.legend_lag, s.legend_hw),
+        ],
+    };
+    let n = lines.len();
+    let lines = lines.into_iter().enumerate().map(|(i, line)| {
+        let y = y - (n - 1 - i) as f64 * LEGEND_H;
+        html! { <text class="flow-legend" x="12" y={u(y)}>{ line }</text> }
+    });
+    html! { <>{ for lines }</> }
 }
 
 /// A topic's box: its name and record count, then a row per partition.
