@@ -35,12 +35,14 @@ test-native:
 ## seed: a harness for finding what the fixed seed does not reach (about 25 s a round here).
 ## A failure prints its seed; proptest saves the shrunk case in the test's
 ## *.proptest-regressions file, which every later run replays first: commit it with the fix.
+## HUNT_PACKAGES="-p kafka-model" hunts the model alone, without building the app natively.
 ROUNDS ?= 20
+HUNT_PACKAGES ?= --workspace
 hunt:
 	@for i in $$(seq 1 $(ROUNDS)); do \
 	  seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' '); \
 	  echo "hunt round $$i of $(ROUNDS): PROPTEST_RNG_SEED=$$seed"; \
-	  PROPTEST_RNG_SEED=$$seed cargo test --workspace -q >/tmp/hunt-$$seed.log 2>&1 || \
+	  PROPTEST_RNG_SEED=$$seed cargo test $(HUNT_PACKAGES) -q >/tmp/hunt-$$seed.log 2>&1 || \
 	    { grep -E "panicked at|minimal failing input|FAILED" /tmp/hunt-$$seed.log | head -20; \
 	      echo "hunt: round $$i failed; rerun it with PROPTEST_RNG_SEED=$$seed make test-native (log: /tmp/hunt-$$seed.log)"; exit 1; }; \
 	done; echo "hunt: $(ROUNDS) rounds, no failure"
