@@ -509,6 +509,25 @@ impl Cluster {
                     ));
                 }
             }
+            for (tp, held) in &p.held {
+                self.partition_exists(|| format!("{at}.held"), tp)?;
+                if held.iter().any(|b| {
+                    b.records.is_empty() || b.batch_id > self.ids.batch || &b.partition != tp
+                }) {
+                    return Err(invalid(
+                        format!("{at}.held"),
+                        format!("holds an empty, unnumbered or misplaced batch for {tp}"),
+                    ));
+                }
+            }
+            for (tp, window) in &p.send_window {
+                if window.iter().any(|(id, _)| *id > self.ids.batch) {
+                    return Err(invalid(
+                        format!("{at}.send_window"),
+                        format!("names a batch of {tp} never created"),
+                    ));
+                }
+            }
         }
         for (id, c) in &self.consumers {
             let at = format!("consumers.{id}");
