@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test setup setup-serve test-native test-browser test-e2e dist bench hunt clean
+.PHONY: serve test setup setup-serve test-native test-browser test-e2e dist bench hunt mutants clean
 
 ## make serve — install what is missing, then serve the app at http://127.0.0.1:8080
 serve: setup-serve
@@ -46,6 +46,20 @@ hunt:
 	    { grep -E "panicked at|minimal failing input|FAILED" /tmp/hunt-$$seed.log | head -20; \
 	      echo "hunt: round $$i failed; rerun it with PROPTEST_RNG_SEED=$$seed make test-native (log: /tmp/hunt-$$seed.log)"; exit 1; }; \
 	done; echo "hunt: $(ROUNDS) rounds, no failure"
+
+## make mutants FILE=crates/kafka-model/src/partition.rs — mutation testing of one file of the
+## model (a harness, not CI; needs `cargo install --locked cargo-mutants`): cargo-mutants
+## changes the file's code one mutant at a time in a copy of the tree and runs the model's
+## tests (nextest) on each; a mutant no test catches is a gap in the tests. Slow: about a
+## minute a mutant on 2 cores. Results in artifacts/mutants/<file>/mutants.out (missed.txt,
+## caught.txt, timeout.txt, unviable.txt). MUTANTS_TIMEOUT is seconds per mutant's tests.
+MUTANTS_JOBS ?= 1
+MUTANTS_TIMEOUT ?= 180
+mutants:
+	@test -n "$(FILE)" || { echo "usage: make mutants FILE=crates/kafka-model/src/partition.rs"; exit 2; }
+	cargo mutants --package kafka-model --file '$(FILE)' --jobs $(MUTANTS_JOBS) \
+	  --timeout $(MUTANTS_TIMEOUT) --test-tool nextest --no-shuffle \
+	  --output artifacts/mutants/$(subst /,_,$(subst *,all,$(FILE)))
 
 ## 2. components in real Chromium
 test-browser:
