@@ -346,6 +346,103 @@ impl Partition {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::log::RollPolicy;
+    use crate::record::PendingRecord;
+
+    fn records(n: usize) -> Vec<PendingRecord> {
+        (0..n)
+            .map(|i| PendingRecord {
+                timestamp: i as Ms,
+                key: None,
+                value: None,
+                headers: vec![],
+                size_bytes: 7,
+            })
+            .collect()
+    }
+
+    fn written(batch_id: u64, base_offset: u64, last_offset: u64) -> WrittenBatch {
+        WrittenBatch {
+            batch_id,
+            base_offset,
+            last_offset,
+        }
+    }
+
+    /// Kafka keeps the metadata of a producer's last five batches per partition
+    /// (`ProducerStateEntry.NUM_BATCHES_TO_RETAIN = 5`): the sixth pushes out the first.
+    #[test]
+    fn a_leader_remembers_a_producers_last_five_batches() {
+        let mut p = Partition::new(0, vec![1]);
+        for id in 1..=5 {
+            p.remember_batch(7, written(id, id * 10, id * 10 + 1));
+        }
+        assert_eq!(p.written_batch(7, 1), Some(written(1, 10, 11)));
+        p.remember_batch(7, written(6, 60, 61));
+        assert_eq!(p.written_batch(7, 1), None, "the sixth batch pushed out the first");
+        assert_eq!(p.written_batch(7, 2), Some(written(2, 20, 21)));
+        assert_eq!(p.written_batch(8, 2), None, "another producer's batch 2 is not this one");
+    }
+
+    /// A new leader rebuilds producer state from its own log (Kafka's
+    /// `ProducerStateManager` loads it from the log's batches): each batch once, with its
+    /// first and last offset, per producer, the last five of each; a record written
+    /// without a producer batch (batch id 0) is nobody's batch.
+    #[test]
+    fn a_new_leader_rebuilds_each_producers_last_five_batches_from_its_log() {
+        let mut p = Partition::new(0, vec![1]);
+        let roll = RollPolicy::bytes(1000);
+        p.log.append_batch(&records(2), 7, 1, 0, roll); // offsets 0-1
+        p.log.append_batch(&records(1), 8, 2, 0, roll); // 2
+        p.log.append_batch(&records(3), 7, 3, 0, roll); // 3-5
+        p.log.append(records(1), 7, 0, roll); // 6, no batch id
+        for id in 4..=8 {
+            p.log.append_batch(&records(1), 7, id, 0, roll); // 7-11
+        }
+        p.rebuild_producer_batches();
+        assert_eq!(
+            p.producer_batches.get(&8).cloned(),
+            Some(vec![written(2, 2, 2)])
+        );
+        let seven: Vec<WrittenBatch> = p.producer_batches.get(&7).cloned().unwrap();
+        assert_eq!(
+            seven,
+            [4, 5, 6, 7, 8].map(|id| written(id, id + 3, id + 3)),
+            "the last five of producer 7, each batch on its own"
+        );
+        // With fewer batches, the earlier ones are there whole.
+        let mut q = Partition::new(0, vec![1]);
+        q.log.append_batch(&records(2), 7, 1, 0, roll);
+        q.log.append_batch(&records(3), 7, 3, 0, roll);
+        q.rebuild_producer_batches();
+        assert_eq!(
+            q.producer_batches.get(&7).cloned(),
+            Some(vec![written(1, 0, 1), written(3, 2, 4)])
+        );
+    }
+
+    /// acks=1 acknowledgements above the HW are kept as ranges: adjacent ones join, but a
+    /// gap stays a gap — an offset no producer was told about is not acknowledged data.
+    #[test]
+    fn acks_1_ranges_join_only_when_adjacent() {
+        let mut p = Partition::new(0, vec![1]);
+        p.note_acked(0, 1);
+        p.note_acked(2, 3);
+        assert_eq!(p.acked_above_high_watermark, [(0, 3)]);
+        p.note_acked(5, 6);
+        assert_eq!(p.acked_above_high_watermark, [(0, 3), (5, 6)]);
+        assert!(p.was_acknowledged(3) && p.was_acknowledged(5));
+        assert!(!p.was_acknowledged(4), "offset 4 was never acknowledged");
+        assert!(!p.was_acknowledged(7));
+        // Below the HW everything was acknowledged (acks=all waited for it), and an acks=1
+        // range already below it is not kept.
+        p.high_watermark = 10;
+        assert!(p.was_acknowledged(9) && !p.was_acknowledged(10));
+        p.note_acked(8, 9);
+        assert_eq!(p.acked_above_high_watermark, [(0, 3), (5, 6)]);
+        p.note_acked(10, 10);
+        assert_eq!(p.acked_above_high_watermark, [(0, 3), (5, 6), (10, 10)]);
+    }
 
     #[test]
     fn high_watermark_waits_for_the_slowest_in_sync_replica() {
