@@ -421,6 +421,22 @@ mod tests {
         );
     }
 
+    /// Kafka's `PartitionRegistration.isReassigning`: replicas being added *or* removed. The
+    /// model's reassignments keep the replication factor, so it always does both, but
+    /// Kafka's may only add (raising the factor) or only remove (lowering it).
+    #[test]
+    fn a_partition_adding_or_removing_replicas_is_reassigning() {
+        let mut p = Partition::new(0, vec![1, 2]);
+        assert!(!p.is_reassigning());
+        p.replicas.push(3);
+        p.adding_replicas = vec![3];
+        assert!(p.is_reassigning(), "only adding");
+        p.adding_replicas.clear();
+        p.removing_replicas = vec![3];
+        assert!(p.is_reassigning(), "only removing");
+        assert_eq!(p.target_replicas(), [1, 2]);
+    }
+
     /// acks=1 acknowledgements above the HW are kept as ranges: adjacent ones join, but a
     /// gap stays a gap — an offset no producer was told about is not acknowledged data.
     #[test]
