@@ -118,6 +118,21 @@ pub struct WrittenBatch {
 /// How many batches per producer the leader remembers (Kafka's `NUM_BATCHES_TO_RETAIN`).
 pub const BATCHES_REMEMBERED: usize = 5;
 
+/// Keeps a producer's [`BATCHES_REMEMBERED`] latest batches, latest by batch id (the
+/// producer's order, as Kafka's sequence numbers are), in that order. Kafka drops the
+/// oldest *appended* batch (`ProducerStateEntry.addBatch`), which is the one with the lowest
+/// sequence because its broker appends a producer's batches in sequence order only
+/// (`OUT_OF_ORDER_SEQUENCE_NUMBER` otherwise). The model has no sequence check, so a retry
+/// of an older batch can be appended after newer ones; dropping by id keeps what Kafka's
+/// leader would hold, and an unacknowledged batch stays remembered while at most four newer
+/// ones are sent after it ([`crate::producer::SEND_WINDOW`]).
+fn keep_latest(list: &mut Vec<WrittenBatch>) {
+    if list.len() > BATCHES_REMEMBERED {
+        crate::sorting::sort_by_key(list, |b| b.batch_id);
+        list.drain(..list.len() - BATCHES_REMEMBERED);
+    }
+}
+
 impl Partition {
     pub fn new(id: u32, replicas: Vec<BrokerId>) -> Self {
         let replica_states = replicas
@@ -226,7 +241,7 @@ impl Partition {
     }
 
     /// A new leader's memory of producers' batches is what its own log holds (Kafka
-    /// rebuilds producer state from the log).
+    /// rebuilds producer state from the log): each producer's five latest batches.
     pub(crate) fn rebuild_producer_batches(&mut self) {
         let mut batches: SortedMap<u32, Vec<WrittenBatch>> = SortedMap::new();
         for r in self.log.records() {
@@ -242,9 +257,9 @@ impl Partition {
                     last_offset: r.offset,
                 }),
             }
-            if list.len() > BATCHES_REMEMBERED {
-                list.remove(0);
-            }
+        }
+        for list in batches.values_mut() {
+            keep_latest(list);
         }
         self.producer_batches = batches;
     }
@@ -252,9 +267,7 @@ impl Partition {
     pub(crate) fn remember_batch(&mut self, producer: u32, batch: WrittenBatch) {
         let list = self.producer_batches.entry(producer).or_default();
         list.push(batch);
-        if list.len() > BATCHES_REMEMBERED {
-            list.remove(0);
-        }
+        keep_latest(list);
     }
 
     /// Remembers that an acks=1 producer was told `base..=last` is written.
@@ -382,6 +395,11 @@ mod tests {
         assert_eq!(p.written_batch(7, 1), None, "the sixth batch pushed out the first");
         assert_eq!(p.written_batch(7, 2), Some(written(2, 20, 21)));
         assert_eq!(p.written_batch(8, 2), None, "another producer's batch 2 is not this one");
+        // A retry of an older batch appended after newer ones (Kafka's broker would have
+        // refused it out of sequence) does not push out a newer one: the five latest stay.
+        p.remember_batch(7, written(1, 70, 70));
+        assert_eq!(p.written_batch(7, 1), None);
+        assert!((2..=6).all(|id| p.written_batch(7, id).is_some()));
     }
 
     /// A new leader rebuilds producer state from its own log (Kafka's
