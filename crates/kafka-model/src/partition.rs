@@ -392,9 +392,17 @@ mod tests {
         }
         assert_eq!(p.written_batch(7, 1), Some(written(1, 10, 11)));
         p.remember_batch(7, written(6, 60, 61));
-        assert_eq!(p.written_batch(7, 1), None, "the sixth batch pushed out the first");
+        assert_eq!(
+            p.written_batch(7, 1),
+            None,
+            "the sixth batch pushed out the first"
+        );
         assert_eq!(p.written_batch(7, 2), Some(written(2, 20, 21)));
-        assert_eq!(p.written_batch(8, 2), None, "another producer's batch 2 is not this one");
+        assert_eq!(
+            p.written_batch(8, 2),
+            None,
+            "another producer's batch 2 is not this one"
+        );
         // A retry of an older batch appended after newer ones (Kafka's broker would have
         // refused it out of sequence) does not push out a newer one: the five latest stay.
         p.remember_batch(7, written(1, 70, 70));

@@ -49,12 +49,7 @@ pub const MAX_SNAPSHOT_COUNTER: u64 = i32::MAX as u64;
 /// A `u32` counter near `u32::MAX` passes [`MAX_SNAPSHOT_NUMBER`], so these are bounded by
 /// [`MAX_SNAPSHOT_COUNTER`]; the test `every_number_at_its_extremes_is_refused_or_runs_on`
 /// (tests/snapshot.rs) finds one missing from this list.
-const COUNTERS_32: [&str; 4] = [
-    "leader_epoch",
-    "generation",
-    "attempt",
-    "batches_in_flight",
-];
+const COUNTERS_32: [&str; 4] = ["leader_epoch", "generation", "attempt", "batches_in_flight"];
 
 /// Why a snapshot was refused. Nothing was loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -566,7 +566,12 @@ fn a_snapshot_taken_while_requests_to_the_removed_broker_fly_still_loads() {
     // Not idempotent: an idempotent producer sends at most five batches per partition past
     // its oldest unacknowledged one (`SEND_WINDOW`), and at the moment broker 4 empties
     // those may all be appended and waiting — this test needs requests still flying.
-    let config = c.producer(producer).unwrap().config.clone().with_idempotence(false);
+    let config = c
+        .producer(producer)
+        .unwrap()
+        .config
+        .clone()
+        .with_idempotence(false);
     c.set_producer_config(producer, config).unwrap();
     let mut acks = AckedRecords::default();
     let led = c

@@ -32,9 +32,16 @@ enum Op {
     /// Produce with acks=all under key `key`, wait until the write has reached its leader
     /// (at most 3 s), `wait` ms more, then kill (or, `cut`, isolate) that leader: its
     /// followers may or may not have fetched the write yet.
-    ProduceThenFailLeader { key: u8, wait: u64, cut: bool },
+    ProduceThenFailLeader {
+        key: u8,
+        wait: u64,
+        cut: bool,
+    },
     /// Kill (or isolate) whichever broker leads partition `partition` now.
-    FailLeader { partition: u32, cut: bool },
+    FailLeader {
+        partition: u32,
+        cut: bool,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -338,7 +345,11 @@ impl Run {
     fn advance_until_pending(&mut self, tp: &TopicPartition, limit: u64) {
         let end = self.c.now() + limit;
         while self.c.next_event_time().is_some_and(|t| t <= end) {
-            if self.c.partition(tp).is_some_and(|p| p.pending_ack_count() > 0) {
+            if self
+                .c
+                .partition(tp)
+                .is_some_and(|p| p.pending_ack_count() > 0)
+            {
                 return;
             }
             let h = self.c.step();
@@ -371,7 +382,13 @@ fn assert_no_duplicates(c: &Cluster) -> Result<(), TestCaseError> {
         let mut seen = BTreeMap::new();
         for r in p.records() {
             if let Some(first) = seen.insert(r.value.clone(), r.offset) {
-                prop_assert!(false, "partition {}: {:?} at {first} and again at {}", p.id, r.value_text(), r.offset);
+                prop_assert!(
+                    false,
+                    "partition {}: {:?} at {first} and again at {}",
+                    p.id,
+                    r.value_text(),
+                    r.offset
+                );
             }
         }
     }
@@ -385,20 +402,39 @@ fn with_acks_all_min_isr_2_and_one_broker_down_no_acknowledged_record_is_lost() 
     let name = "with_acks_all_min_isr_2_and_one_broker_down_no_acknowledged_record_is_lost";
     let strategy = (proptest::collection::vec(op(), 1..80), 0..1000u64);
     let figures = reach::run_cases(name, file!(), CASES, strategy, |(ops, seed), case| {
-        let config = kept_forever().with_replication_factor(3).with_min_insync_replicas(2);
+        let config = kept_forever()
+            .with_replication_factor(3)
+            .with_min_insync_replicas(2);
         let mut run = Run::new(seed, config, true);
         for op in ops {
             run.apply(op, true, true, case);
         }
         run.settle();
-        prop_assert!(run.watch.reported.is_empty(), "reported losses: {:?}", run.watch.reported);
+        prop_assert!(
+            run.watch.reported.is_empty(),
+            "reported losses: {:?}",
+            run.watch.reported
+        );
         let missing = run.watch.missing(&run.c);
-        prop_assert!(missing.is_empty(), "acknowledged records lost or moved: {missing:?}");
+        prop_assert!(
+            missing.is_empty(),
+            "acknowledged records lost or moved: {missing:?}"
+        );
         // Every replica ends with the leader's log: same offsets, same order.
         for p in &run.c.topic("t").unwrap().partitions {
-            let leader: Vec<_> = p.records().iter().map(|r| (r.offset, r.value.clone())).collect();
+            let leader: Vec<_> = p
+                .records()
+                .iter()
+                .map(|r| (r.offset, r.value.clone()))
+                .collect();
             for b in &p.replicas {
-                let log: Vec<_> = p.replica_log(*b).unwrap().records().iter().map(|r| (r.offset, r.value.clone())).collect();
+                let log: Vec<_> = p
+                    .replica_log(*b)
+                    .unwrap()
+                    .records()
+                    .iter()
+                    .map(|r| (r.offset, r.value.clone()))
+                    .collect();
                 prop_assert_eq!(&log, &leader, "replica {} of partition {}", b, p.id);
             }
         }
@@ -413,7 +449,9 @@ fn with_unclean_election_every_lost_acknowledged_record_is_reported() {
     let name = "with_unclean_election_every_lost_acknowledged_record_is_reported";
     let strategy = (proptest::collection::vec(op(), 1..80), 0..1000u64);
     let figures = reach::run_cases(name, file!(), CASES, strategy, |(ops, seed), case| {
-        let config = kept_forever().with_replication_factor(2).with_unclean_leader_election(true);
+        let config = kept_forever()
+            .with_replication_factor(2)
+            .with_unclean_leader_election(true);
         let mut run = Run::new(seed, config, false);
         for op in ops {
             run.apply(op, false, false, case);
@@ -423,8 +461,14 @@ fn with_unclean_election_every_lost_acknowledged_record_is_reported() {
             let covered = run.watch.reported.iter().any(|(p, from, to, at)| {
                 *p == tp && (*from..*to).contains(&a.offset) && *at >= a.at
             });
-            prop_assert!(covered, "{tp}@{} ({}) acked at {} vanished unreported; reports: {:?}",
-                a.offset, a.value, a.at, run.watch.reported);
+            prop_assert!(
+                covered,
+                "{tp}@{} ({}) acked at {} vanished unreported; reports: {:?}",
+                a.offset,
+                a.value,
+                a.at,
+                run.watch.reported
+            );
         }
         Ok(())
     });

@@ -100,7 +100,10 @@ fn compaction_keeps_latest_value_per_key_and_offsets() {
     // Offsets never change: the log now has gaps, and its end is where it was. A record is
     // found by its offset across the gaps; a cleaned-away offset holds nothing.
     let part = c.partition(&tp).unwrap();
-    assert_eq!(part.record_at(3).and_then(|r| r.value_text()).as_deref(), Some("3"));
+    assert_eq!(
+        part.record_at(3).and_then(|r| r.value_text()).as_deref(),
+        Some("3")
+    );
     assert_eq!(part.record_at(11).map(|r| r.offset), Some(11));
     assert!(part.record_at(0).is_none() && part.record_at(2).is_none());
     assert!(part.record_at(12).is_none(), "nothing at the log end");
@@ -206,7 +209,11 @@ fn compact_delete_also_deletes_old_segments() {
     // (`UnifiedLog.deleteRetentionMsBreachedSegments`, `roll` when all are deletable).
     c.advance(20_000);
     let part = c.partition(&tp).unwrap();
-    assert_eq!(part.log_start_offset(), 10, "time retention moved the log start");
+    assert_eq!(
+        part.log_start_offset(),
+        10,
+        "time retention moved the log start"
+    );
     assert!(part.records().is_empty());
     assert_eq!(part.log_end_offset(), 10);
 }

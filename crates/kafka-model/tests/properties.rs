@@ -50,14 +50,20 @@ fn check_committed_below_high_watermark(c: &Cluster) {
 #[test]
 fn offsets_are_contiguous_and_increasing_per_partition() {
     let name = "offsets_are_contiguous_and_increasing_per_partition";
-    let figures = reach::run_cases(name, file!(), 64, (steps(80), 0..500u64), |(steps, seed), case| {
-        let mut c = fresh(seed);
-        for step in &steps {
-            scripts::run_counted(&mut c, std::slice::from_ref(step), case);
-            check_offsets(&c);
-        }
-        Ok(())
-    });
+    let figures = reach::run_cases(
+        name,
+        file!(),
+        64,
+        (steps(80), 0..500u64),
+        |(steps, seed), case| {
+            let mut c = fresh(seed);
+            for step in &steps {
+                scripts::run_counted(&mut c, std::slice::from_ref(step), case);
+                check_offsets(&c);
+            }
+            Ok(())
+        },
+    );
     figures.assert_a_third_reached(name);
     figures.assert_applied_at_least(name, 0.5);
 }
@@ -74,16 +80,24 @@ fn offsets_are_contiguous_and_increasing_per_partition() {
 fn committed_offsets_never_exceed_the_high_watermark() {
     let name = "committed_offsets_never_exceed_the_high_watermark";
     let steps = steps(80).prop_map(|s| {
-        s.into_iter().filter(|s| !matches!(s, Step::DeleteTopic(_))).collect::<Vec<_>>()
+        s.into_iter()
+            .filter(|s| !matches!(s, Step::DeleteTopic(_)))
+            .collect::<Vec<_>>()
     });
-    let figures = reach::run_cases(name, file!(), 64, (steps, 0..500u64), |(steps, seed), case| {
-        let mut c = fresh(seed);
-        for step in &steps {
-            scripts::run_counted(&mut c, std::slice::from_ref(step), case);
-            check_committed_below_high_watermark(&c);
-        }
-        Ok(())
-    });
+    let figures = reach::run_cases(
+        name,
+        file!(),
+        64,
+        (steps, 0..500u64),
+        |(steps, seed), case| {
+            let mut c = fresh(seed);
+            for step in &steps {
+                scripts::run_counted(&mut c, std::slice::from_ref(step), case);
+                check_committed_below_high_watermark(&c);
+            }
+            Ok(())
+        },
+    );
     figures.assert_a_third_reached(name);
     figures.assert_applied_at_least(name, 0.5);
 }

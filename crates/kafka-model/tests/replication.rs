@@ -160,3 +160,40 @@ fn consumers_follow_the_new_leader_after_a_failover() {
         .collect();
     assert_eq!(offsets, [1]);
 }
+
+/// An acks=all write waits at the leader — Kafka's `DelayedProduce` in the produce
+/// purgatory — from its append until the high watermark passes it
+/// (`Partition.checkEnoughReplicasReachOffset`); an acks=1 write is answered at once.
+#[test]
+fn an_acks_all_write_waits_at_the_leader_until_the_high_watermark_passes_it() {
+    let mut c = cluster(3);
+    c.create_topic("t", TopicConfig::default().with_replication_factor(3))
+        .unwrap();
+    let tp = TopicPartition::new("t", 0);
+    let waiting = |c: &Cluster| c.partition(&tp).unwrap().pending_ack_count();
+    let all = eager_producer(&mut c, Acks::All);
+    assert_eq!(waiting(&c), 0);
+    c.produce(all, text("t", None, "a")).unwrap();
+    while !c.step().iter().any(|x| x.kind_name() == "AppendedAtLeader") {}
+    assert_eq!(waiting(&c), 1, "appended, not yet on the followers");
+    assert_eq!(c.partition(&tp).unwrap().high_watermark, 0);
+    while !c
+        .step()
+        .iter()
+        .any(|x| x.kind_name() == "HighWatermarkAdvanced")
+    {}
+    assert_eq!(waiting(&c), 0, "answered once the HW passed it");
+    let one = c
+        .create_producer(
+            "one",
+            ProducerConfig {
+                linger_ms: 0,
+                ..ProducerConfig::default()
+            }
+            .with_acks(Acks::One),
+        )
+        .unwrap();
+    c.produce(one, text("t", None, "b")).unwrap();
+    while !c.step().iter().any(|x| x.kind_name() == "AppendedAtLeader") {}
+    assert_eq!(waiting(&c), 0, "acks=1 does not wait");
+}

@@ -539,7 +539,6 @@ fn id_counters_at_their_limit_are_refused() {
     assert!(Cluster::from_json(&good).is_ok());
 }
 
-
 /// Found by `random_edits_of_a_real_snapshot_are_refused_or_run_on` (`Extreme(…, 11)`: a
 /// member's `records_delivered` set to u64::MAX): the snapshot loaded, and the next fetch
 /// overflowed adding the records it delivered. It is refused now, naming the field.
@@ -601,7 +600,13 @@ fn every_number_at_its_extremes_is_refused_or_runs_on() {
         // One leaf per field: `partitions[0].high_watermark` stands for every partition's.
         let shape: Vec<String> = path
             .iter()
-            .map(|s| if s.is_u64() { "*".into() } else { s.to_string() })
+            .map(|s| {
+                if s.is_u64() {
+                    "*".into()
+                } else {
+                    s.to_string()
+                }
+            })
             .collect();
         if !shapes.insert(shape.join(".")) {
             continue;
@@ -622,6 +627,13 @@ fn every_number_at_its_extremes_is_refused_or_runs_on() {
             }
         }
     }
-    println!("{} fields, {tried} extreme values loaded and run on", shapes.len());
-    assert!(shapes.len() > 100, "the busy snapshot has few fields: {}", shapes.len());
+    println!(
+        "{} fields, {tried} extreme values loaded and run on",
+        shapes.len()
+    );
+    assert!(
+        shapes.len() > 100,
+        "the busy snapshot has few fields: {}",
+        shapes.len()
+    );
 }

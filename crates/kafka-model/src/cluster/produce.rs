@@ -287,9 +287,10 @@ impl Cluster {
                 Some(held) if !held.is_empty() => held.remove(0),
                 _ => {
                     let (linger, size) = (p.config.linger_ms, p.config.batch_size);
-                    let ready = p.batches.get(tp).is_some_and(|b| {
-                        b.created_ms + linger <= now || b.size_bytes >= size
-                    });
+                    let ready = p
+                        .batches
+                        .get(tp)
+                        .is_some_and(|b| b.created_ms + linger <= now || b.size_bytes >= size);
                     if ready {
                         self.send_batch(producer, tp, true);
                     }

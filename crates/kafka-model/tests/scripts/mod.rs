@@ -269,7 +269,11 @@ pub fn run_counted(
         }
         act(c, Action::Advance(*wait), &mut script);
         let leader = c.partition(&tp).and_then(|p| p.leader).unwrap_or(0);
-        act(c, Action::Run(Command::KillBroker { broker: leader }), &mut script);
+        act(
+            c,
+            Action::Run(Command::KillBroker { broker: leader }),
+            &mut script,
+        );
     }
     (script, happenings)
 }
