@@ -125,11 +125,13 @@ pub const BATCHES_REMEMBERED: usize = 5;
 /// (`OUT_OF_ORDER_SEQUENCE_NUMBER` otherwise). The model has no sequence check, so a retry
 /// of an older batch can be appended after newer ones; dropping by id keeps what Kafka's
 /// leader would hold, and an unacknowledged batch stays remembered while at most four newer
-/// ones are sent after it ([`crate::producer::SEND_WINDOW`]).
+/// ones are sent after it ([`crate::producer::SEND_WINDOW`]). The rest keep their order.
 fn keep_latest(list: &mut Vec<WrittenBatch>) {
-    if list.len() > BATCHES_REMEMBERED {
-        crate::sorting::sort_by_key(list, |b| b.batch_id);
-        list.drain(..list.len() - BATCHES_REMEMBERED);
+    while list.len() > BATCHES_REMEMBERED {
+        let oldest = (0..list.len())
+            .min_by_key(|i| list[*i].batch_id)
+            .expect("a list longer than five has a first batch");
+        list.remove(oldest);
     }
 }
 
