@@ -152,6 +152,12 @@ impl Cluster {
             .copied()
             .find(|b| p.isr.contains(b) && self.registered(*b));
         let leader_valid = p.leader.is_some_and(|l| self.registered(l));
+        // Both callers elect only when there is no valid leader: on_replica_down when the
+        // leader's broker went down or was fenced, on_replica_up when there is none and a
+        // registered replica returned (which this finds, cleanly or, if allowed, not). So
+        // the test below is always true there and the "no one can lead" arm below always
+        // sees a leader to remove; cargo-mutants' changes to either are equivalent. They
+        // state Kafka's rule (keep a still-valid leader) for any other caller.
         if clean.is_some() {
             if clean != p.leader || !leader_valid {
                 self.change_leader(tp, clean, reason);
