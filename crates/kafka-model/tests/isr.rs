@@ -164,3 +164,28 @@ fn high_watermark_stays_put_while_isr_is_below_min_insync() {
     c.advance(10_000);
     assert_eq!(c.partition(&tp).unwrap().high_watermark, 1);
 }
+
+/// Kafka's `Replica.updateFetchStateOrThrow` (from `Partition.updateFollowerFetchState`):
+/// a fetch from the leader's log end proves the follower caught up *at that fetch*, so its
+/// `lastCaughtUpTimeMs` is the time the fetch reached the leader.
+#[test]
+fn a_follower_fetching_from_the_log_end_is_caught_up_at_that_fetch() {
+    let mut c = cluster(2);
+    c.create_topic("t", TopicConfig::default().with_replication_factor(2))
+        .unwrap();
+    let tp = TopicPartition::new("t", 0);
+    let p = eager_producer(&mut c, Acks::All);
+    c.advance(3_000);
+    c.produce(p, text("t", None, "a")).unwrap();
+    let h = c.advance(5_000);
+    let part = c.partition(&tp).unwrap();
+    let follower = *part.replicas.iter().find(|b| Some(**b) != part.leader).unwrap();
+    let reached_end = h
+        .iter()
+        .filter(|x| matches!(&x.kind,
+            HappeningKind::ReplicaFetchSent { follower: f, fetch_offset: 1, .. } if *f == follower))
+        .map(|x| x.end_ms)
+        .next_back()
+        .expect("the follower fetched from the log end");
+    assert_eq!(part.replica(follower).unwrap().last_caught_up_ms, reached_end);
+}
