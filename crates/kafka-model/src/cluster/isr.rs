@@ -71,6 +71,10 @@ impl Cluster {
             r.last_caught_up_ms = now;
         }
         let isr = p.isr.clone();
+        // Kafka checks for imbalance every `leader.imbalance.check.interval.seconds`, whoever
+        // rejoined; the model checks once, a while after the preferred replica rejoins. An
+        // extra check after another replica rejoins (cargo-mutants' `||` here) moves nothing
+        // Kafka's periodic check would not: no Kafka rule tells the two apart.
         let prefers_it = p.preferred_leader() == Some(follower) && p.leader != Some(follower);
         self.emit(HappeningKind::IsrExpanded {
             partition: tp.clone(),
