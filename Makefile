@@ -54,7 +54,9 @@ hunt:
 ## minute a mutant on 2 cores. Results in artifacts/mutants/<file>/mutants.out (missed.txt,
 ## caught.txt, timeout.txt, unviable.txt). MUTANTS_TIMEOUT is seconds per mutant's tests;
 ## MUTANTS_FILTER (a nextest filterset) leaves out the snapshot loader's fuzzers, minutes of
-## CPU a mutant that only ever catch a panic — MUTANTS_FILTER=all runs everything.
+## CPU a mutant that only ever catch a panic — MUTANTS_FILTER=all runs everything. One run at
+## a time under a shared CARGO_TARGET_DIR: two copies of the workspace build to the same
+## artifact names, and one run then tests the other's mutant.
 MUTANTS_JOBS ?= 1
 MUTANTS_TIMEOUT ?= 180
 MUTANTS_FILTER ?= not (binary(snapshot) & test(/^(random_|many_single_|every_number_)/))
