@@ -11,6 +11,21 @@ use proptest::strategy::Strategy as _;
 use scripts::*;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The scripts tell the tally what they run: a kill of a leader holding an acks=all write,
+/// and whether each command was applied.
+impl scripts::Observer for reach::Case {
+    fn before(&mut self, c: &Cluster, command: &Command) {
+        if let Command::KillBroker { broker } = command {
+            self.before_failing(c, *broker);
+        }
+    }
+
+    fn outcome(&mut self, applied: bool) {
+        let result: Result<(), ()> = if applied { Ok(()) } else { Err(()) };
+        reach::Case::outcome(self, &result);
+    }
+}
+
 fn check_offsets(c: &Cluster) {
     for topic in c.topics() {
         for p in &topic.partitions {

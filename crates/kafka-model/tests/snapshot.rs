@@ -1,7 +1,6 @@
 //! Loading untrusted snapshots: hand-made bad inputs are refused with the field named, and
 //! random bytes or random edits of a real snapshot never panic — whatever is accepted
 //! passes the invariants and runs on.
-mod reach;
 mod scripts;
 
 use kafka_model::snapshot::{

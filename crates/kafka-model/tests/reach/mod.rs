@@ -3,8 +3,6 @@
 //! does (same config, the same fixed seed from `PROPTEST_RNG_SEED` in CI, the test file's
 //! `.proptest-regressions` replayed first), then prints and returns the tallies of every
 //! case, so the test can assert that enough cases got where they were aimed.
-#![allow(dead_code)]
-
 use kafka_model::*;
 use proptest::strategy::Strategy;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};

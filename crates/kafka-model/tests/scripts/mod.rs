@@ -224,15 +224,25 @@ pub fn fresh(seed: u64) -> Cluster {
 /// Runs the steps; returns the concrete script (commands and advances, in order) and every
 /// happening. Refused commands are part of the script: they must be refused again.
 pub fn run(c: &mut Cluster, steps: &[Step]) -> (Vec<Action>, Vec<Happening>) {
-    run_counted(c, steps, &mut super::reach::Case::default())
+    run_counted(c, steps, &mut ())
 }
 
-/// [`run`], counting in `case` the commands applied and refused, and whether a leader was
-/// killed while an acks=all write waited at it.
+/// Watches the commands a script runs: each before it runs, then whether it was applied.
+pub trait Observer {
+    fn before(&mut self, c: &Cluster, command: &Command);
+    fn outcome(&mut self, applied: bool);
+}
+
+impl Observer for () {
+    fn before(&mut self, _: &Cluster, _: &Command) {}
+    fn outcome(&mut self, _: bool) {}
+}
+
+/// [`run`], telling `case` about every command.
 pub fn run_counted(
     c: &mut Cluster,
     steps: &[Step],
-    case: &mut super::reach::Case,
+    case: &mut impl Observer,
 ) -> (Vec<Action>, Vec<Happening>) {
     let mut script = Vec::new();
     let mut happenings = c.take_happenings();
@@ -240,11 +250,9 @@ pub fn run_counted(
         let mut outcome = None;
         match &action {
             Action::Run(command) => {
-                if let Command::KillBroker { broker } = command {
-                    case.before_failing(c, *broker);
-                }
+                case.before(c, command);
                 let result = c.apply(command);
-                case.outcome(&result);
+                case.outcome(result.is_ok());
                 outcome = result.ok();
             }
             Action::Advance(ms) => happenings.extend(c.advance(*ms)),
