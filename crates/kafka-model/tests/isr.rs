@@ -69,7 +69,11 @@ fn follower_lagging_past_replica_lag_time_max_leaves_isr() {
     // ISR checks, which run every replica.lag.time.max.ms / 2 (`ReplicaManager`'s
     // "isr-expiration" task, `maybeShrinkIsr`).
     assert!(*at > lag_max, "shrunk at {at}");
-    assert_eq!(at % (lag_max / 2), 0, "shrunk at {at}, between two ISR checks");
+    assert_eq!(
+        at % (lag_max / 2),
+        0,
+        "shrunk at {at}, between two ISR checks"
+    );
     // The other follower kept up and stayed.
     assert!(c.partition(&tp).unwrap().isr.contains(&followers[1]));
 }
