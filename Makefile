@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test setup setup-serve test-native test-browser test-e2e dist bench hunt clean
+.PHONY: serve test setup setup-serve test-native test-browser test-e2e dist bench hunt mutants clean
 
 ## make serve — install what is missing, then serve the app at http://127.0.0.1:8080
 serve: setup-serve
@@ -35,15 +35,37 @@ test-native:
 ## seed: a harness for finding what the fixed seed does not reach (about 25 s a round here).
 ## A failure prints its seed; proptest saves the shrunk case in the test's
 ## *.proptest-regressions file, which every later run replays first: commit it with the fix.
+## HUNT_PACKAGES="-p kafka-model" hunts the model alone, without building the app natively.
 ROUNDS ?= 20
+HUNT_PACKAGES ?= --workspace
 hunt:
 	@for i in $$(seq 1 $(ROUNDS)); do \
 	  seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' '); \
 	  echo "hunt round $$i of $(ROUNDS): PROPTEST_RNG_SEED=$$seed"; \
-	  PROPTEST_RNG_SEED=$$seed cargo test --workspace -q >/tmp/hunt-$$seed.log 2>&1 || \
+	  PROPTEST_RNG_SEED=$$seed cargo test $(HUNT_PACKAGES) -q >/tmp/hunt-$$seed.log 2>&1 || \
 	    { grep -E "panicked at|minimal failing input|FAILED" /tmp/hunt-$$seed.log | head -20; \
 	      echo "hunt: round $$i failed; rerun it with PROPTEST_RNG_SEED=$$seed make test-native (log: /tmp/hunt-$$seed.log)"; exit 1; }; \
 	done; echo "hunt: $(ROUNDS) rounds, no failure"
+
+## make mutants FILE=crates/kafka-model/src/partition.rs — mutation testing of one file of the
+## model (a harness, not CI; needs `cargo install --locked cargo-mutants`): cargo-mutants
+## changes the file's code one mutant at a time in a copy of the tree and runs the model's
+## tests (nextest) on each; a mutant no test catches is a gap in the tests. Slow: about a
+## minute a mutant on 2 cores. Results in artifacts/mutants/<file>/mutants.out (missed.txt,
+## caught.txt, timeout.txt, unviable.txt). MUTANTS_TIMEOUT is seconds per mutant's tests;
+## MUTANTS_FILTER (a nextest filterset) leaves out the snapshot loader's fuzzers, minutes of
+## CPU a mutant that only ever catch a panic — MUTANTS_FILTER=all runs everything. One run at
+## a time under a shared CARGO_TARGET_DIR: two copies of the workspace build to the same
+## artifact names, and one run then tests the other's mutant.
+MUTANTS_JOBS ?= 1
+MUTANTS_TIMEOUT ?= 180
+MUTANTS_FILTER ?= not (binary(snapshot) & test(/^(random_|many_single_|every_number_)/))
+mutants:
+	@test -n "$(FILE)" || { echo "usage: make mutants FILE=crates/kafka-model/src/partition.rs"; exit 2; }
+	cargo mutants --package kafka-model --file '$(FILE)' --jobs $(MUTANTS_JOBS) \
+	  --timeout $(MUTANTS_TIMEOUT) --test-tool nextest --no-shuffle \
+	  --output artifacts/mutants/$(subst /,_,$(subst *,all,$(FILE))) \
+	  $(if $(filter all,$(MUTANTS_FILTER)),,-- -E '$(MUTANTS_FILTER)')
 
 ## 2. components in real Chromium
 test-browser:

@@ -118,6 +118,23 @@ pub struct WrittenBatch {
 /// How many batches per producer the leader remembers (Kafka's `NUM_BATCHES_TO_RETAIN`).
 pub const BATCHES_REMEMBERED: usize = 5;
 
+/// Keeps a producer's [`BATCHES_REMEMBERED`] latest batches, latest by batch id (the
+/// producer's order, as Kafka's sequence numbers are), in that order. Kafka drops the
+/// oldest *appended* batch (`ProducerStateEntry.addBatch`), which is the one with the lowest
+/// sequence because its broker appends a producer's batches in sequence order only
+/// (`OUT_OF_ORDER_SEQUENCE_NUMBER` otherwise). The model has no sequence check, so a retry
+/// of an older batch can be appended after newer ones; dropping by id keeps what Kafka's
+/// leader would hold, and an unacknowledged batch stays remembered while at most four newer
+/// ones are sent after it ([`crate::producer::SEND_WINDOW`]). The rest keep their order.
+fn keep_latest(list: &mut Vec<WrittenBatch>) {
+    while list.len() > BATCHES_REMEMBERED {
+        let oldest = (0..list.len())
+            .min_by_key(|i| list[*i].batch_id)
+            .expect("a list longer than five has a first batch");
+        list.remove(oldest);
+    }
+}
+
 impl Partition {
     pub fn new(id: u32, replicas: Vec<BrokerId>) -> Self {
         let replica_states = replicas
@@ -226,7 +243,7 @@ impl Partition {
     }
 
     /// A new leader's memory of producers' batches is what its own log holds (Kafka
-    /// rebuilds producer state from the log).
+    /// rebuilds producer state from the log): each producer's five latest batches.
     pub(crate) fn rebuild_producer_batches(&mut self) {
         let mut batches: SortedMap<u32, Vec<WrittenBatch>> = SortedMap::new();
         for r in self.log.records() {
@@ -242,9 +259,9 @@ impl Partition {
                     last_offset: r.offset,
                 }),
             }
-            if list.len() > BATCHES_REMEMBERED {
-                list.remove(0);
-            }
+        }
+        for list in batches.values_mut() {
+            keep_latest(list);
         }
         self.producer_batches = batches;
     }
@@ -252,9 +269,7 @@ impl Partition {
     pub(crate) fn remember_batch(&mut self, producer: u32, batch: WrittenBatch) {
         let list = self.producer_batches.entry(producer).or_default();
         list.push(batch);
-        if list.len() > BATCHES_REMEMBERED {
-            list.remove(0);
-        }
+        keep_latest(list);
     }
 
     /// Remembers that an acks=1 producer was told `base..=last` is written.
@@ -346,6 +361,132 @@ impl Partition {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::log::RollPolicy;
+    use crate::record::PendingRecord;
+
+    fn records(n: usize) -> Vec<PendingRecord> {
+        (0..n)
+            .map(|i| PendingRecord {
+                timestamp: i as Ms,
+                key: None,
+                value: None,
+                headers: vec![],
+                size_bytes: 7,
+            })
+            .collect()
+    }
+
+    fn written(batch_id: u64, base_offset: u64, last_offset: u64) -> WrittenBatch {
+        WrittenBatch {
+            batch_id,
+            base_offset,
+            last_offset,
+        }
+    }
+
+    /// Kafka keeps the metadata of a producer's last five batches per partition
+    /// (`ProducerStateEntry.NUM_BATCHES_TO_RETAIN = 5`): the sixth pushes out the first.
+    #[test]
+    fn a_leader_remembers_a_producers_last_five_batches() {
+        let mut p = Partition::new(0, vec![1]);
+        for id in 1..=5 {
+            p.remember_batch(7, written(id, id * 10, id * 10 + 1));
+        }
+        assert_eq!(p.written_batch(7, 1), Some(written(1, 10, 11)));
+        p.remember_batch(7, written(6, 60, 61));
+        assert_eq!(
+            p.written_batch(7, 1),
+            None,
+            "the sixth batch pushed out the first"
+        );
+        assert_eq!(p.written_batch(7, 2), Some(written(2, 20, 21)));
+        assert_eq!(
+            p.written_batch(8, 2),
+            None,
+            "another producer's batch 2 is not this one"
+        );
+        // A retry of an older batch appended after newer ones (Kafka's broker would have
+        // refused it out of sequence) does not push out a newer one: the five latest stay.
+        p.remember_batch(7, written(1, 70, 70));
+        assert_eq!(p.written_batch(7, 1), None);
+        assert!((2..=6).all(|id| p.written_batch(7, id).is_some()));
+    }
+
+    /// A new leader rebuilds producer state from its own log (Kafka's
+    /// `ProducerStateManager` loads it from the log's batches): each batch once, with its
+    /// first and last offset, per producer, the last five of each; a record written
+    /// without a producer batch (batch id 0) is nobody's batch.
+    #[test]
+    fn a_new_leader_rebuilds_each_producers_last_five_batches_from_its_log() {
+        let mut p = Partition::new(0, vec![1]);
+        let roll = RollPolicy::bytes(1000);
+        p.log.append_batch(&records(2), 7, 1, 0, roll); // offsets 0-1
+        p.log.append_batch(&records(1), 8, 2, 0, roll); // 2
+        p.log.append_batch(&records(3), 7, 3, 0, roll); // 3-5
+        p.log.append(records(1), 7, 0, roll); // 6, no batch id
+        for id in 4..=8 {
+            p.log.append_batch(&records(1), 7, id, 0, roll); // 7-11
+        }
+        p.rebuild_producer_batches();
+        assert_eq!(
+            p.producer_batches.get(&8).cloned(),
+            Some(vec![written(2, 2, 2)])
+        );
+        let seven: Vec<WrittenBatch> = p.producer_batches.get(&7).cloned().unwrap();
+        assert_eq!(
+            seven,
+            [4, 5, 6, 7, 8].map(|id| written(id, id + 3, id + 3)),
+            "the last five of producer 7, each batch on its own"
+        );
+        // With fewer batches, the earlier ones are there whole.
+        let mut q = Partition::new(0, vec![1]);
+        q.log.append_batch(&records(2), 7, 1, 0, roll);
+        q.log.append_batch(&records(3), 7, 3, 0, roll);
+        q.rebuild_producer_batches();
+        assert_eq!(
+            q.producer_batches.get(&7).cloned(),
+            Some(vec![written(1, 0, 1), written(3, 2, 4)])
+        );
+    }
+
+    /// Kafka's `PartitionRegistration.isReassigning`: replicas being added *or* removed. The
+    /// model's reassignments keep the replication factor, so it always does both, but
+    /// Kafka's may only add (raising the factor) or only remove (lowering it).
+    #[test]
+    fn a_partition_adding_or_removing_replicas_is_reassigning() {
+        let mut p = Partition::new(0, vec![1, 2]);
+        assert!(!p.is_reassigning());
+        p.replicas.push(3);
+        p.adding_replicas = vec![3];
+        assert!(p.is_reassigning(), "only adding");
+        p.adding_replicas.clear();
+        p.removing_replicas = vec![3];
+        assert!(p.is_reassigning(), "only removing");
+        assert_eq!(p.target_replicas(), [1, 2]);
+    }
+
+    /// acks=1 acknowledgements above the HW are kept as ranges: adjacent ones join, but a
+    /// gap stays a gap — an offset no producer was told about is not acknowledged data.
+    #[test]
+    fn acks_1_ranges_join_only_when_adjacent() {
+        let mut p = Partition::new(0, vec![1]);
+        p.note_acked(0, 1);
+        p.note_acked(2, 3);
+        assert_eq!(p.acked_above_high_watermark, [(0, 3)]);
+        p.note_acked(5, 6);
+        assert_eq!(p.acked_above_high_watermark, [(0, 3), (5, 6)]);
+        assert!(p.was_acknowledged(3) && p.was_acknowledged(5));
+        assert!(!p.was_acknowledged(4), "offset 4 was never acknowledged");
+        assert!(!p.was_acknowledged(7));
+        // Below the HW everything was acknowledged (acks=all waited for it), and an acks=1
+        // range already below it is not kept.
+        p.high_watermark = 10;
+        assert!(p.was_acknowledged(9) && !p.was_acknowledged(10));
+        p.note_acked(8, 9);
+        assert_eq!(p.acked_above_high_watermark, [(0, 3), (5, 6)]);
+        p.note_acked(10, 10);
+        assert_eq!(p.acked_above_high_watermark, [(0, 3), (5, 6), (10, 10)]);
+    }
 
     #[test]
     fn high_watermark_waits_for_the_slowest_in_sync_replica() {

@@ -234,7 +234,27 @@ pub struct Producer {
     /// Bumps when auto-production changes, so the old schedule of ticks stops.
     pub(crate) auto_epoch: u64,
     pub(crate) auto_seq: u64,
+    /// An idempotent producer's batches sent to each partition, in send order, from the
+    /// oldest one not yet resolved (acknowledged, or failed for good) on; `true` once
+    /// resolved. See [`SEND_WINDOW`].
+    #[serde(default, with = "crate::serde_pairs")]
+    pub(crate) send_window: SortedMap<TopicPartition, Vec<(u64, bool)>>,
+    /// Closed batches of an idempotent producer waiting for room in their partition's
+    /// send window, oldest first.
+    #[serde(default, with = "crate::serde_pairs")]
+    pub(crate) held: SortedMap<TopicPartition, Vec<InFlightBatch>>,
 }
+
+/// How many batches an idempotent producer sends to a partition counting from its oldest
+/// unresolved one: five, Kafka's `max.in.flight.requests.per.connection` limit for
+/// idempotence and the five batches a leader remembers per producer
+/// (`ProducerStateEntry.NUM_BATCHES_TO_RETAIN`). Kafka's broker also refuses a batch whose
+/// sequence does not follow the last one (`OUT_OF_ORDER_SEQUENCE_NUMBER`,
+/// `ProducerAppendInfo`), so an old batch's retry is never written again; the model has no
+/// sequence numbers and keeps the same promise from the producer's side: every batch the
+/// leader wrote after an unresolved one is among the next four sent, so the leader still
+/// remembers the unresolved one when its retry comes.
+pub const SEND_WINDOW: usize = 5;
 
 impl Producer {
     pub fn new(id: ProducerId, client_id: String, config: ProducerConfig) -> Self {
@@ -249,6 +269,8 @@ impl Producer {
             round_robin: RoundRobinPartitioner::new(),
             auto_epoch: 0,
             auto_seq: 0,
+            send_window: SortedMap::new(),
+            held: SortedMap::new(),
         }
     }
 

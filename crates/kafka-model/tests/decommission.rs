@@ -563,6 +563,16 @@ fn a_snapshot_taken_while_requests_to_the_removed_broker_fly_still_loads() {
     // Broker 4 leads orders-N; the reassignment moves leadership away while an auto
     // producer keeps sending to it, and 4 is removed the moment it is emptied.
     let (mut c, producer) = four_brokers();
+    // Not idempotent: an idempotent producer sends at most five batches per partition past
+    // its oldest unacknowledged one (`SEND_WINDOW`), and at the moment broker 4 empties
+    // those may all be appended and waiting — this test needs requests still flying.
+    let config = c
+        .producer(producer)
+        .unwrap()
+        .config
+        .clone()
+        .with_idempotence(false);
+    c.set_producer_config(producer, config).unwrap();
     let mut acks = AckedRecords::default();
     let led = c
         .topics()

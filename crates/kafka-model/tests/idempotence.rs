@@ -94,3 +94,42 @@ fn idempotence_is_off_unless_acks_is_all() {
     assert!(config.enable_idempotence && !config.idempotent());
     assert!(ProducerConfig::default().idempotent());
 }
+
+/// The ack is lost and the leader dies before the retry: the retry reaches a new leader,
+/// which has the batch (it replicated it: the HW passed it before the ack was sent) and
+/// knows it — Kafka's followers keep producer state as they append, and a new leader's
+/// `ProducerStateManager` has the last five batches of each producer — so it answers with
+/// the first write's offsets and does not write it again.
+#[test]
+fn a_retry_after_failover_is_recognised_by_the_new_leader() {
+    let mut c = cluster(3);
+    c.create_topic("t", TopicConfig::default().with_replication_factor(3))
+        .unwrap();
+    let config = ProducerConfig {
+        linger_ms: 0,
+        ..ProducerConfig::default()
+    };
+    let p = c.create_producer("p", config).unwrap();
+    c.produce(p, text("t", Some("order-1"), "paid")).unwrap();
+    let ack = loop {
+        let h = c.step();
+        if let Some(ack) = h.iter().find(|x| x.kind_name() == "Acked").cloned() {
+            break ack;
+        }
+    };
+    c.drop_request(ack.id).unwrap();
+    let tp = TopicPartition::new("t", 0);
+    let old_leader = c.partition(&tp).unwrap().leader.unwrap();
+    c.kill_broker(old_leader).unwrap();
+    let h = c.advance(30_000);
+    let new_leader = c.partition(&tp).unwrap().leader.unwrap();
+    assert_ne!(new_leader, old_leader);
+    assert!(
+        h.iter().any(|x| matches!(
+            &x.kind,
+            HappeningKind::DuplicateIgnored { broker, base_offset: 0, .. } if *broker == new_leader
+        )),
+        "the new leader recognised the retry"
+    );
+    assert_eq!(values(&c), ["paid"]);
+}

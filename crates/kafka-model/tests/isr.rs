@@ -65,8 +65,15 @@ fn follower_lagging_past_replica_lag_time_max_leaves_isr() {
     let (at, broker, isr) = &shrunk[0];
     assert_eq!(*broker, slow);
     assert!(!isr.contains(&slow) && isr.contains(&leader));
-    // Not before it had lagged for replica.lag.time.max.ms.
+    // Not before it had lagged for replica.lag.time.max.ms, and at one of the leader's
+    // ISR checks, which run every replica.lag.time.max.ms / 2 (`ReplicaManager`'s
+    // "isr-expiration" task, `maybeShrinkIsr`).
     assert!(*at > lag_max, "shrunk at {at}");
+    assert_eq!(
+        at % (lag_max / 2),
+        0,
+        "shrunk at {at}, between two ISR checks"
+    );
     // The other follower kept up and stayed.
     assert!(c.partition(&tp).unwrap().isr.contains(&followers[1]));
 }
@@ -163,4 +170,77 @@ fn high_watermark_stays_put_while_isr_is_below_min_insync() {
     c.revive_broker(followers[0]).unwrap();
     c.advance(10_000);
     assert_eq!(c.partition(&tp).unwrap().high_watermark, 1);
+}
+
+/// Kafka's `Replica.updateFetchStateOrThrow` (from `Partition.updateFollowerFetchState`):
+/// a fetch from the leader's log end proves the follower caught up *at that fetch*, so its
+/// `lastCaughtUpTimeMs` is the time the fetch reached the leader.
+#[test]
+fn a_follower_fetching_from_the_log_end_is_caught_up_at_that_fetch() {
+    let mut c = cluster(2);
+    c.create_topic("t", TopicConfig::default().with_replication_factor(2))
+        .unwrap();
+    let tp = TopicPartition::new("t", 0);
+    let p = eager_producer(&mut c, Acks::All);
+    c.advance(3_000);
+    c.produce(p, text("t", None, "a")).unwrap();
+    let h = c.advance(5_000);
+    let part = c.partition(&tp).unwrap();
+    let follower = *part
+        .replicas
+        .iter()
+        .find(|b| Some(**b) != part.leader)
+        .unwrap();
+    let reached_end = h
+        .iter()
+        .filter(|x| {
+            matches!(&x.kind,
+            HappeningKind::ReplicaFetchSent { follower: f, fetch_offset: 1, .. } if *f == follower)
+        })
+        .map(|x| x.end_ms)
+        .next_back()
+        .expect("the follower fetched from the log end");
+    assert_eq!(
+        part.replica(follower).unwrap().last_caught_up_ms,
+        reached_end
+    );
+}
+
+/// A follower back from a crash rejoins the ISR only once its log reaches the high
+/// watermark (and the leader epoch's start): Kafka's `Partition.isFollowerInSync`, checked
+/// in `maybeExpandIsr` on each of its fetches. Fetching from behind is not enough.
+#[test]
+fn a_returning_follower_rejoins_the_isr_only_at_the_high_watermark() {
+    let mut c = cluster(3);
+    c.create_topic("t", TopicConfig::default().with_replication_factor(3))
+        .unwrap();
+    let tp = TopicPartition::new("t", 0);
+    let p = eager_producer(&mut c, Acks::One);
+    for i in 0..5 {
+        c.produce(p, text("t", None, &format!("a{i}"))).unwrap();
+    }
+    c.advance(5_000);
+    let part = c.partition(&tp).unwrap();
+    let leader = part.leader.unwrap();
+    let returning = *part.replicas.iter().rev().find(|b| **b != leader).unwrap();
+    c.kill_broker(returning).unwrap();
+    for i in 0..15 {
+        c.produce(p, text("t", None, &format!("b{i}"))).unwrap();
+    }
+    c.advance(5_000);
+    assert_eq!(c.partition(&tp).unwrap().high_watermark, 20);
+    c.revive_broker(returning).unwrap();
+    let mut joined = false;
+    for _ in 0..10_000 {
+        let h = c.step();
+        if h.iter().any(|x| {
+            matches!(&x.kind, HappeningKind::IsrExpanded { broker, .. } if *broker == returning)
+        }) {
+            let own_end = c.partition(&tp).unwrap().replica(returning).unwrap().log_end_offset;
+            assert_eq!(own_end, 20, "it joined with its log at {own_end}, below the HW 20");
+            joined = true;
+            break;
+        }
+    }
+    assert!(joined, "it caught up and rejoined");
 }

@@ -160,3 +160,75 @@ fn consumers_follow_the_new_leader_after_a_failover() {
         .collect();
     assert_eq!(offsets, [1]);
 }
+
+/// An acks=all write waits at the leader — Kafka's `DelayedProduce` in the produce
+/// purgatory — from its append until the high watermark passes it
+/// (`Partition.checkEnoughReplicasReachOffset`); an acks=1 write is answered at once.
+#[test]
+fn an_acks_all_write_waits_at_the_leader_until_the_high_watermark_passes_it() {
+    let mut c = cluster(3);
+    c.create_topic("t", TopicConfig::default().with_replication_factor(3))
+        .unwrap();
+    let tp = TopicPartition::new("t", 0);
+    let waiting = |c: &Cluster| c.partition(&tp).unwrap().pending_ack_count();
+    let all = eager_producer(&mut c, Acks::All);
+    assert_eq!(waiting(&c), 0);
+    c.produce(all, text("t", None, "a")).unwrap();
+    while !c.step().iter().any(|x| x.kind_name() == "AppendedAtLeader") {}
+    assert_eq!(waiting(&c), 1, "appended, not yet on the followers");
+    assert_eq!(c.partition(&tp).unwrap().high_watermark, 0);
+    while !c
+        .step()
+        .iter()
+        .any(|x| x.kind_name() == "HighWatermarkAdvanced")
+    {}
+    assert_eq!(waiting(&c), 0, "answered once the HW passed it");
+    let one = c
+        .create_producer(
+            "one",
+            ProducerConfig {
+                linger_ms: 0,
+                ..ProducerConfig::default()
+            }
+            .with_acks(Acks::One),
+        )
+        .unwrap();
+    c.produce(one, text("t", None, "b")).unwrap();
+    while !c.step().iter().any(|x| x.kind_name() == "AppendedAtLeader") {}
+    assert_eq!(waiting(&c), 0, "acks=1 does not wait");
+}
+
+/// A follower cut off long enough to be fenced is still a replica with a fetch waiting at
+/// its leader: once the network heals, the leader answers that fetch with new records at
+/// once, before the broker is even unfenced (the leader serves any assigned replica's
+/// fetch, `Partition.updateFollowerFetchState`; fencing only takes it out of the ISR).
+#[test]
+fn a_fenced_follower_still_gets_records_as_soon_as_it_is_reachable() {
+    let mut c = cluster(2);
+    c.create_topic("t", TopicConfig::default().with_replication_factor(2))
+        .unwrap();
+    let tp = TopicPartition::new("t", 0);
+    let p = eager_producer(&mut c, Acks::One);
+    c.produce(p, text("t", None, "a")).unwrap();
+    c.advance(5_000);
+    let leader = c.partition(&tp).unwrap().leader.unwrap();
+    let follower = if leader == 1 { 2 } else { 1 };
+    c.cut_off_broker(follower).unwrap();
+    c.advance(10_000);
+    assert_eq!(
+        c.partition(&tp).unwrap().isr,
+        vec![leader],
+        "fenced, out of the ISR"
+    );
+    c.heal_broker(follower).unwrap();
+    c.produce(p, text("t", None, "b")).unwrap();
+    // 1.2 s: the records' one flight (300–550 ms here) fits; the broker's next heartbeat
+    // (every 2 s) and its answer, which would unfence it and start a new fetch, do not.
+    let h = c.advance(1_200);
+    assert!(
+        h.iter().any(|x| matches!(&x.kind,
+            HappeningKind::Replicated { follower: f, to_offset, .. } if *f == follower && *to_offset == 2)),
+        "{:?}",
+        h.iter().map(|x| x.kind_name()).collect::<Vec<_>>()
+    );
+}

@@ -3,7 +3,9 @@
 //! passes the invariants and runs on.
 mod scripts;
 
-use kafka_model::snapshot::{SnapshotError, MAX_SNAPSHOT_BYTES, MAX_SNAPSHOT_MS};
+use kafka_model::snapshot::{
+    SnapshotError, MAX_SNAPSHOT_BYTES, MAX_SNAPSHOT_COUNTER, MAX_SNAPSHOT_MS, MAX_SNAPSHOT_NUMBER,
+};
 use kafka_model::*;
 use proptest::prelude::*;
 use proptest::strategy::Strategy;
@@ -534,4 +536,103 @@ fn id_counters_at_their_limit_are_refused() {
         "{refused}"
     );
     assert!(Cluster::from_json(&good).is_ok());
+}
+
+/// Found by `random_edits_of_a_real_snapshot_are_refused_or_run_on` (`Extreme(…, 11)`: a
+/// member's `records_delivered` set to u64::MAX): the snapshot loaded, and the next fetch
+/// overflowed adding the records it delivered. It is refused now, naming the field.
+#[test]
+fn a_delivered_count_at_the_u64_limit_is_refused() {
+    let path = "groups.eager.members.m-1.records_delivered";
+    let err = refused(
+        |v| v["groups"]["eager"]["members"]["m-1"]["records_delivered"] = json!(u64::MAX),
+        path,
+    );
+    assert_eq!(err.code(), "snapshot_invalid");
+    // The largest count a snapshot may hold loads, and the model counts on from it.
+    let mut v = busy_json().clone();
+    v["groups"]["eager"]["members"]["m-1"]["records_delivered"] = json!(MAX_SNAPSHOT_NUMBER);
+    runs_on(load(&v).expect("a count at the cap loads"));
+}
+
+/// Names the field being tried when a run on panics (the panic message alone would not).
+struct Trying(String);
+
+impl Drop for Trying {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("the model panicked running on with {}", self.0);
+        }
+    }
+}
+
+/// [`runs_on`], plus what moves the counters a plain run leaves alone: a leader dies and
+/// comes back (leader epochs), a member joins (generations), a producer retries (attempts).
+fn runs_on_through_failures(mut c: Cluster) {
+    runs_on(c.clone());
+    let _ = c.kill_broker(1);
+    let _ = c.produce(1, ProducerRecord::text("orders", Some("k"), "v"));
+    c.advance(15_000);
+    let _ = c.revive_broker(1);
+    // A newcomer makes each group rebalance: a new generation.
+    for group in ["eager", "coop"] {
+        let _ = c.add_member(group, "c", vec!["orders".into()]);
+    }
+    c.advance(60_000);
+}
+
+/// The class behind the three overflows above, checked field by field rather than by
+/// chance: every number in a busy snapshot (one of each field, array positions aside), set
+/// to the edges of what a loader might let through, is refused or runs on without panicking.
+#[test]
+fn every_number_at_its_extremes_is_refused_or_runs_on() {
+    let base = busy_json().clone();
+    let mut all = Vec::new();
+    leaves(&base, &mut Vec::new(), &mut all);
+    let mut shapes = std::collections::BTreeSet::new();
+    let mut tried = 0;
+    for path in all {
+        let mut v = base.clone();
+        if !at(&mut v, &path).is_u64() {
+            continue;
+        }
+        // One leaf per field: `partitions[0].high_watermark` stands for every partition's.
+        let shape: Vec<String> = path
+            .iter()
+            .map(|s| {
+                if s.is_u64() {
+                    "*".into()
+                } else {
+                    s.to_string()
+                }
+            })
+            .collect();
+        if !shapes.insert(shape.join(".")) {
+            continue;
+        }
+        for x in [
+            MAX_SNAPSHOT_COUNTER,
+            u64::from(u32::MAX),
+            MAX_SNAPSHOT_NUMBER,
+            MAX_SNAPSHOT_NUMBER + 1,
+            u64::MAX,
+        ] {
+            let mut v = base.clone();
+            *at(&mut v, &path) = json!(x);
+            if let Ok(c) = load(&v) {
+                tried += 1;
+                let _trying = Trying(format!("{} = {x}", shape.join(".")));
+                runs_on_through_failures(c);
+            }
+        }
+    }
+    println!(
+        "{} fields, {tried} extreme values loaded and run on",
+        shapes.len()
+    );
+    assert!(
+        shapes.len() > 100,
+        "the busy snapshot has few fields: {}",
+        shapes.len()
+    );
 }

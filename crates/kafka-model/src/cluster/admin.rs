@@ -138,6 +138,9 @@ impl Cluster {
         });
         for producer in self.producers.values_mut() {
             producer.batches.retain(|tp, _| *tp.topic != *name);
+            // Its requests in flight went with the topic's events: nothing will resolve them.
+            producer.held.retain(|tp, _| *tp.topic != *name);
+            producer.send_window.retain(|tp, _| *tp.topic != *name);
             producer.sticky.remove(name);
         }
         for consumer in self.consumers.values_mut() {

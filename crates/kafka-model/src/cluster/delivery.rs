@@ -89,6 +89,7 @@ impl Cluster {
         if let Some(p) = self.producers.get_mut(&attempt.producer) {
             p.stats.records_acked += attempt.batch.records.len() as u64;
         }
+        self.resolve_batch(attempt.producer, &attempt.batch);
     }
 
     /// A request or its answer was lost: the producer hears nothing until
@@ -153,8 +154,11 @@ impl Cluster {
         if will_retry {
             self.schedule
                 .push(arrival + backoff, Event::ProduceRetry { producer, batch });
-        } else if let Some(p) = self.producers.get_mut(&producer) {
-            p.stats.records_failed += batch.records.len() as u64;
+        } else {
+            if let Some(p) = self.producers.get_mut(&producer) {
+                p.stats.records_failed += batch.records.len() as u64;
+            }
+            self.resolve_batch(producer, &batch);
         }
     }
 

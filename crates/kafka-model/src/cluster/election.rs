@@ -32,6 +32,9 @@ pub(crate) fn divergence_point(a: &PartitionLog, b: &PartitionLog) -> u64 {
             }
         }
     }
+    // A log without epochs is empty (its start is its end: every append records an epoch,
+    // and truncation and retention keep the one covering what remains), so here the branch
+    // below would give `shared_end` too; `||` and `&&` agree (cargo-mutants' equivalent).
     if a.epochs().is_empty() || b.epochs().is_empty() {
         shared_end
     } else {
@@ -149,6 +152,12 @@ impl Cluster {
             .copied()
             .find(|b| p.isr.contains(b) && self.registered(*b));
         let leader_valid = p.leader.is_some_and(|l| self.registered(l));
+        // Both callers elect only when there is no valid leader: on_replica_down when the
+        // leader's broker went down or was fenced, on_replica_up when there is none and a
+        // registered replica returned (which this finds, cleanly or, if allowed, not). So
+        // the test below is always true there and the "no one can lead" arm below always
+        // sees a leader to remove; cargo-mutants' changes to either are equivalent. They
+        // state Kafka's rule (keep a still-valid leader) for any other caller.
         if clean.is_some() {
             if clean != p.leader || !leader_valid {
                 self.change_leader(tp, clean, reason);

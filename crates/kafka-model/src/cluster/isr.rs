@@ -62,11 +62,19 @@ impl Cluster {
             .expect("the partition was found just above");
         let order = p.replicas.clone();
         p.isr.push(follower);
+        // Listed in assignment order, for the learner's eye only: Kafka's ISR is a set
+        // (`partitionState.isr + followerReplicaId` in `Partition.maybeExpandIsr`), and
+        // nothing in the model reads its order (elections walk `replicas`, the HW takes a
+        // minimum), so a mutant that orders it otherwise is equivalent.
         crate::sorting::sort_by_key(&mut p.isr, |b| order.iter().position(|r| r == b));
         if let Some(r) = p.replica_mut(follower) {
             r.last_caught_up_ms = now;
         }
         let isr = p.isr.clone();
+        // Kafka checks for imbalance every `leader.imbalance.check.interval.seconds`, whoever
+        // rejoined; the model checks once, a while after the preferred replica rejoins. An
+        // extra check after another replica rejoins (cargo-mutants' `||` here) moves nothing
+        // Kafka's periodic check would not: no Kafka rule tells the two apart.
         let prefers_it = p.preferred_leader() == Some(follower) && p.leader != Some(follower);
         self.emit(HappeningKind::IsrExpanded {
             partition: tp.clone(),

@@ -5,7 +5,9 @@ use crate::error::{KafkaError, ModelError};
 use crate::happening::HappeningKind;
 use crate::partition::{PendingAck, WrittenBatch};
 use crate::partitioner::{partition_for_key, PartitionerKind};
-use crate::producer::{Acks, InFlightBatch, OpenBatch, Producer, ProducerConfig, ProducerId};
+use crate::producer::{
+    Acks, InFlightBatch, OpenBatch, Producer, ProducerConfig, ProducerId, SEND_WINDOW,
+};
 use crate::record::{PendingRecord, ProducerRecord};
 use crate::TopicPartition;
 use std::sync::Arc;
@@ -103,7 +105,7 @@ impl Cluster {
         if overflows {
             // The record does not fit: the batch goes now, and a sticky choice moves on
             // (Kafka's abortOnNewBatch).
-            self.send_batch(producer, &tp);
+            self.send_batch(producer, &tp, true);
             if sticky_choice {
                 tp.partition = self.choose_partition(producer, &tp.topic, None);
             }
@@ -151,7 +153,7 @@ impl Cluster {
             size_bytes: size,
         });
         if full || linger_ms == 0 {
-            self.send_batch(producer, &tp);
+            self.send_batch(producer, &tp, full);
         } else if new_batch {
             self.schedule.push(
                 now + linger_ms,
@@ -176,7 +178,7 @@ impl Cluster {
             .cloned()
             .collect();
         for tp in open {
-            self.send_batch(producer, &tp);
+            self.send_batch(producer, &tp, false);
         }
         Ok(())
     }
@@ -220,16 +222,24 @@ impl Cluster {
             .and_then(|p| p.batches.get(&tp))
             .map(|b| b.batch_id);
         if open == Some(batch_id) {
-            self.send_batch(producer, &tp);
+            self.send_batch(producer, &tp, false);
         }
     }
 
-    /// Closes the open batch of a partition and sends it to the leader.
-    fn send_batch(&mut self, producer: ProducerId, tp: &TopicPartition) {
+    /// Closes the open batch of a partition and sends it to the leader. An idempotent
+    /// producer's batch waits while the partition's send window is full ([`SEND_WINDOW`]):
+    /// it stays open, so records keep joining it (Kafka's accumulator appends to a batch
+    /// until it is drained), unless `must_close` (it is full, or a record did not fit), and
+    /// then queues in `held`.
+    fn send_batch(&mut self, producer: ProducerId, tp: &TopicPartition, must_close: bool) {
         let now = self.now;
         let Some(p) = self.producers.get_mut(&producer) else {
             return;
         };
+        let windowed = p.config.idempotent();
+        if windowed && !must_close && !window_has_room(p, tp) {
+            return;
+        }
         let Some(batch) = p.batches.remove(tp) else {
             return;
         };
@@ -249,7 +259,66 @@ impl Cluster {
             first_sent_ms: now,
             attempt: 1,
         };
+        if windowed {
+            // In order, and only within the send window.
+            p.held.entry(tp.clone()).or_default().push(flight);
+            return self.release_held(producer, tp);
+        }
         self.dispatch_batch(producer, flight);
+    }
+
+    /// Sends an idempotent producer's waiting batches for `tp`, oldest first, while its
+    /// send window has room: the queued ones, then an open one that is ready (its linger
+    /// passed, or it is full).
+    pub(super) fn release_held(&mut self, producer: ProducerId, tp: &TopicPartition) {
+        let now = self.now;
+        loop {
+            let Some(p) = self.producers.get_mut(&producer) else {
+                return;
+            };
+            let window = p.send_window.entry(tp.clone()).or_default();
+            while window.first().is_some_and(|(_, resolved)| *resolved) {
+                window.remove(0);
+            }
+            if window.len() >= SEND_WINDOW {
+                return;
+            }
+            let next = match p.held.get_mut(tp) {
+                Some(held) if !held.is_empty() => held.remove(0),
+                _ => {
+                    let (linger, size) = (p.config.linger_ms, p.config.batch_size);
+                    let ready = p
+                        .batches
+                        .get(tp)
+                        .is_some_and(|b| b.created_ms + linger <= now || b.size_bytes >= size);
+                    if ready {
+                        self.send_batch(producer, tp, true);
+                    }
+                    return;
+                }
+            };
+            p.send_window
+                .entry(tp.clone())
+                .or_default()
+                .push((next.batch_id, false));
+            self.dispatch_batch(producer, next);
+        }
+    }
+
+    /// An idempotent producer's batch is resolved (acknowledged, or failed for good): its
+    /// place in the send window frees once every older batch is resolved too.
+    pub(super) fn resolve_batch(&mut self, producer: ProducerId, batch: &InFlightBatch) {
+        let Some(p) = self.producers.get_mut(&producer) else {
+            return;
+        };
+        let Some(window) = p.send_window.get_mut(&batch.partition) else {
+            return;
+        };
+        let Some(entry) = window.iter_mut().find(|(id, _)| *id == batch.batch_id) else {
+            return;
+        };
+        entry.1 = true;
+        self.release_held(producer, &batch.partition);
     }
 
     /// Sends a batch to the partition's current leader, or fails it if there is none.
@@ -437,6 +506,17 @@ impl Cluster {
         self.update_high_watermark(&tp);
         self.apply_retention(&tp);
     }
+}
+
+/// Whether an idempotent producer may send another batch to `tp` now: none is queued before
+/// it, and fewer than [`SEND_WINDOW`] were sent since the oldest unresolved one.
+fn window_has_room(p: &Producer, tp: &TopicPartition) -> bool {
+    let queued = p.held.get(tp).is_some_and(|h| !h.is_empty());
+    let span = p.send_window.get(tp).map_or(0, |w| {
+        let resolved = w.iter().take_while(|(_, done)| *done).count();
+        w.len() - resolved
+    });
+    !queued && span < SEND_WINDOW
 }
 
 /// The topic's name as a shared string for the record's `TopicPartition`: taken from one

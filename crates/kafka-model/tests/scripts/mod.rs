@@ -27,6 +27,12 @@ pub enum Step {
     ReviveBroker(u32),
     AutoProduce(usize, bool),
     Advance(u64),
+    /// Kill whichever broker leads partition `p` of topic `t` now (after a produce and a
+    /// short advance, the write may still wait at it).
+    KillLeaderOf(usize, u32),
+    /// Produce to topic `t` with key `k`; once the write waits at its leader for the high
+    /// watermark (at most 3 s), `wait` ms more, then kill that leader. Several actions.
+    ProduceThenKillLeader(usize, u8, u64),
 }
 
 pub fn step() -> impl Strategy<Value = Step> {
@@ -45,7 +51,12 @@ pub fn step() -> impl Strategy<Value = Step> {
         1 => (1..4u32).prop_map(Step::KillBroker),
         1 => (1..4u32).prop_map(Step::ReviveBroker),
         1 => (0..2usize, any::<bool>()).prop_map(|(t, on)| Step::AutoProduce(t, on)),
-        6 => (1..3_000u64).prop_map(Step::Advance),
+        5 => (1..3_000u64).prop_map(Step::Advance),
+        // Short steps: a request's flight takes 300–550 ms here.
+        3 => (1..500u64).prop_map(Step::Advance),
+        1 => (0..2usize, 0..3u32).prop_map(|(t, p)| Step::KillLeaderOf(t, p)),
+        // An acks=all write waits at the leader for about two flights.
+        2 => (0..2usize, 0..8u8, 0..500u64).prop_map(|(t, k, w)| Step::ProduceThenKillLeader(t, k, w)),
     ]
 }
 
@@ -185,6 +196,19 @@ pub fn resolve(c: &Cluster, step: &Step) -> Action {
             }),
         }),
         Step::Advance(ms) => Action::Advance(ms),
+        Step::ProduceThenKillLeader(t, key, _) => run(Command::Produce {
+            producer: 1,
+            record: ProducerRecord::text(TOPICS[t], Some(&format!("k{key}")), "v"),
+        }),
+        Step::KillLeaderOf(t, p) => {
+            let leader = c
+                .partition(&TopicPartition::new(TOPICS[t], p))
+                .and_then(|p| p.leader);
+            // No such partition or no leader: broker 0, which does not exist (refused).
+            run(Command::KillBroker {
+                broker: leader.unwrap_or(0),
+            })
+        }
     }
 }
 
@@ -200,18 +224,64 @@ pub fn fresh(seed: u64) -> Cluster {
 /// Runs the steps; returns the concrete script (commands and advances, in order) and every
 /// happening. Refused commands are part of the script: they must be refused again.
 pub fn run(c: &mut Cluster, steps: &[Step]) -> (Vec<Action>, Vec<Happening>) {
+    run_counted(c, steps, &mut ())
+}
+
+/// Watches the commands a script runs: each before it runs, then whether it was applied.
+pub trait Observer {
+    fn before(&mut self, c: &Cluster, command: &Command);
+    fn outcome(&mut self, applied: bool);
+}
+
+impl Observer for () {
+    fn before(&mut self, _: &Cluster, _: &Command) {}
+    fn outcome(&mut self, _: bool) {}
+}
+
+/// [`run`], telling `case` about every command.
+pub fn run_counted(
+    c: &mut Cluster,
+    steps: &[Step],
+    case: &mut impl Observer,
+) -> (Vec<Action>, Vec<Happening>) {
     let mut script = Vec::new();
     let mut happenings = c.take_happenings();
-    for step in steps {
-        let action = resolve(c, step);
+    let mut act = |c: &mut Cluster, action: Action, script: &mut Vec<Action>| {
+        let mut outcome = None;
         match &action {
             Action::Run(command) => {
-                let _ = c.apply(command);
+                case.before(c, command);
+                let result = c.apply(command);
+                case.outcome(result.is_ok());
+                outcome = result.ok();
             }
             Action::Advance(ms) => happenings.extend(c.advance(*ms)),
         }
         happenings.extend(c.take_happenings());
         script.push(action);
+        outcome
+    };
+    for step in steps {
+        let first = act(c, resolve(c, step), &mut script);
+        let (Step::ProduceThenKillLeader(_, _, wait), Some(Outcome::Partition(tp))) = (step, first)
+        else {
+            continue;
+        };
+        // Event by event (each a concrete advance in the script) until the write waits.
+        let end = c.now() + 3_000;
+        while let Some(t) = c.next_event_time().filter(|t| *t <= end) {
+            if c.partition(&tp).is_some_and(|p| p.pending_ack_count() > 0) {
+                break;
+            }
+            act(c, Action::Advance(t - c.now()), &mut script);
+        }
+        act(c, Action::Advance(*wait), &mut script);
+        let leader = c.partition(&tp).and_then(|p| p.leader).unwrap_or(0);
+        act(
+            c,
+            Action::Run(Command::KillBroker { broker: leader }),
+            &mut script,
+        );
     }
     (script, happenings)
 }
