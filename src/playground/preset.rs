@@ -48,10 +48,14 @@ pub fn bench(in_flight: u32) -> Vec<Command> {
             .with_replication_factor(3),
     }];
     for i in 1..=producers {
+        // Not idempotent: an idempotent producer keeps at most five batches in flight per
+        // partition (Kafka's max.in.flight.requests.per.connection), and the benchmark wants
+        // `in_flight` messages in the air whatever the partitions.
         let config = ProducerConfig {
             linger_ms: 0,
             ..ProducerConfig::default()
-        };
+        }
+        .with_idempotence(false);
         commands.push(Command::CreateProducer {
             client_id: format!("producer-{i}"),
             config,
