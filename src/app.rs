@@ -5,6 +5,7 @@ use crate::playground::{Playground, SessionHandoff};
 use crate::scenes::{self, Scene, SceneNav};
 use crate::share::{ShareError, Shared};
 use crate::shell::{EmbedCode, Footer, Header};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What `?scene=` asked for: a scene, nothing (the free playground), or a name we do not
@@ -32,13 +33,16 @@ fn rebuild(shared: &Shared) -> Result<Opened, ShareError> {
 
 /// The session a shared link in the address's fragment describes: none without a fragment,
 /// an error (shown, and nothing else changes) for one we cannot use.
-fn opened_link() -> Result<Option<Opened>, ShareError> {
+fn opened_link() -> Result<Option<Opened>, Rc<ShareError>> {
     match crate::share::browser::fragment().filter(|f| !f.is_empty()) {
         None => Ok(None),
         Some(fragment) => match Shared::from_fragment(&fragment) {
             // Not a share link at all (an ordinary `#anchor`): nothing to say.
             Err(ShareError::NotOurFormat { .. }) => Ok(None),
-            decoded => rebuild(&decoded?).map(Some),
+            decoded => decoded
+                .and_then(|shared| rebuild(&shared))
+                .map(Some)
+                .map_err(Rc::new),
         },
     }
 }
@@ -66,6 +70,7 @@ pub fn app() -> Html {
             .and_then(|o| o.clone())
             .map(|(_, h)| h)
     });
+    // Kept as the error (it follows a change of language), shared rather than copied.
     let share_error = use_state(|| from_link.as_ref().as_ref().err().cloned());
     let scene = use_state(|| match from_link.as_ref() {
         Ok(Some((scene, _))) => *scene,
@@ -128,7 +133,7 @@ pub fn app() -> Html {
                 start.set(Some(handoff));
                 resets.set(*resets + 1);
             }
-            Err(e) => share_error.set(Some(e)),
+            Err(e) => share_error.set(Some(Rc::new(e))),
         })
     };
     let embed = *use_memo((), |_| {
@@ -167,7 +172,7 @@ pub fn app() -> Html {
                     match Shared::from_fragment(&fragment) {
                         Ok(shared) => on_load.emit(shared),
                         Err(ShareError::NotOurFormat { .. }) => {}
-                        Err(e) => share_error.set(Some(e)),
+                        Err(e) => share_error.set(Some(Rc::new(e))),
                     }
                 })
             });

@@ -23,7 +23,6 @@ pub struct SharePanelProps {
 }
 
 /// What the panel last did. Errors are kept as errors, so they follow a change of language.
-#[derive(Clone, PartialEq)]
 enum Status {
     Idle,
     Copied,
@@ -53,14 +52,18 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     // When the clipboard refused, the link is selected for the learner to copy.
     {
         let link_ref = link_ref.clone();
-        use_effect_with(((*status).clone(), (*url).clone()), move |(status, _)| {
-            if *status == Status::CopyYourself {
-                if let Some(input) = link_ref.cast::<web_sys::HtmlInputElement>() {
-                    let _ = input.focus();
-                    input.select();
+        let copy_yourself = matches!(*status, Status::CopyYourself);
+        use_effect_with(
+            (copy_yourself, (*url).clone()),
+            move |(copy_yourself, _)| {
+                if *copy_yourself {
+                    if let Some(input) = link_ref.cast::<web_sys::HtmlInputElement>() {
+                        let _ = input.focus();
+                        input.select();
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     let copy = {
@@ -160,7 +163,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             </div>
             if let Some(url) = &*url {
                 <label class="share-link">
-                    { if *status == Status::CopyYourself { s.link_copy_yourself } else { s.link_label } }
+                    { if matches!(*status, Status::CopyYourself) { s.link_copy_yourself } else { s.link_label } }
                     <input type="text" readonly=true value={ url.clone() } ref={link_ref} onfocus={select_all} />
                 </label>
             }

@@ -3,6 +3,7 @@
 //! model changes (its props carry the model version), never per animation frame.
 
 use super::layout::{Layout, Point, CHIP_CHAR_W, CHIP_GLYPH_W, CHIP_TEXT_PAD};
+use super::svg::{self, rect, u, Anchor};
 use crate::i18n::use_lang;
 use crate::live::use_live;
 use kafka_model::{Cluster, MemberStatus, TopicPartition};
@@ -79,8 +80,8 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
         };
         html! {
             <g class={ if state.mode == kafka_model::ControllerMode::ZooKeeper { "controller zookeeper" } else { "controller" } }>
-                <rect x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="6" />
-                <text x={u(r.x + r.w / 2.0)} y={u(r.y + r.h / 2.0 + 5.0)} text-anchor="middle">{ text }</text>
+                { rect("", r.x, r.y, r.w, r.h, 6.0) }
+                { svg::text("", r.x + r.w / 2.0, r.y + r.h / 2.0 + 5.0, Anchor::Middle, html! { text }) }
             </g>
         }
     };
@@ -128,17 +129,17 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
                 <g class={class} data-tp={tp.to_string()} data-broker={b.id.to_string()}
                     tabindex="0" role="button" aria-label={name} {onclick} {onkeydown}>
                     <title>{ title }</title>
-                    <rect x={u(c.x)} y={u(c.y)} width={u(c.w)} height={u(c.h)} rx="4" />
-                    <text x={u(c.x + 5.0)} y={u(c.y + c.h / 2.0 + 4.0)}>{ label.clone() }</text>
-                    <text class="glyph" x={u(c.x + c.w - 5.0)} y={u(c.y + c.h / 2.0 + 4.0)} text-anchor="end">{ glyph }</text>
+                    { rect("", c.x, c.y, c.w, c.h, 4.0) }
+                    { svg::text("", c.x + 5.0, c.y + c.h / 2.0 + 4.0, Anchor::Start, html! { label.clone() }) }
+                    { svg::text("glyph", c.x + c.w - 5.0, c.y + c.h / 2.0 + 4.0, Anchor::End, html! { glyph }) }
                 </g>
             }
         });
         html! {
             <g class={class} data-broker={b.id.to_string()}>
-                <rect x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
-                <text class="broker-name" x={u(r.x + 10.0)} y={u(r.y + 20.0)}>{ format!("broker-{}", b.id) }</text>
-                <text class="broker-status" x={u(r.x + r.w - 10.0)} y={u(r.y + 20.0)} text-anchor="end">{ status }</text>
+                { rect("", r.x, r.y, r.w, r.h, 8.0) }
+                { svg::text("broker-name", r.x + 10.0, r.y + 20.0, Anchor::Start, html! { format!("broker-{}", b.id) }) }
+                { svg::text("broker-status", r.x + r.w - 10.0, r.y + 20.0, Anchor::End, html! { status }) }
                 { for chips }
             </g>
         }
@@ -155,9 +156,9 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
         };
         Some(html! {
             <g class="producer" data-producer={id.to_string()}>
-                <rect x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
-                <text class="client-name" x={u(r.x + 10.0)} y={u(r.y + 18.0)}>{ &p.client_id }</text>
-                <text class="client-detail" x={u(r.x + 10.0)} y={u(r.y + 35.0)}>{ detail }</text>
+                { rect("", r.x, r.y, r.w, r.h, 8.0) }
+                { svg::text("client-name", r.x + 10.0, r.y + 18.0, Anchor::Start, html! { &p.client_id }) }
+                { svg::text("client-detail", r.x + 10.0, r.y + 35.0, Anchor::Start, html! { detail }) }
             </g>
         })
     });
@@ -167,11 +168,11 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
     let groups = layout.groups.iter().filter_map(|g| {
         let group = cluster.group(&g.group)?;
         let detail = format!(
-            "{} · {} {} · {:?}",
+            "{} · {} {} · {}",
             group.config.partition_assignment_strategy.kafka_name(),
             s.generation,
             group.generation,
-            group.state
+            group.state.kafka_name()
         );
         let is_service = cluster.service(&g.group).is_some();
         // What it reads, and how far behind it is on all of it: kept in sight when its members
@@ -215,11 +216,11 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             Some(html! {
                 <g class={class} data-member={m.clone()}>
                     <title>{ m.clone() }</title>
-                    <rect x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="6" />
-                    <text class="client-name" x={u(r.x + 6.0)} y={u(r.y + 16.0)}>{ &member.client_id }</text>
-                    <text class="client-detail" x={u(r.x + 6.0)} y={u(r.y + 32.0)}>{ status }</text>
+                    { rect("", r.x, r.y, r.w, r.h, 6.0) }
+                    { svg::text("client-name", r.x + 6.0, r.y + 16.0, Anchor::Start, html! { &member.client_id }) }
+                    { svg::text("client-detail", r.x + 6.0, r.y + 32.0, Anchor::Start, html! { status }) }
                     if let Some(lag) = lag {
-                        <text class="lag-badge" x={u(r.x + r.w - 6.0)} y={u(r.y + 32.0)} text-anchor="end">{ format!("{} {lag}", s.lag_badge) }</text>
+                        { svg::text("lag-badge", r.x + r.w - 6.0, r.y + 32.0, Anchor::End, html! { format!("{} {lag}", s.lag_badge) }) }
                     }
                 </g>
             })
@@ -228,13 +229,13 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
         let broken = session.ordering().broken_keys(&g.group);
         Some(html! {
             <g class="group" data-group={g.group.clone()}>
-                <rect x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
+                { rect("", r.x, r.y, r.w, r.h, 8.0) }
                 <text class="group-name" x={u(r.x + 10.0)} y={u(r.y + 18.0)}>
                     { &g.group }
                     if is_service { <tspan class="service-tag">{ format!(" · {}", s.service) }</tspan> }
                 </text>
-                <text class="client-detail group-reads" x={u(r.x + 10.0)} y={u(r.y + 34.0)}>{ reading }</text>
-                <text class="client-detail" x={u(r.x + 10.0)} y={u(r.y + 48.0)}>{ detail }</text>
+                { svg::text("client-detail group-reads", r.x + 10.0, r.y + 34.0, Anchor::Start, html! { reading }) }
+                { svg::text("client-detail", r.x + 10.0, r.y + 48.0, Anchor::Start, html! { detail }) }
                 if !broken.is_empty() {
                     <text class="order-broken" x={u(r.x + r.w - 8.0)} y={u(r.y + 18.0)} text-anchor="end">
                         <title>{ format!("{}: {}", s.out_of_order, broken.join(", ")) }</title>
@@ -255,12 +256,6 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             { for groups }
         </g>
     }
-}
-
-/// A stage coordinate as an SVG attribute: to a hundredth of a unit, without the float
-/// formatter (see `crate::numbers`).
-fn u(v: f64) -> String {
-    crate::numbers::short(v, 2)
 }
 
 fn line((from, to): (Point, Point), tp: &TopicPartition) -> Html {

@@ -18,6 +18,7 @@
 use crate::i18n::direct as words;
 use crate::i18n::use_lang;
 use crate::i18n::{Lang, Text};
+use crate::stage::svg::{line, rect, text, u, Anchor};
 use kafka_model::direct::{DirectHappening, DirectKind, DirectService, DirectSim, RECENT_MS};
 use kafka_model::presets::{CALL_ORDER, ORDERS};
 use kafka_model::Ms;
@@ -233,11 +234,6 @@ pub struct DirectViewProps {
     pub reduced_motion: bool,
 }
 
-/// A coordinate as an SVG attribute, to a tenth of a unit (see `crate::numbers`).
-fn n(v: f64) -> String {
-    crate::numbers::fixed(v, 1)
-}
-
 /// How a row of slots is drawn: where it starts, each slot's side and the gap between them,
 /// and how many fit on a row before it wraps.
 struct SlotGrid {
@@ -266,8 +262,8 @@ fn slots(grid: SlotGrid, total: u32, filled: usize, class: &'static str) -> Html
             classes!("slot", "free")
         };
         html! {
-            <rect {class} x={n(x + col * (size + gap))} y={n(y + row * (size + gap))}
-                width={n(size)} height={n(size)} rx="3" />
+            <rect {class} x={u(x + col * (size + gap))} y={u(y + row * (size + gap))}
+                width={u(size)} height={u(size)} rx="3" />
         }
     });
     html! { <g>{ for cells }</g> }
@@ -301,22 +297,20 @@ fn service_box(svc: &DirectService, lang: Lang) -> Html {
     html! {
         <g {class} data-service={svc.name().to_string()}>
             <title>{ title }</title>
-            <rect class="box" x={n(x)} y={n(y)} width={n(BOX_W)} height={n(SERVICE_H)} rx="8" />
-            <text class="direct-name" x={n(x + 10.0)} y={n(y + 22.0)}>{ name }</text>
-            <text class="direct-status" x={n(x + 10.0)} y={n(y + 40.0)}>{ status }</text>
+            { rect("box", x, y, BOX_W, SERVICE_H, 8.0) }
+            { text("direct-name", x + 10.0, y + 22.0, Anchor::Start, html! { name }) }
+            { text("direct-status", x + 10.0, y + 40.0, Anchor::Start, html! { status }) }
             if svc.up() {
-                <text class="direct-small" x={n(x + 10.0)} y={n(y + 62.0)}>{ words::IN_PROGRESS.get(lang) }</text>
+                { text("direct-small", x + 10.0, y + 62.0, Anchor::Start, html! { words::IN_PROGRESS.get(lang) }) }
                 { slots(SlotGrid { x: x + 84.0, y: y + 51.0, size: 13.0, gap: 4.0, per_row: 8 }, svc.workers(), svc.busy(), "busy") }
-                <text class="direct-small" x={n(x + 10.0)} y={n(y + 84.0)}>{ words::QUEUE.get(lang) }</text>
+                { text("direct-small", x + 10.0, y + 84.0, Anchor::Start, html! { words::QUEUE.get(lang) }) }
                 { slots(SlotGrid { x: x + 84.0, y: y + 73.0, size: 13.0, gap: 4.0, per_row: 8 }, svc.queue_capacity(), svc.queued(), "queued") }
             } else {
-                <text class="direct-hanging" x={n(x + 10.0)} y={n(y + 74.0)}>
-                    { format!("… {} {}", svc.hanging(), words::UNANSWERED.get(lang)) }
-                </text>
+                { text("direct-hanging", x + 10.0, y + 74.0, Anchor::Start,
+                    html! { format!("… {} {}", svc.hanging(), words::UNANSWERED.get(lang)) }) }
             }
-            <text class="direct-counts" x={n(x + 10.0)} y={n(y + 106.0)}>
-                { format!("✓ {}  ✕ {}", svc.completed(), svc.failed()) }
-            </text>
+            { text("direct-counts", x + 10.0, y + 106.0, Anchor::Start,
+                html! { format!("✓ {}  ✕ {}", svc.completed(), svc.failed()) }) }
         </g>
     }
 }
@@ -333,37 +327,34 @@ fn orders_box(sim: &DirectSim, lang: Lang) -> Html {
     } else {
         "direct-service direct-orders down"
     };
-    let counter = |row: f64, glyph: &'static str, value: u64, text: Text, class: &'static str| {
+    let counter = |row: f64, glyph: &'static str, value: u64, what: Text, class: &'static str| {
         let cy = y + 196.0 + row * 42.0;
         html! {
             <g class={classes!("direct-counter", class)}>
-                <text class="glyph" x={n(x + 12.0)} y={n(cy)}>{ glyph }</text>
-                <text class="value" x={n(x + 80.0)} y={n(cy)} text-anchor="end">{ value.to_string() }</text>
-                <text class="what" x={n(x + 86.0)} y={n(cy)}>{ text.get(lang) }</text>
+                { text("glyph", x + 12.0, cy, Anchor::Start, html! { glyph }) }
+                { text("value", x + 80.0, cy, Anchor::End, html! { value.to_string() }) }
+                { text("what", x + 86.0, cy, Anchor::Start, html! { what.get(lang) }) }
             </g>
         }
     };
     html! {
         <g {class} data-service={ORDERS}>
             <title>{ format!("Orders: {status}") }</title>
-            <rect class="box" x={n(x)} y={n(y)} width={n(BOX_W)} height={n(ORDERS_H)} rx="8" />
-            <text class="direct-name" x={n(x + 12.0)} y={n(y + 24.0)}>{ "Orders" }</text>
-            <text class="direct-status" x={n(x + BOX_W - 10.0)} y={n(y + 24.0)} text-anchor="end">{ status }</text>
-            <text class="direct-small" x={n(x + 12.0)} y={n(y + 50.0)}>
-                { format!("{} {}/{}", words::IN_PROGRESS.get(lang), svc.busy(), svc.workers()) }
-            </text>
+            { rect("box", x, y, BOX_W, ORDERS_H, 8.0) }
+            { text("direct-name", x + 12.0, y + 24.0, Anchor::Start, html! { "Orders" }) }
+            { text("direct-status", x + BOX_W - 10.0, y + 24.0, Anchor::End, html! { status }) }
+            { text("direct-small", x + 12.0, y + 50.0, Anchor::Start,
+                html! { format!("{} {}/{}", words::IN_PROGRESS.get(lang), svc.busy(), svc.workers()) }) }
             { slots(SlotGrid { x: x + 12.0, y: y + 58.0, size: 14.0, gap: 3.0, per_row: 8 }, svc.workers(), svc.busy(), "busy") }
-            <text class="direct-small" x={n(x + 12.0)} y={n(y + 112.0)}>
-                { format!("{} {}/{}", words::QUEUE.get(lang), svc.queued(), svc.queue_capacity()) }
-            </text>
+            { text("direct-small", x + 12.0, y + 112.0, Anchor::Start,
+                html! { format!("{} {}/{}", words::QUEUE.get(lang), svc.queued(), svc.queue_capacity()) }) }
             { slots(SlotGrid { x: x + 12.0, y: y + 120.0, size: 13.0, gap: 4.0, per_row: 8 }, svc.queue_capacity(), svc.queued(), "queued") }
-            <line class="direct-rule" x1={n(x + 10.0)} y1={n(y + 150.0)} x2={n(x + BOX_W - 10.0)} y2={n(y + 150.0)} />
+            { line("direct-rule", (x + 10.0, y + 150.0), (x + BOX_W - 10.0, y + 150.0)) }
             { counter(0.0, "✓", stats.completed, words::COMPLETED, "completed") }
             { counter(1.0, "✕", stats.failed, words::FAILED, "failed") }
             { counter(2.0, "⊘", stats.rejected, words::REJECTED, "rejected") }
-            <text class="direct-small" x={n(x + 12.0)} y={n(y + 330.0)}>
-                { format!("⋯ {} {}", stats.waiting, words::WAITING.get(lang)) }
-            </text>
+            { text("direct-small", x + 12.0, y + 330.0, Anchor::Start,
+                html! { format!("⋯ {} {}", stats.waiting, words::WAITING.get(lang)) }) }
         </g>
     }
 }
@@ -372,12 +363,12 @@ fn customer(lang: Lang) -> Html {
     let (x, y) = (CUSTOMER_X, CUSTOMER_Y);
     html! {
         <g class="direct-customer">
-            <circle cx={n(x)} cy={n(y - 22.0)} r="10" />
+            <circle cx={u(x)} cy={u(y - 22.0)} r="10" />
             <path d={format!("M{} {} Q{} {} {} {} Q{} {} {} {} Z",
-                n(x - 16.0), n(y + 12.0), n(x - 16.0), n(y - 8.0), n(x), n(y - 8.0),
-                n(x + 16.0), n(y - 8.0), n(x + 16.0), n(y + 12.0))} />
-            <text class="direct-small direct-who" x={n(x)} y={n(y + 32.0)} text-anchor="middle">{ words::CUSTOMERS.get(lang) }</text>
-            <line class="direct-line" x1={n(CUSTOMER_RIGHT)} y1={n(y)} x2={n(ORDERS_X)} y2={n(y)} />
+                u(x - 16.0), u(y + 12.0), u(x - 16.0), u(y - 8.0), u(x), u(y - 8.0),
+                u(x + 16.0), u(y - 8.0), u(x + 16.0), u(y + 12.0))} />
+            { text("direct-small direct-who", x, y + 32.0, Anchor::Middle, html! { words::CUSTOMERS.get(lang) }) }
+            { line("direct-line", (CUSTOMER_RIGHT, y), (ORDERS_X, y)) }
         </g>
     }
 }
@@ -387,11 +378,15 @@ fn lines(sim: &DirectSim) -> Html {
     let pairs = CALL_ORDER.iter().filter_map(|name| {
         let mid = service_mid(name)?;
         let up = sim.service(name).is_some_and(|s| s.up());
-        let class = if up { "direct-lines" } else { "direct-lines down" };
+        let class = if up {
+            "direct-lines"
+        } else {
+            "direct-lines down"
+        };
         Some(html! {
             <g {class} data-service={name.to_string()}>
-                <line class="direct-line" x1={n(x1)} y1={n(mid - LANE)} x2={n(SERVICE_X)} y2={n(mid - LANE)} />
-                <line class="direct-line back" x1={n(SERVICE_X)} y1={n(mid + LANE)} x2={n(x1)} y2={n(mid + LANE)} />
+                { line("direct-line", (x1, mid - LANE), (SERVICE_X, mid - LANE)) }
+                { line("direct-line back", (SERVICE_X, mid + LANE), (x1, mid + LANE)) }
             </g>
         })
     });
@@ -410,36 +405,36 @@ fn dot(d: &InFlight, lang: Lang, reduced_motion: bool) -> Html {
     let key = d.id.to_string();
     // Flashes fade out (or, for reduced motion, simply stay until they go).
     let opacity = if reduced_motion { 1.0 } else { 1.0 - 0.7 * d.t };
-    let glyph = |key: String, class: &'static str, text: &'static str, title: &'static str| {
+    let flash = |key: String, class: &'static str, glyph: &'static str, title: &'static str| {
         html! {
             <g key={key} class={classes!("direct-flash", class)} opacity={crate::numbers::fixed(opacity, 2)}>
                 <title>{ title }</title>
-                <circle cx={n(p.x)} cy={n(p.y)} r="9" />
-                <text x={n(p.x)} y={n(p.y + 4.5)} text-anchor="middle">{ text }</text>
+                <circle cx={u(p.x)} cy={u(p.y)} r="9" />
+                { text("", p.x, p.y + 4.5, Anchor::Middle, html! { glyph }) }
             </g>
         }
     };
     match d.kind {
         DotKind::Order => {
-            html! { <circle key={key} class="direct-dot order" cx={n(p.x)} cy={n(p.y)} r="5" /> }
+            html! { <circle key={key} class="direct-dot order" cx={u(p.x)} cy={u(p.y)} r="5" /> }
         }
         DotKind::Call => {
-            html! { <circle key={key} class="direct-dot call" cx={n(p.x)} cy={n(p.y)} r="6" /> }
+            html! { <circle key={key} class="direct-dot call" cx={u(p.x)} cy={u(p.y)} r="6" /> }
         }
         DotKind::Answer => {
-            html! { <circle key={key} class="direct-dot answer" cx={n(p.x)} cy={n(p.y)} r="6" /> }
+            html! { <circle key={key} class="direct-dot answer" cx={u(p.x)} cy={u(p.y)} r="6" /> }
         }
         DotKind::ErrorAnswer => html! {
             <g key={key} class="direct-dot error">
                 <title>{ words::ERROR_ANSWER.get(lang) }</title>
-                <circle cx={n(p.x)} cy={n(p.y)} r="7.5" />
-                <text x={n(p.x)} y={n(p.y + 3.5)} text-anchor="middle">{ "✕" }</text>
+                <circle cx={u(p.x)} cy={u(p.y)} r="7.5" />
+                { text("", p.x, p.y + 3.5, Anchor::Middle, html! { "✕" }) }
             </g>
         },
-        DotKind::TimedOut => glyph(key, "failed", "✕", words::TIMED_OUT.get(lang)),
-        DotKind::Rejected => glyph(key, "failed", "⊘", words::REJECTED.get(lang)),
-        DotKind::Failed => glyph(key, "failed", "✕", words::FAILED.get(lang)),
-        DotKind::Completed => glyph(key, "completed", "✓", words::COMPLETED.get(lang)),
+        DotKind::TimedOut => flash(key, "failed", "✕", words::TIMED_OUT.get(lang)),
+        DotKind::Rejected => flash(key, "failed", "⊘", words::REJECTED.get(lang)),
+        DotKind::Failed => flash(key, "failed", "✕", words::FAILED.get(lang)),
+        DotKind::Completed => flash(key, "completed", "✓", words::COMPLETED.get(lang)),
     }
 }
 
@@ -481,7 +476,7 @@ pub fn direct_view(props: &DirectViewProps) -> Html {
         .filter(|s| s.name() != ORDERS)
         .map(|s| service_box(s, lang));
     html! {
-        <svg class="stage direct-stage" viewBox={format!("0 0 {} {}", n(WIDTH), n(HEIGHT))}
+        <svg class="stage direct-stage" viewBox={format!("0 0 {} {}", u(WIDTH), u(HEIGHT))}
             preserveAspectRatio="xMidYMin meet" role="img" aria-label={summary(sim, lang)}>
             { lines(sim) }
             { customer(lang) }

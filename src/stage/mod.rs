@@ -12,6 +12,7 @@ pub mod flow;
 pub mod frames;
 pub mod layout;
 pub mod map;
+mod svg;
 
 pub use cluster_view::ClusterView;
 pub use flight_layer::FlightLayer;

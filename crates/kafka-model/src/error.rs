@@ -11,6 +11,27 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A command the model refused. Nothing changed.
+/// `Result::expect` for a call its caller has already made sure succeeds. Unlike `expect`,
+/// a release build does not write the error with `Debug`: that alone brought every
+/// `ModelError`'s `Debug` and Rust's string escaper into the page's wasm, for a message no one
+/// would read (the page aborts on a panic and says so). Tests and debug builds still show it.
+pub(crate) trait Invariant<T> {
+    fn invariant(self, why: &'static str) -> T;
+}
+
+impl<T> Invariant<T> for Result<T, ModelError> {
+    #[track_caller]
+    fn invariant(self, why: &'static str) -> T {
+        match self {
+            Ok(v) => v,
+            #[cfg(debug_assertions)]
+            Err(e) => panic!("{why}: {e:?}"),
+            #[cfg(not(debug_assertions))]
+            Err(_) => panic!("{why}"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ModelError {
     InvalidTopic(TopicNameError),

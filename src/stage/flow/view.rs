@@ -8,8 +8,8 @@ use super::layout::{
 };
 use crate::i18n::{strings, use_lang, Lang};
 use crate::live::use_live;
-use crate::numbers::short;
 use crate::stage::colors::key_color;
+use crate::stage::svg::{line, rect, text, u, Anchor};
 use kafka_model::{Cluster, MemberStatus, PartitionLag, TopicPartition};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,10 +36,6 @@ impl PartialEq for FlowViewProps {
 const GROUP_COLOURS: [&str; 6] = [
     "#7c3aed", "#c2410c", "#0f766e", "#be185d", "#1d4ed8", "#4d7c0f",
 ];
-
-fn u(v: f64) -> String {
-    short(v, 1)
-}
 
 /// What fits `room` units of a line whose characters are about `char_w` wide (a bold 12.5 px
 /// name ≈ 7.6, an 11.5 px line ≈ 6.8, generous for Vietnamese diacritics): the text, or its
@@ -167,7 +163,7 @@ fn legend(layout: &FlowLayout, lang: Lang) -> Html {
     let n = lines.len();
     let lines = lines.into_iter().enumerate().map(|(i, line)| {
         let y = y - (n - 1 - i) as f64 * LEGEND_H;
-        html! { <text class="flow-legend" x="12" y={u(y)}>{ line }</text> }
+        text("flow-legend", 12.0, y, Anchor::Start, html! { line })
     });
     html! { <>{ for lines }</> }
 }
@@ -193,12 +189,10 @@ fn topic(
     });
     html! {
         <g class="flow-topic" data-topic={t.topic.clone()}>
-            <rect class="box" x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
+            { rect("box", r.x, r.y, r.w, r.h, 8.0) }
             <title>{ format!("{} · {}", t.topic, strings::record_count(lang, records)) }</title>
-            <text class="topic-name" x={u(r.x + 8.0)} y={u(r.y + 17.0)}>{ fit(&t.topic, r.w - 100.0, NAME_CHAR_W) }</text>
-            <text class="topic-meta" x={u(r.x + r.w - 8.0)} y={u(r.y + 17.0)} text-anchor="end">
-                { strings::record_count(lang, records) }
-            </text>
+            { text("topic-name", r.x + 8.0, r.y + 17.0, Anchor::Start, html! { fit(&t.topic, r.w - 100.0, NAME_CHAR_W) }) }
+            { text("topic-meta", r.x + r.w - 8.0, r.y + 17.0, Anchor::End, html! { strings::record_count(lang, records) }) }
             { for rows }
         </g>
     }
@@ -319,26 +313,26 @@ fn partition_row(
         <g class={classes!("flow-row", selected.then_some("selected"))} data-tp={tp.to_string()}
             data-first={row.first.to_string()} data-log-start={start.to_string()}
             data-hw={hw.to_string()} data-leo={leo.to_string()} {onclick}>
-            <rect class="row-hit" x={u(r.x)} y={u(r.y - 2.0)} width={u(r.w)} height={u(r.h + 2.0)} rx="4" />
+            { rect("row-hit", r.x, r.y - 2.0, r.w, r.h + 2.0, 4.0) }
             <g class="row-button" role="button" tabindex="0" aria-label={name} {onkeydown}>
-                <rect class="row-focus" x={u(r.x)} y={u(cy - 2.0)} width={u(ROW_LABEL_W)} height={u(CELL_H + 4.0)} rx="4" />
-                <text class="row-label" x={u(r.x + 2.0)} y={u(cy + 15.0)}>{ label }</text>
+                { rect("row-focus", r.x, cy - 2.0, ROW_LABEL_W, CELL_H + 4.0, 4.0) }
+                { text("row-label", r.x + 2.0, cy + 15.0, Anchor::Start, html! { label }) }
             </g>
             if row.lead > 0 && earlier > 0 {
                 <g class="earlier">
                     <title>{ strings::flow_earlier(lang, earlier) }</title>
-                    <rect x={u(row.cells.x + 1.0)} y={u(cy)} width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3" />
-                    <text x={u(row.cells.x + CELL_W / 2.0)} y={u(cy + 15.0)} text-anchor="middle">{ format!("…{earlier}") }</text>
+                    { rect("", row.cells.x + 1.0, cy, CELL_W - 2.0, CELL_H, 3.0) }
+                    { text("", row.cells.x + CELL_W / 2.0, cy + 15.0, Anchor::Middle, html! { format!("…{earlier}") }) }
                 </g>
             }
             <g class="cells" transform={format!("translate({} 0)", u(shift))}>{ for cells }</g>
             if row.shows(leo) {
                 <g class="next-slot">
-                    <rect x={u(next_x + 1.0)} y={u(cy)} width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3" />
-                    <text x={u(next_x + CELL_W / 2.0)} y={u(cy + 15.0)} text-anchor="middle">{ s.flow_next }</text>
+                    { rect("", next_x + 1.0, cy, CELL_W - 2.0, CELL_H, 3.0) }
+                    { text("", next_x + CELL_W / 2.0, cy + 15.0, Anchor::Middle, html! { s.flow_next }) }
                 </g>
             }
-            <line class="hw" x1={u(hw_x)} y1={u(cy - 3.0)} x2={u(hw_x)} y2={u(cy + CELL_H + 2.0 + row.lanes.len() as f64 * LANE_H)} />
+            { line("hw", (hw_x, cy - 3.0), (hw_x, cy + CELL_H + 2.0 + row.lanes.len() as f64 * LANE_H)) }
             { for lanes }
         </g>
     }
@@ -377,7 +371,7 @@ fn cell(props: &CellProps) -> Html {
             <title>{ title }</title>
             <rect x={u(props.x + 1.0)} y={u(props.y)} width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3"
                 fill={key_color(props.record_key.as_deref())} />
-            <text x={u(props.x + CELL_W / 2.0)} y={u(props.y + 15.0)} text-anchor="middle">{ props.offset.to_string() }</text>
+            { text("", props.x + CELL_W / 2.0, props.y + 15.0, Anchor::Middle, html! { props.offset.to_string() }) }
         </g>
     }
 }
@@ -421,13 +415,19 @@ fn node(cluster: &Cluster, n: &NodeBox, lang: Lang) -> Html {
             .collect::<Vec<_>>()
             .join(" · ");
         let lines = lines.into_iter().enumerate().map(|(i, line)| {
-            html! { <text class="node-sub" x={u(r.x + 8.0)} y={u(r.y + 30.0 + 13.0 * i as f64)}>{ fit(&line, room, LINE_CHAR_W) }</text> }
+            text(
+                "node-sub",
+                r.x + 8.0,
+                r.y + 30.0 + 13.0 * i as f64,
+                Anchor::Start,
+                html! { fit(&line, room, LINE_CHAR_W) },
+            )
         });
         html! {
             <>
                 <title>{ whole }</title>
-                <rect class="box" x={u(r.x)} y={u(r.y)} width={u(r.w)} height={u(r.h)} rx="8" />
-                <text class="node-name" x={u(r.x + 8.0)} y={u(r.y + 16.0)}>{ fit(&title, room, NAME_CHAR_W) }</text>
+                { rect("box", r.x, r.y, r.w, r.h, 8.0) }
+                { text("node-name", r.x + 8.0, r.y + 16.0, Anchor::Start, html! { fit(&title, room, NAME_CHAR_W) }) }
                 { for lines }
             </>
         }
@@ -493,10 +493,10 @@ fn node(cluster: &Cluster, n: &NodeBox, lang: Lang) -> Html {
                 );
                 Some(html! {
                     <g {class} data-member={id.clone()}>
-                        <rect x={u(mr.x)} y={u(mr.y)} width={u(mr.w)} height={u(mr.h)} rx="5" />
+                        { rect("", mr.x, mr.y, mr.w, mr.h, 5.0) }
                         <title>{ format!("{} · {state}", m.client_id) }</title>
-                        <text class="member-name" x={u(mr.x + 6.0)} y={u(mr.y + 13.0)}>{ fit(&m.client_id, mr.w - 10.0, NAME_CHAR_W) }</text>
-                        <text class="member-state" x={u(mr.x + 6.0)} y={u(mr.y + 26.0)}>{ fit(&state, mr.w - 10.0, LINE_CHAR_W) }</text>
+                        { text("member-name", mr.x + 6.0, mr.y + 13.0, Anchor::Start, html! { fit(&m.client_id, mr.w - 10.0, NAME_CHAR_W) }) }
+                        { text("member-state", mr.x + 6.0, mr.y + 26.0, Anchor::Start, html! { fit(&state, mr.w - 10.0, LINE_CHAR_W) }) }
                     </g>
                 })
             });

@@ -5,7 +5,7 @@
 use super::{Cluster, Event};
 use crate::collections::{SortedMap, SortedSet};
 use crate::consumer::ConsumerRef;
-use crate::error::{ModelError, NameTakenBy, ServicePart};
+use crate::error::{Invariant, ModelError, NameTakenBy, ServicePart};
 use crate::happening::HappeningKind;
 use crate::producer::ProducerId;
 use crate::record::{Bytes, ProducerRecord};
@@ -109,10 +109,10 @@ impl Cluster {
         });
         self.retiring_groups.remove(name);
         self.create_group(name, ServiceConfig::group_config())
-            .expect("the name is free and the config valid");
+            .invariant("the name is free and the config valid");
         let producer = config.produces().then(|| {
             self.create_producer(name, ServiceConfig::producer_config())
-                .expect("the service producer config is valid")
+                .invariant("the service producer config is valid")
         });
         for table in config.tables() {
             self.tables.entry(table.to_string()).or_default();
@@ -191,18 +191,18 @@ impl Cluster {
             .filter(|m| s.running && self.member_running(name, m))
         {
             self.remove_member(name, &member)
-                .expect("a running member of a group that exists");
+                .invariant("a running member of a group that exists");
         }
         if let Some(p) = s.producer.filter(|p| self.producers.contains_key(p)) {
             self.flush(p)
-                .expect("the service's producer was just found");
+                .invariant("the service's producer was just found");
             self.remove_producer(p)
-                .expect("the service's producer exists and no service uses it any more");
+                .invariant("the service's producer exists and no service uses it any more");
         }
         match self.groups.get(name) {
             Some(g) if g.members.is_empty() => {
                 self.delete_group(name)
-                    .expect("a group with no member and no service can be deleted");
+                    .invariant("a group with no member and no service can be deleted");
             }
             Some(_) => {
                 self.retiring_groups.insert(name.to_string());

@@ -28,6 +28,18 @@ pub enum GroupState {
     Stable,
 }
 
+impl GroupState {
+    /// The name `kafka-consumer-groups.sh --describe --state` prints (the classic
+    /// coordinator's `GroupState.toString`, e.g. `PreparingRebalance`).
+    pub fn kafka_name(self) -> &'static str {
+        match self {
+            GroupState::Empty => "Empty",
+            GroupState::PreparingRebalance => "PreparingRebalance",
+            GroupState::Stable => "Stable",
+        }
+    }
+}
+
 /// Why a rebalance started.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RebalanceReason {
