@@ -50,8 +50,9 @@ hunt:
 ## make mutants FILE=crates/kafka-model/src/partition.rs — mutation testing of one file of the
 ## model (a harness, not CI; needs `cargo install --locked cargo-mutants`): cargo-mutants
 ## changes the file's code one mutant at a time in a copy of the tree and runs the model's
-## tests (nextest) on each; a mutant no test catches is a gap in the tests. Slow: about a
-## minute a mutant on 2 cores. Results in artifacts/mutants/<file>/mutants.out (missed.txt,
+## tests (nextest) on each; a mutant no test catches is a gap in the tests. About 15 s a
+## mutant on 2 cores, built without debug info (linking the test binaries with it was 26 of
+## a build's 31 s). Results in artifacts/mutants/<file>/mutants.out (missed.txt,
 ## caught.txt, timeout.txt, unviable.txt). MUTANTS_TIMEOUT is seconds per mutant's tests;
 ## MUTANTS_FILTER (a nextest filterset) leaves out the snapshot loader's fuzzers, minutes of
 ## CPU a mutant that only ever catch a panic — MUTANTS_FILTER=all runs everything. One run at
@@ -62,6 +63,8 @@ MUTANTS_TIMEOUT ?= 180
 MUTANTS_FILTER ?= not (binary(snapshot) & test(/^(random_|many_single_|every_number_)/))
 mutants:
 	@test -n "$(FILE)" || { echo "usage: make mutants FILE=crates/kafka-model/src/partition.rs"; exit 2; }
+	mkdir -p artifacts/mutants/$(subst /,_,$(subst *,all,$(FILE)))
+	CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0 \
 	cargo mutants --package kafka-model --file '$(FILE)' --jobs $(MUTANTS_JOBS) \
 	  --timeout $(MUTANTS_TIMEOUT) --test-tool nextest --no-shuffle \
 	  --output artifacts/mutants/$(subst /,_,$(subst *,all,$(FILE))) \

@@ -509,13 +509,12 @@ impl Cluster {
 }
 
 /// Whether an idempotent producer may send another batch to `tp` now: none is queued before
-/// it, and fewer than [`SEND_WINDOW`] were sent since the oldest unresolved one.
+/// it, and fewer than [`SEND_WINDOW`] were sent since the oldest unresolved one. The window
+/// never starts with a resolved batch here: `resolve_batch` drops those at once (in
+/// `release_held`), so its length is that span.
 fn window_has_room(p: &Producer, tp: &TopicPartition) -> bool {
     let queued = p.held.get(tp).is_some_and(|h| !h.is_empty());
-    let span = p.send_window.get(tp).map_or(0, |w| {
-        let resolved = w.iter().take_while(|(_, done)| *done).count();
-        w.len() - resolved
-    });
+    let span = p.send_window.get(tp).map_or(0, Vec::len);
     !queued && span < SEND_WINDOW
 }
 
