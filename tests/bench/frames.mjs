@@ -16,7 +16,7 @@ const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const targets = counts.length ? counts : [100, 500, 2000];
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
 
-const server = await serve('dist');
+const server = await serve(process.env.DIST || 'dist'); // DIST=another/dist compares a build before
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
 const rows = [];

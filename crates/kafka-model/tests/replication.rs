@@ -232,3 +232,114 @@ fn a_fenced_follower_still_gets_records_as_soon_as_it_is_reachable() {
         h.iter().map(|x| x.kind_name()).collect::<Vec<_>>()
     );
 }
+
+/// A broker that is down sends nothing: no follower fetch leaves it while it is down, while
+/// the live followers keep fetching; revived, it fetches again (its `ReplicaFetcherThread`s
+/// stop with the broker and start with it).
+#[test]
+fn a_dead_follower_sends_no_fetch_until_it_is_revived() {
+    let (mut c, tp) = replicated_cluster();
+    c.advance(2_000);
+    let leader = c.partition(&tp).unwrap().leader.unwrap();
+    let follower = *c
+        .partition(&tp)
+        .unwrap()
+        .replicas
+        .iter()
+        .find(|b| **b != leader)
+        .unwrap();
+    c.kill_broker(follower).unwrap();
+    let p = eager_producer(&mut c, Acks::One);
+    c.take_happenings();
+    // Records to copy: a follower with nothing to fetch waits at the leader (long poll).
+    let mut h = Vec::new();
+    for i in 0..5 {
+        c.produce(p, text("t", None, &i.to_string()).to_partition(0))
+            .unwrap();
+        h.extend(c.take_happenings());
+        h.extend(c.advance(2_000));
+    }
+    let fetches_from = |h: &[Happening], broker: BrokerId| {
+        h.iter()
+            .filter(|x| {
+                matches!(&x.kind, HappeningKind::ReplicaFetchSent { follower, .. } if *follower == broker)
+            })
+            .count()
+    };
+    assert_eq!(fetches_from(&h, follower), 0, "broker-{follower} is down");
+    let replicated_to = |h: &[Happening], broker: BrokerId| {
+        h.iter()
+            .filter(|x| {
+                matches!(&x.kind, HappeningKind::Replicated { follower, .. } if *follower == broker)
+            })
+            .count()
+    };
+    assert_eq!(
+        replicated_to(&h, follower),
+        0,
+        "the leader answers no fetch of broker-{follower}, which went down while it waited"
+    );
+    let others = c
+        .brokers()
+        .map(|b| b.id)
+        .filter(|b| *b != follower && *b != leader);
+    assert!(
+        others.map(|b| fetches_from(&h, b)).sum::<usize>() > 0,
+        "the live follower fetches on"
+    );
+    c.revive_broker(follower).unwrap();
+    let mut h = c.take_happenings();
+    h.extend(c.advance(10_000));
+    assert!(fetches_from(&h, follower) > 0, "revived, it fetches again");
+}
+
+/// A follower far behind catches up in fetches of bounded size (Kafka bounds a fetch
+/// response by `replica.fetch.max.bytes`; the model by 200 records): each response carries
+/// the next contiguous range, the full ones exactly 200 records, until it reaches the leader's
+/// log end.
+#[test]
+fn a_follower_far_behind_catches_up_in_contiguous_fetches_of_bounded_size() {
+    let mut c = cluster(2);
+    let config = TopicConfig {
+        retention_bytes: None,
+        ..TopicConfig::default().with_replication_factor(2)
+    };
+    c.create_topic("t", config).unwrap();
+    c.advance(2_000);
+    let tp = TopicPartition::new("t", 0);
+    let leader = c.partition(&tp).unwrap().leader.unwrap();
+    let follower = 3 - leader;
+    c.kill_broker(follower).unwrap();
+    let p = eager_producer(&mut c, Acks::One);
+    for i in 0..450 {
+        c.produce(p, text("t", None, &i.to_string())).unwrap();
+        if i % 50 == 49 {
+            c.advance(1_000);
+        }
+    }
+    c.advance(5_000);
+    assert_eq!(c.partition(&tp).unwrap().log_end_offset(), 450);
+    assert_eq!(
+        c.partition(&tp).unwrap().log_start_offset(),
+        0,
+        "nothing retired"
+    );
+    c.revive_broker(follower).unwrap();
+    let mut h = c.take_happenings();
+    h.extend(c.advance(20_000));
+    let ranges: Vec<(u64, u64)> = h
+        .iter()
+        .filter_map(|x| match &x.kind {
+            HappeningKind::Replicated {
+                follower: f,
+                from_offset,
+                to_offset,
+                ..
+            } if *f == follower && to_offset > from_offset => Some((*from_offset, *to_offset)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ranges, [(0, 200), (200, 400), (400, 450)]);
+    let part = c.partition(&tp).unwrap();
+    assert_eq!(part.replica(follower).unwrap().log_end_offset, 450);
+}

@@ -355,7 +355,9 @@ struct CellProps {
 }
 
 /// One record: coloured by its key (same key, same colour), numbered by its offset, its key
-/// and value on hover.
+/// and value on hover. Two elements, the box (with its title) and the number, not a group of
+/// four: a busy stage draws a few hundred cells, and the browser's style, layout and paint of
+/// them, not the wasm, is what a flow-view frame costs (`tests/bench/trace.mjs`).
 #[function_component(Cell)]
 fn cell(props: &CellProps) -> Html {
     let lang = use_lang();
@@ -367,12 +369,13 @@ fn cell(props: &CellProps) -> Html {
     let title = strings::cell_title(lang, props.offset, key.as_deref(), &value);
     let class = classes!("cell", props.above_hw.then_some("above-hw"));
     html! {
-        <g {class} data-offset={props.offset.to_string()}>
-            <title>{ title }</title>
-            <rect x={u(props.x + 1.0)} y={u(props.y)} width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3"
-                fill={key_color(props.record_key.as_deref())} />
-            { text("", props.x + CELL_W / 2.0, props.y + 15.0, Anchor::Middle, html! { props.offset.to_string() }) }
-        </g>
+        <>
+            <rect {class} data-offset={props.offset.to_string()} x={u(props.x + 1.0)} y={u(props.y)}
+                width={u(CELL_W - 2.0)} height={u(CELL_H)} rx="3" fill={key_color(props.record_key.as_deref())}>
+                <title>{ title }</title>
+            </rect>
+            { text("cell-n", props.x + CELL_W / 2.0, props.y + 15.0, Anchor::Middle, html! { props.offset.to_string() }) }
+        </>
     }
 }
 
@@ -558,5 +561,188 @@ mod tests {
             "a…",
             "never less than a letter and the ellipsis"
         );
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    //! The flow drawing, alone in an `<svg>` on a known session, against the model: each
+    //! partition a row of its records, each group's marker at its committed offset with its
+    //! lag, a click choosing the row.
+    use super::*;
+    use crate::browser_test_support::{mount, Mounted};
+    use crate::i18n::Lang;
+    use crate::playground::preset;
+    use crate::session::Session;
+    use crate::stage::layout::Orientation;
+    use crate::stage::svg::u;
+    use kafka_model::{Command, ProducerRecord};
+    use std::cell::RefCell;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    type Chosen = Rc<RefCell<Vec<TopicPartition>>>;
+
+    #[derive(Properties)]
+    struct StageProps {
+        chosen: Chosen,
+    }
+
+    impl PartialEq for StageProps {
+        fn eq(&self, other: &Self) -> bool {
+            Rc::ptr_eq(&self.chosen, &other.chosen)
+        }
+    }
+
+    /// The stage as the playground draws it in the flow view.
+    #[function_component(Stage)]
+    fn stage(props: &StageProps) -> Html {
+        let live = use_live();
+        let session = live.session.clone();
+        let layout = use_memo(session.version(), move |_| {
+            Rc::new(FlowLayout::compute(
+                session.borrow().cluster(),
+                Orientation::Wide,
+            ))
+        });
+        let layout: Rc<FlowLayout> = (*layout).clone();
+        let selected = use_state(|| None::<TopicPartition>);
+        let on_select = {
+            let (selected, chosen) = (selected.clone(), props.chosen.clone());
+            Callback::from(move |tp: TopicPartition| {
+                chosen.borrow_mut().push(tp.clone());
+                selected.set(Some(tp));
+            })
+        };
+        html! {
+            <svg class="stage" width="1000" viewBox={ format!("0 0 {} {}", u(layout.width), u(layout.height)) }>
+                <FlowView {layout} selected={(*selected).clone()} {on_select} />
+            </svg>
+        }
+    }
+
+    /// The free playground's cluster, with twelve keyed orders published.
+    async fn published(lang: Lang) -> (Mounted, Chosen) {
+        let session = Session::new(preset::SEED, preset::BROKERS, &preset::commands()).unwrap();
+        let chosen = Chosen::default();
+        let m = mount(session, lang, html! { <Stage chosen={chosen.clone()} /> }).await;
+        m.advance(3_000).await;
+        for i in 0..12 {
+            let record = ProducerRecord::text("orders", Some(&format!("order-{i}")), "42 VND");
+            m.run(Command::Produce {
+                producer: 1,
+                record,
+            })
+            .await;
+        }
+        (m, chosen)
+    }
+
+    /// Every partition's row as the model has it: log start, HW and LEO; a cell per record of
+    /// the window, numbered by its offset, dashed above the HW, its key in its title. Returns
+    /// how many cells are drawn, and how many of them above the HW.
+    fn expect_rows(m: &Mounted) -> (usize, usize) {
+        let session = m.session();
+        let cluster = session.cluster();
+        let (mut drawn_cells, mut above) = (0, 0);
+        for p in &cluster.topic("orders").unwrap().partitions {
+            let tp = TopicPartition::new("orders", p.id);
+            let row = m.one(&format!("g.flow-row[data-tp='{tp}']"));
+            let attr = |name: &str| row.get_attribute(name).unwrap().parse::<u64>().unwrap();
+            assert_eq!(attr("data-log-start"), p.log_start_offset(), "{tp}");
+            assert_eq!(attr("data-hw"), p.high_watermark, "{tp}");
+            assert_eq!(attr("data-leo"), p.log_end_offset(), "{tp}");
+            let first = attr("data-first");
+            let records: Vec<_> = p.records().iter().filter(|r| r.offset >= first).collect();
+            let cells = m.all(&format!("g.flow-row[data-tp='{tp}'] rect.cell"));
+            let drawn: Vec<u64> = cells
+                .iter()
+                .map(|c| c.get_attribute("data-offset").unwrap().parse().unwrap())
+                .collect();
+            let expected: Vec<u64> = records.iter().map(|r| r.offset).collect();
+            assert_eq!(drawn, expected, "{tp}: a cell per record of the window");
+            for (cell, record) in cells.iter().zip(&records) {
+                let class = cell.get_attribute("class").unwrap();
+                let above_hw = record.offset >= p.high_watermark;
+                assert_eq!(
+                    class.contains("above-hw"),
+                    above_hw,
+                    "{tp}: offset {}",
+                    record.offset
+                );
+                above += usize::from(above_hw);
+                let title = cell.text_content().unwrap();
+                assert!(title.contains(&record.key_text().unwrap()), "{tp}: {title}");
+                let number = cell.next_element_sibling().unwrap().text_content().unwrap();
+                assert_eq!(number, record.offset.to_string(), "{tp}");
+            }
+            drawn_cells += cells.len();
+        }
+        (drawn_cells, above)
+    }
+
+    /// The rows while the orders are still being replicated (some above the HW, where no
+    /// consumer may read them yet) and after; then the group's lane on every row, its marker at
+    /// the committed offset and the lag `kafka-consumer-groups --describe` would print.
+    #[wasm_bindgen_test]
+    async fn each_partition_is_drawn_as_its_log_with_the_groups_position_and_lag() {
+        let (m, _) = published(Lang::En).await;
+        // Step until a leader has appended records its follower has not fetched yet.
+        let mut waited = 0;
+        while expect_rows(&m).1 == 0 && waited < 3_000 {
+            m.advance(50).await;
+            waited += 50;
+        }
+        let (_, above) = expect_rows(&m);
+        assert!(
+            above > 0,
+            "a moment with records above the HW, within {waited} ms"
+        );
+        m.advance(8_000).await;
+        assert_eq!(
+            expect_rows(&m),
+            (12, 0),
+            "every published order is a cell, all below the HW"
+        );
+        let session = m.session();
+        let lags = session.cluster().group_lag("payments").unwrap();
+        for p in 0..3 {
+            let tp = TopicPartition::new("orders", p);
+            let lag = lags.iter().find(|l| l.partition == tp).unwrap();
+            let committed = lag
+                .committed
+                .expect("the group committed on every partition");
+            let lane = m.one(&format!(
+                "g.flow-row[data-tp='{tp}'] g.lane[data-group='payments']"
+            ));
+            assert_eq!(
+                lane.get_attribute("data-at").unwrap(),
+                committed.to_string(),
+                "{tp}"
+            );
+            assert_eq!(
+                lane.get_attribute("data-lag").unwrap(),
+                lag.lag.unwrap().to_string(),
+                "{tp}: the lag kafka-consumer-groups prints"
+            );
+        }
+    }
+
+    /// A click on a row chooses its partition (the log opens), and the row shows it chosen;
+    /// the legend is in the reader's language.
+    #[wasm_bindgen_test]
+    async fn a_click_on_a_row_chooses_its_partition_and_the_legend_speaks_vietnamese() {
+        let (m, chosen) = published(Lang::Vi).await;
+        m.click("g.flow-row[data-tp='orders-2'] rect.row-hit").await;
+        assert_eq!(*chosen.borrow(), vec![TopicPartition::new("orders", 2)]);
+        let class = m
+            .one("g.flow-row[data-tp='orders-2']")
+            .get_attribute("class")
+            .unwrap();
+        assert!(class.contains("selected"), "{class}");
+        let legend = m.texts("text.flow-legend").join(" ");
+        assert!(legend.contains(Lang::Vi.strings().legend_hw), "{legend}");
+        assert!(!legend.contains(Lang::En.strings().legend_hw), "{legend}");
     }
 }

@@ -24,8 +24,8 @@ const table = (page, selector) => page.$$eval(`${selector} tbody tr`, (rows) => 
  *  from the drawing itself: where each marker is drawn, and how many cells lie between it and
  *  the HW line. */
 const rows = (page) => page.$$eval('svg.stage g.flow-row', (rows) => rows.map((r) => {
-  const cells = [...r.querySelectorAll('g.cell')].map((c) => ({ offset: Number(c.dataset.offset),
-    box: c.querySelector('rect').getBoundingClientRect() }));
+  const cells = [...r.querySelectorAll('rect.cell')].map((c) => ({ offset: Number(c.dataset.offset),
+    box: c.getBoundingClientRect() }));
   const next = r.querySelector('g.next-slot rect')?.getBoundingClientRect();
   const hwX = r.querySelector('line.hw').getBoundingClientRect().x;
   // The left edge of the slot of `offset`: its cell, or the next offset's empty slot.
@@ -123,7 +123,7 @@ test('flow view: a published record is a new cell at the end of the partition Ka
       const after = (await rows(page)).find((r) => r.tp === `orders-${p}`);
       return after.leo === before.leo + 1 && after.cells.includes(before.leo);
     }, `${key} lands as offset ${before.leo} of orders-${p}`);
-    const cell = page.locator(`svg.stage g.flow-row[data-tp="orders-${p}"] g.cell[data-offset="${before.leo}"] title`);
+    const cell = page.locator(`svg.stage g.flow-row[data-tp="orders-${p}"] rect.cell[data-offset="${before.leo}"] title`);
     expect((await cell.textContent()).includes(`key ${key}`), `the cell's title names its key ${key}`);
     for (const other of (await rows(page)).filter((r) => r.tp !== `orders-${p}` && r.tp.startsWith('orders-'))) {
       const was = (await rows(page)).find((r) => r.tp === other.tp);
@@ -203,9 +203,9 @@ test('flow view: texts keep inside their boxes (laptop, phone, presenter)', asyn
           if (!inside(text.getBoundingClientRect(), box)) out.push(`"${text.textContent}" leaves its box`);
         }
       }
-      for (const cell of document.querySelectorAll('svg.stage g.cell')) {
-        const r = cell.querySelector('rect').getBoundingClientRect();
-        const t = cell.querySelector('text').getBoundingClientRect();
+      for (const cell of document.querySelectorAll('svg.stage rect.cell')) {
+        const r = cell.getBoundingClientRect();
+        const t = cell.nextElementSibling.getBoundingClientRect(); // its number, text.cell-n
         if (!inside(t, r)) out.push(`cell ${cell.dataset.offset}'s number leaves it`);
       }
       return out;
