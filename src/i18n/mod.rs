@@ -140,6 +140,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_chips_record_count_stays_short_in_both_languages() {
+        use strings::record_count_short as short;
+        assert_eq!(short(Lang::En, 1), "1 record");
+        assert_eq!(short(Lang::En, 9_999), "9999 records");
+        assert_eq!(short(Lang::En, 12_345), "12k records");
+        assert_eq!(short(Lang::Vi, 12_345), "12k record");
+    }
+
+    #[test]
     fn negotiates_first_language_we_speak() {
         assert_eq!(Lang::negotiate(["fr-FR", "vi-VN", "en"]), Lang::Vi);
         assert_eq!(Lang::negotiate(["en-GB", "vi"]), Lang::En);

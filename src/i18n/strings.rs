@@ -333,6 +333,18 @@ pub fn record_count(lang: Lang, n: u64) -> String {
     }
 }
 
+/// A replica chip's record count, in a chip's width: as [`record_count`] up to 9,999, then in
+/// thousands ("12k records"; a playground log that long is rare, its retention is short).
+pub fn record_count_short(lang: Lang, n: u64) -> String {
+    match n {
+        0..=9_999 => record_count(lang, n),
+        _ => {
+            let k = n / 1_000;
+            tr!(lang, en: "{k}k records", vi: "{k}k record")
+        }
+    }
+}
+
 /// A group's lag on one partition under its row, short: from the committed offset (▲), or
 /// from its position (△) when it has committed nothing yet; the legend says which is which.
 pub fn lag_from(lang: Lang, lag: u64, committed: bool) -> String {

@@ -109,7 +109,13 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             let p = cluster.partition(tp);
             let leo = p.and_then(|p| p.replica(b.id)).map_or(0, |r| r.log_end_offset);
             let hw = p.map_or(0, |p| p.high_watermark);
-            let title = format!("{tp} · broker-{} · {} {leo} · {} {hw}", b.id, s.log_end_offset, s.high_watermark);
+            // What this replica holds: a follower behind its leader holds fewer.
+            let held = p.and_then(|p| p.replica_log(b.id)).map_or(0, |l| l.records().len() as u64);
+            let count = crate::i18n::strings::record_count_short(lang, held);
+            let title = format!(
+                "{tp} · broker-{} · {count} · {} {leo} · {} {hw}",
+                b.id, s.log_end_offset, s.high_watermark
+            );
             // A shortened label is part of the accessible name too, so speech input can
             // name what it sees ("click invento…-0").
             let label = chip_label(tp, glyph.is_empty(), c.w);
@@ -130,8 +136,9 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
                     tabindex="0" role="button" aria-label={name} {onclick} {onkeydown}>
                     <title>{ title }</title>
                     { rect("", c.x, c.y, c.w, c.h, 4.0) }
-                    { svg::text("", c.x + 5.0, c.y + c.h / 2.0 + 4.0, Anchor::Start, html! { label.clone() }) }
-                    { svg::text("glyph", c.x + c.w - 5.0, c.y + c.h / 2.0 + 4.0, Anchor::End, html! { glyph }) }
+                    { svg::text("", c.x + 5.0, c.y + 14.5, Anchor::Start, html! { label.clone() }) }
+                    { svg::text("glyph", c.x + c.w - 5.0, c.y + 14.5, Anchor::End, html! { glyph }) }
+                    { svg::text("count", c.x + 5.0, c.y + 28.0, Anchor::Start, html! { count }) }
                 </g>
             }
         });
@@ -396,6 +403,14 @@ mod browser_tests {
                     let glyph = m.text(&format!(
                         "g.broker[data-broker='{b}'] g.replica[data-tp='{tp}'] text.glyph"
                     ));
+                    let held = p.replica_log(b).map_or(0, |l| l.records().len() as u64);
+                    assert_eq!(
+                        m.text(&format!(
+                            "g.broker[data-broker='{b}'] g.replica[data-tp='{tp}'] text.count"
+                        )),
+                        crate::i18n::strings::record_count_short(m.lang, held),
+                        "{tp} on broker-{b}: the records this replica holds"
+                    );
                     let alive = cluster.broker(b).is_some_and(|x| x.alive);
                     let (want_class, want_glyph) = if !alive {
                         ("replica offline", "✕")
@@ -415,8 +430,11 @@ mod browser_tests {
                     assert_eq!(
                         title,
                         format!(
-                            "{tp} · broker-{b} · {} {leo} · {} {}",
-                            s.log_end_offset, s.high_watermark, p.high_watermark
+                            "{tp} · broker-{b} · {} · {} {leo} · {} {}",
+                            crate::i18n::strings::record_count_short(m.lang, held),
+                            s.log_end_offset,
+                            s.high_watermark,
+                            p.high_watermark
                         )
                     );
                 }

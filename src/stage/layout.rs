@@ -85,7 +85,8 @@ pub const CHIP_TEXT_PAD: f64 = 10.0;
 pub const CHIP_GLYPH_W: f64 = 13.0;
 /// Whole replica names are worth this many rows of chips in a broker box, not more.
 const MAX_WHOLE_NAME_ROWS: usize = 4;
-pub const CHIP_H: f64 = 24.0;
+/// Two lines: the replica's name with its glyph, and under it how many records it holds.
+pub const CHIP_H: f64 = 34.0;
 const GAP: f64 = 6.0;
 const BOX_HEAD: f64 = 30.0;
 /// Group boxes carry three lines of title: the name; what it reads and how far behind it is;

@@ -58,7 +58,7 @@ test('presenter mode: the shop without Kafka keeps every text in its box', async
 // The same for the Kafka stage: a replica chip's label and its glyph (★ leader) stay inside
 // the chip and clear of each other, and a broker's name and status do not collide.
 // Laptop and phone, presenter mode or not.
-test('replica chips and broker titles keep their text inside (presenter, laptop, phone)', async ({ page, baseUrl }) => {
+test('replica chips (name, glyph, record count) and broker titles keep their text inside (presenter, laptop, phone)', async ({ page, baseUrl }) => {
   // The free playground's `orders`, and scenes with longer topic names (`us-orders`,
   // `inventory`), whose chips widen to show them whole.
   for (const [lang, presenter, width, height, scene] of [['vi', 1, 1280, 800, ''], ['en', 1, 1280, 800, ''], ['vi', 0, 1280, 800, ''], ['vi', 0, 390, 844, ''], ['en', 0, 390, 844, ''],
@@ -77,6 +77,14 @@ test('replica chips and broker titles keep their text inside (presenter, laptop,
         if (!inside(label, box)) bad.push(`chip label outside: ${chip.dataset.tp}@${chip.dataset.broker}`);
         if (glyph && glyph.width > 0 && overlap(label, glyph)) bad.push(`chip label under its glyph: ${chip.dataset.tp}@${chip.dataset.broker}`);
         if (chip.querySelector('text').textContent !== chip.dataset.tp) bad.push(`chip name shortened: ${chip.querySelector('text').textContent} for ${chip.dataset.tp}`);
+        // Its record count, on the line under the name, inside the chip, clear of name and glyph.
+        const count = chip.querySelector('text.count');
+        if (!count || !/^\d+k? records?$/.test(count.textContent)) bad.push(`chip without its record count: ${chip.dataset.tp}@${chip.dataset.broker} "${count?.textContent}"`);
+        else {
+          const c = count.getBoundingClientRect();
+          if (!inside(c, box)) bad.push(`chip count outside: ${chip.dataset.tp}@${chip.dataset.broker}`);
+          if (overlap(c, label) || (glyph && glyph.width > 0 && overlap(c, glyph))) bad.push(`chip count collides: ${chip.dataset.tp}@${chip.dataset.broker}`);
+        }
       }
       for (const broker of document.querySelectorAll('svg.stage g.broker')) {
         const name = broker.querySelector('.broker-name')?.getBoundingClientRect();
