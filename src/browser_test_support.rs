@@ -14,6 +14,41 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// The partitions a stage under test was asked to open, in order (its `on_select`).
+pub type Chosen = Rc<RefCell<Vec<kafka_model::TopicPartition>>>;
+
+/// A test stage's one property: where it writes what was chosen. The same list by identity.
+#[derive(Properties)]
+pub struct StageProps {
+    pub chosen: Chosen,
+}
+
+impl PartialEq for StageProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.chosen, &other.chosen)
+    }
+}
+
+/// A test stage's selection, as the playground keeps it: the partition chosen last (drawn
+/// highlighted), and the `on_select` that records each choice in `chosen`.
+#[hook]
+pub fn use_choice(
+    chosen: &Chosen,
+) -> (
+    Option<kafka_model::TopicPartition>,
+    Callback<kafka_model::TopicPartition>,
+) {
+    let selected = use_state(|| None);
+    let on_select = {
+        let (selected, chosen) = (selected.clone(), chosen.clone());
+        Callback::from(move |tp: kafka_model::TopicPartition| {
+            chosen.borrow_mut().push(tp.clone());
+            selected.set(Some(tp));
+        })
+    };
+    ((*selected).clone(), on_select)
+}
+
 /// Flushes Yew's scheduler, waits `ms`, and flushes again.
 pub async fn settle(ms: u32) {
     yew::scheduler::flush().await;

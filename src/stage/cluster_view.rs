@@ -297,30 +297,18 @@ fn chip_label(tp: &TopicPartition, alone: bool, chip_w: f64) -> String {
 mod browser_tests {
     //! The stage's cluster drawing, alone in an `<svg>` on a known session, against the model.
     use super::*;
-    use crate::browser_test_support::{computed, inside, mount, overlap, rect, Mounted};
+    use crate::browser_test_support::{
+        computed, inside, mount, overlap, rect, use_choice, Chosen, Mounted, StageProps,
+    };
     use crate::i18n::Lang;
     use crate::playground::preset;
     use crate::session::Session;
     use crate::stage::layout::Orientation;
     use kafka_model::{Command, ControllerMode, ProducerRecord, TopicConfig};
-    use std::cell::RefCell;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
-
-    type Chosen = Rc<RefCell<Vec<TopicPartition>>>;
-
-    #[derive(Properties)]
-    struct StageProps {
-        chosen: Chosen,
-    }
-
-    impl PartialEq for StageProps {
-        fn eq(&self, other: &Self) -> bool {
-            Rc::ptr_eq(&self.chosen, &other.chosen)
-        }
-    }
 
     /// The stage as the playground draws it: the layout recomputed when the model changes,
     /// the chosen partition highlighted.
@@ -335,17 +323,10 @@ mod browser_tests {
             ))
         });
         let layout: Rc<Layout> = (*layout).clone();
-        let selected = use_state(|| None::<TopicPartition>);
-        let on_select = {
-            let (selected, chosen) = (selected.clone(), props.chosen.clone());
-            Callback::from(move |tp: TopicPartition| {
-                chosen.borrow_mut().push(tp.clone());
-                selected.set(Some(tp));
-            })
-        };
+        let (selected, on_select) = use_choice(&props.chosen);
         html! {
             <svg class="stage" width="1000" viewBox={ format!("0 0 {} {}", u(layout.width), u(layout.height)) }>
-                <ClusterView {layout} selected={(*selected).clone()} {on_select} />
+                <ClusterView {layout} {selected} {on_select} />
             </svg>
         }
     }

@@ -570,30 +570,16 @@ mod browser_tests {
     //! partition a row of its records, each group's marker at its committed offset with its
     //! lag, a click choosing the row.
     use super::*;
-    use crate::browser_test_support::{mount, Mounted};
+    use crate::browser_test_support::{mount, use_choice, Chosen, Mounted, StageProps};
     use crate::i18n::Lang;
     use crate::playground::preset;
     use crate::session::Session;
     use crate::stage::layout::Orientation;
     use crate::stage::svg::u;
     use kafka_model::{Command, ProducerRecord};
-    use std::cell::RefCell;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
-
-    type Chosen = Rc<RefCell<Vec<TopicPartition>>>;
-
-    #[derive(Properties)]
-    struct StageProps {
-        chosen: Chosen,
-    }
-
-    impl PartialEq for StageProps {
-        fn eq(&self, other: &Self) -> bool {
-            Rc::ptr_eq(&self.chosen, &other.chosen)
-        }
-    }
 
     /// The stage as the playground draws it in the flow view.
     #[function_component(Stage)]
@@ -607,17 +593,10 @@ mod browser_tests {
             ))
         });
         let layout: Rc<FlowLayout> = (*layout).clone();
-        let selected = use_state(|| None::<TopicPartition>);
-        let on_select = {
-            let (selected, chosen) = (selected.clone(), props.chosen.clone());
-            Callback::from(move |tp: TopicPartition| {
-                chosen.borrow_mut().push(tp.clone());
-                selected.set(Some(tp));
-            })
-        };
+        let (selected, on_select) = use_choice(&props.chosen);
         html! {
             <svg class="stage" width="1000" viewBox={ format!("0 0 {} {}", u(layout.width), u(layout.height)) }>
-                <FlowView {layout} selected={(*selected).clone()} {on_select} />
+                <FlowView {layout} {selected} {on_select} />
             </svg>
         }
     }
