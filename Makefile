@@ -58,6 +58,8 @@ hunt:
 ## CPU a mutant that only ever catch a panic — MUTANTS_FILTER=all runs everything. One run at
 ## a time under a shared CARGO_TARGET_DIR: two copies of the workspace build to the same
 ## artifact names, and one run then tests the other's mutant.
+## MUTANTS_ARGS=--iterate re-tests only the mutants the last run of that file did not catch
+## (after new tests, to see which survivors they kill).
 MUTANTS_JOBS ?= 1
 MUTANTS_TIMEOUT ?= 180
 MUTANTS_FILTER ?= not (binary(snapshot) & test(/^(random_|many_single_|every_number_)/))
@@ -67,7 +69,7 @@ mutants:
 	CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0 \
 	cargo mutants --package kafka-model --file '$(FILE)' --jobs $(MUTANTS_JOBS) \
 	  --timeout $(MUTANTS_TIMEOUT) --test-tool nextest --no-shuffle \
-	  --output artifacts/mutants/$(subst /,_,$(subst *,all,$(FILE))) \
+	  --output artifacts/mutants/$(subst /,_,$(subst *,all,$(FILE))) $(MUTANTS_ARGS) \
 	  $(if $(filter all,$(MUTANTS_FILTER)),,-- -E '$(MUTANTS_FILTER)')
 
 ## 2. components in real Chromium

@@ -253,9 +253,9 @@ impl PartitionLog {
         let keep = self.index_of(offset);
         let removed = (self.records.len() - keep) as u64;
         self.records.truncate(keep);
-        let start = self.log_start_offset;
-        self.segments
-            .retain(|s| s.base_offset < offset || s.base_offset == start);
+        // Kafka's `LocalLog.truncateTo` deletes the segments whose base offset is past the
+        // target; a segment starting exactly there stays, empty, as the active one.
+        self.segments.retain(|s| s.base_offset <= offset);
         self.epochs.retain(|e| e.start_offset < offset);
         self.log_end_offset = offset;
         if let Some(active) = self.segments.last_mut() {
@@ -305,14 +305,22 @@ impl PartitionLog {
         if self.segments.is_empty() {
             self.segments.push(Segment::empty_at(offset));
         }
-        // Keep the newest epoch entry at or below the new start: it still says which epoch
-        // the first kept record belongs to.
+        self.trim_epochs_below(offset);
+        cut as u64
+    }
+
+    /// The epoch cache after the log start moved to `start`: the newest entry at or below it
+    /// stays, moved up to begin there (it still says which epoch the first kept record
+    /// belongs to), and the older ones go (Kafka's `LeaderEpochFileCache.truncateFromStart`).
+    fn trim_epochs_below(&mut self, start: u64) {
         let keep_from = self
             .epochs
-            .partition_point(|e| e.start_offset <= offset)
+            .partition_point(|e| e.start_offset <= start)
             .saturating_sub(1);
         self.epochs.drain(..keep_from);
-        cut as u64
+        if let Some(first) = self.epochs.first_mut() {
+            first.start_offset = first.start_offset.max(start);
+        }
     }
 
     /// Sizes and timestamps of every segment, from the records they hold.
@@ -351,13 +359,16 @@ impl PartitionLog {
                 .segments
                 .get(i + 1)
                 .map_or(self.log_end_offset, |s| s.base_offset);
+            // Never the last segment when it is empty (Kafka's `isLastSegmentAndEmpty`);
+            // deleting it would only put an empty one back at the same offset.
             if upper > high_watermark || (is_active && seg.size_bytes == 0) {
                 break;
             }
-            let too_big = !is_active
-                && limits
-                    .retention_bytes
-                    .is_some_and(|max| total.saturating_sub(seg.size_bytes) >= max);
+            // Kafka's `diff - segment.size >= 0`: the active segment too, which only
+            // `retention.bytes` = 0 reaches (then the log goes on from its end).
+            let too_big = limits
+                .retention_bytes
+                .is_some_and(|max| total.saturating_sub(seg.size_bytes) >= max);
             let too_old = limits
                 .retention_ms
                 .is_some_and(|ms| now.saturating_sub(seg.largest_timestamp) > ms);
@@ -382,11 +393,7 @@ impl PartitionLog {
             // Time retention took the active segment: roll an empty one at the log end.
             self.segments.push(Segment::empty_at(new_start));
         }
-        let keep_from = self
-            .epochs
-            .partition_point(|e| e.start_offset <= new_start)
-            .saturating_sub(1);
-        self.epochs.drain(..keep_from);
+        self.trim_epochs_below(new_start);
         cut as u64
     }
 }
