@@ -112,14 +112,15 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
             // What this replica holds: a follower behind its leader holds fewer.
             let held = p.and_then(|p| p.replica_log(b.id)).map_or(0, |l| l.records().len() as u64);
             let count = crate::i18n::strings::record_count_short(lang, held);
+            // The name and the count first, in the order they are drawn: the accessible name
+            // must contain the visible text as it reads (speech input says what it sees).
             let title = format!(
-                "{tp} · broker-{} · {count} · {} {leo} · {} {hw}",
+                "{tp} · {count} · broker-{} · {} {leo} · {} {hw}",
                 b.id, s.log_end_offset, s.high_watermark
             );
-            // A shortened label is part of the accessible name too, so speech input can
-            // name what it sees ("click invento…-0").
+            // A shortened label is part of the accessible name too ("click invento…-0").
             let label = chip_label(tp, glyph.is_empty(), c.w);
-            let name = if label == tp.to_string() { title.clone() } else { format!("{label}: {title}") };
+            let name = if label == tp.to_string() { title.clone() } else { format!("{label} · {count}: {title}") };
             let on_select = props.on_select.clone();
             let tp2 = tp.clone();
             let onclick = Callback::from(move |_| on_select.emit(tp2.clone()));
@@ -131,6 +132,8 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
                     on_select.emit(tp3.clone());
                 }
             });
+            // The count's text starts with a space (not drawn): assistive technology joins the
+            // texts of a chip, and "orders-1" then "3 records" must read as two words.
             html! {
                 <g class={class} data-tp={tp.to_string()} data-broker={b.id.to_string()}
                     tabindex="0" role="button" aria-label={name} {onclick} {onkeydown}>
@@ -138,7 +141,7 @@ pub fn cluster_view(props: &ClusterViewProps) -> Html {
                     { rect("", c.x, c.y, c.w, c.h, 4.0) }
                     { svg::text("", c.x + 5.0, c.y + 14.5, Anchor::Start, html! { label.clone() }) }
                     { svg::text("glyph", c.x + c.w - 5.0, c.y + 14.5, Anchor::End, html! { glyph }) }
-                    { svg::text("count", c.x + 5.0, c.y + 28.0, Anchor::Start, html! { count }) }
+                    { svg::text("count", c.x + 5.0, c.y + 28.0, Anchor::Start, html! { format!(" {count}") }) }
                 </g>
             }
         });
@@ -388,7 +391,8 @@ mod browser_tests {
                     assert_eq!(
                         m.text(&format!(
                             "g.broker[data-broker='{b}'] g.replica[data-tp='{tp}'] text.count"
-                        )),
+                        ))
+                        .trim(),
                         crate::i18n::strings::record_count_short(m.lang, held),
                         "{tp} on broker-{b}: the records this replica holds"
                     );
@@ -411,7 +415,7 @@ mod browser_tests {
                     assert_eq!(
                         title,
                         format!(
-                            "{tp} · broker-{b} · {} · {} {leo} · {} {}",
+                            "{tp} · {} · broker-{b} · {} {leo} · {} {}",
                             crate::i18n::strings::record_count_short(m.lang, held),
                             s.log_end_offset,
                             s.high_watermark,
@@ -511,6 +515,13 @@ mod browser_tests {
                 // The accessible name still says which partition it is.
                 let name = chip.get_attribute("aria-label").unwrap();
                 assert!(name.contains(&tp), "{name}");
+                // And it begins with what the chip shows, as it reads: label, then count.
+                let count = chip.query_selector("text.count").unwrap().unwrap();
+                let shown = format!("{text} · {}", count.text_content().unwrap().trim());
+                assert!(
+                    name.starts_with(&shown),
+                    "{name} does not begin with {shown}"
+                );
             }
         }
         assert!(

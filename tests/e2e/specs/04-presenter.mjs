@@ -79,7 +79,7 @@ test('replica chips (name, glyph, record count) and broker titles keep their tex
         if (chip.querySelector('text').textContent !== chip.dataset.tp) bad.push(`chip name shortened: ${chip.querySelector('text').textContent} for ${chip.dataset.tp}`);
         // Its record count, on the line under the name, inside the chip, clear of name and glyph.
         const count = chip.querySelector('text.count');
-        if (!count || !/^\d+k? records?$/.test(count.textContent)) bad.push(`chip without its record count: ${chip.dataset.tp}@${chip.dataset.broker} "${count?.textContent}"`);
+        if (!count || !/^ \d+k? records?$/.test(count.textContent)) bad.push(`chip without its record count: ${chip.dataset.tp}@${chip.dataset.broker} "${count?.textContent}"`);
         else {
           const c = count.getBoundingClientRect();
           if (!inside(c, box)) bad.push(`chip count outside: ${chip.dataset.tp}@${chip.dataset.broker}`);
