@@ -9,6 +9,7 @@ use super::layout::{
 use crate::i18n::{strings, use_lang, Lang};
 use crate::live::use_live;
 use crate::stage::colors::key_color;
+use crate::stage::layout::Orientation;
 use crate::stage::svg::{line, rect, text, u, Anchor};
 use kafka_model::{Cluster, MemberStatus, PartitionLag, TopicPartition};
 use std::rc::Rc;
@@ -71,36 +72,29 @@ pub fn flow_view(props: &FlowViewProps) -> Html {
     let layout = &props.layout;
     let edges = layout.edges.iter().map(|e| {
         let (a, b) = (e.from, e.to);
-        let d = match layout.orientation {
-            crate::stage::layout::Orientation::Wide => {
+        // A curve leaving along the flow's direction and arriving along it, ending short of
+        // the box for the arrowhead.
+        let [c1, c2, end] = match layout.orientation {
+            Orientation::Wide => {
                 let mid = (a.x + b.x) / 2.0;
-                format!(
-                    "M{} {} C{} {} {} {} {} {}",
-                    u(a.x),
-                    u(a.y),
-                    u(mid),
-                    u(a.y),
-                    u(mid),
-                    u(b.y),
-                    u(b.x - 6.0),
-                    u(b.y)
-                )
+                [(mid, a.y), (mid, b.y), (b.x - 6.0, b.y)]
             }
-            crate::stage::layout::Orientation::Tall => {
+            Orientation::Tall => {
                 let mid = (a.y + b.y) / 2.0;
-                format!(
-                    "M{} {} C{} {} {} {} {} {}",
-                    u(a.x),
-                    u(a.y),
-                    u(a.x),
-                    u(mid),
-                    u(b.x),
-                    u(mid),
-                    u(b.x),
-                    u(b.y - 6.0)
-                )
+                [(a.x, mid), (b.x, mid), (b.x, b.y - 6.0)]
             }
         };
+        let d = format!(
+            "M{} {} C{} {} {} {} {} {}",
+            u(a.x),
+            u(a.y),
+            u(c1.0),
+            u(c1.1),
+            u(c2.0),
+            u(c2.1),
+            u(end.0),
+            u(end.1)
+        );
         let class = if e.idle {
             "flow-edge idle"
         } else {
@@ -118,10 +112,10 @@ pub fn flow_view(props: &FlowViewProps) -> Html {
         .iter()
         .map(|t| topic(cluster, t, &lags, props, lang));
     let owner_lines = match layout.orientation {
-        crate::stage::layout::Orientation::Wide => owner_lines(cluster, layout),
+        Orientation::Wide => owner_lines(cluster, layout),
         // Upright, the members sit under the topic: the arrow says who reads it, and each
         // member's box names its partitions.
-        crate::stage::layout::Orientation::Tall => Vec::new(),
+        Orientation::Tall => Vec::new(),
     };
     let nodes = layout.nodes.iter().map(|n| node(cluster, n, lang));
     html! {
@@ -151,11 +145,11 @@ fn legend(layout: &FlowLayout, lang: Lang) -> Html {
         .any(|t| t.rows.iter().any(|r| !r.lanes.is_empty()));
     let lines: Vec<String> = match (read, layout.orientation) {
         (false, _) => vec![s.legend_hw.to_string()],
-        (true, crate::stage::layout::Orientation::Wide) => vec![format!(
+        (true, Orientation::Wide) => vec![format!(
             "{}   {}   {}   {}",
             s.legend_committed, s.legend_position, s.legend_lag, s.legend_hw
         )],
-        (true, crate::stage::layout::Orientation::Tall) => vec![
+        (true, Orientation::Tall) => vec![
             format!("{}   {}", s.legend_committed, s.legend_position),
             format!("{}   {}", s.legend_lag, s.legend_hw),
         ],
@@ -394,8 +388,8 @@ fn owner_lines(cluster: &Cluster, layout: &FlowLayout) -> Vec<Html> {
                     continue;
                 };
                 let (x1, y1) = match layout.orientation {
-                    crate::stage::layout::Orientation::Wide => (mr.x, mr.y + mr.h / 2.0),
-                    crate::stage::layout::Orientation::Tall => (mr.x + mr.w / 2.0, mr.y),
+                    Orientation::Wide => (mr.x, mr.y + mr.h / 2.0),
+                    Orientation::Tall => (mr.x + mr.w / 2.0, mr.y),
                 };
                 let (x2, y2) = (row.rect.x + row.rect.w, row.cells.y + CELL_H / 2.0);
                 lines.push(html! {
@@ -574,7 +568,6 @@ mod browser_tests {
     use crate::i18n::Lang;
     use crate::playground::preset;
     use crate::session::Session;
-    use crate::stage::layout::Orientation;
     use crate::stage::svg::u;
     use kafka_model::{Command, ProducerRecord};
     use wasm_bindgen_test::*;
